@@ -1,0 +1,64 @@
+# The two commands: `make run` serves both demo sites; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+.PHONY: run test serve setup demo install install-dev lint format constraints clean
+
+# --- environment -------------------------------------------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when a requirements file changes.
+$(VENV)/.installed-base: requirements/base.txt requirements/constraints.txt | $(BIN)/python
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt -c requirements/constraints.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt requirements/base.txt requirements/constraints.txt | $(BIN)/python
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/dev.txt -c requirements/constraints.txt
+	touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base
+install-dev: $(VENV)/.installed-dev
+
+# --- make run ----------------------------------------------------------------------------
+setup: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo --port $(PORT)
+	$(MANAGE) ensure_admin
+
+run: setup
+	@echo ""
+	@echo "  CIPC press room          http://localhost:$(PORT)/"
+	@echo "  ICE Out of California    http://iceout.localhost:$(PORT)/"
+	@echo "  Wagtail admin (both)     http://localhost:$(PORT)/admin/"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# --- make test ---------------------------------------------------------------------------
+# The whole suite on PostgreSQL (DATABASE_URL, default the local server). pytest's exit
+# code 5 means "no tests ran": that is a failure here, never a pass.
+test: install-dev
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS); \
+	status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
+	exit $$status
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+constraints: install-dev
+	{ head -n 2 requirements/constraints.txt; $(PIP) freeze --exclude-editable; } > requirements/constraints.new
+	mv requirements/constraints.new requirements/constraints.txt
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,70 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from press.models import PressIndexPage
+
+
+class CoalitionHomePage(Page):
+    """The root of a coalition's site: its introduction, member organisations and latest stories.
+
+    Adding a coalition needs no code: a new Site whose root is one of these, its branding
+    in Settings, and a press room under it."""
+
+    intro = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text="Who the coalition is and what it fights for, in two short paragraphs.",
+    )
+    signatories_heading = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="How the coalition signs joint statements, e.g. 'the ICE Out of California "
+        "Coalition Steering Committee'. New stories start with this and the members below.",
+    )
+    latest_count = models.PositiveSmallIntegerField(
+        default=6, help_text="How many of the latest stories to show (0 hides them)."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("signatories_heading"), InlinePanel("members", label="Member organisation")],
+            heading="Members",
+        ),
+        FieldPanel("latest_count"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["press.PressIndexPage"]
+    template = "pages/coalition_home_page.html"
+
+    class Meta:
+        verbose_name = "coalition home page"
+
+    def default_signatories(self):
+        """The member organisations, in order: the default signatories of a new story."""
+        return [member.organization for member in self.members.select_related("organization")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["members"] = self.members.select_related("organization", "organization__logo")
+        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
+        return context
+
+
+class CoalitionMember(Orderable):
+    page = ParentalKey(CoalitionHomePage, on_delete=models.CASCADE, related_name="members")
+    organization = models.ForeignKey(
+        "core.Organization",
+        on_delete=models.PROTECT,
+        related_name="coalition_memberships",
+        help_text="A member organisation (from the shared Organisations snippets).",
+    )
+
+    panels = [FieldPanel("organization")]
+
+    def __str__(self):
+        return self.organization.name

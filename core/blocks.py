@@ -1,0 +1,335 @@
+"""Every StreamField block the sites use, in one place.
+
+Each block carries an icon, label, template, description and preview value, so the block
+picker in the editor shows what a block makes before it is chosen. Preview values that need
+a snippet or an image are callables: they look one up when the picker asks, not at import.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+# Restrained on purpose: structure and emphasis, no colours, sizes or embedded media.
+PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+STATEMENT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def _first(model_label, **filters):
+    from django.apps import apps
+
+    return apps.get_model(model_label).objects.filter(**filters).order_by("pk").first()
+
+
+def _preview_spokesperson():
+    return _first("core.Spokesperson", live=True)
+
+
+def _preview_image():
+    return _first("wagtailimages.Image")
+
+
+def _preview_document():
+    return _first("wagtaildocs.Document")
+
+
+class SpokespersonChooserBlock(SnippetChooserBlock):
+    def __init__(self, **kwargs):
+        super().__init__("core.Spokesperson", **kwargs)
+
+    def deconstruct(self):
+        # Keep migrations free of the target model argument this subclass supplies itself.
+        path, _args, kwargs = blocks.Block.deconstruct(self)
+        return path, (), kwargs
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Paragraph"
+        template = "blocks/paragraph.html"
+        description = "Text with headings, bold, italics, links and lists."
+        preview_value = (
+            "<p>Community groups across California are gearing up to respond. "
+            "The coalition will hold a press call at 10 a.m.</p>"
+        )
+
+
+class QuoteValue(blocks.StructValue):
+    def attribution_line(self):
+        """Who said it, as printed under the quote."""
+        spokesperson = self.get("spokesperson")
+        if spokesperson:
+            return f"{spokesperson.name}, {spokesperson.title_and_organization}"
+        return self.get("attribution") or ""
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(help_text="The quoted words, without quotation marks.")
+    spokesperson = SpokespersonChooserBlock(
+        required=False, help_text="Who said it. Choose a spokesperson or type an attribution."
+    )
+    attribution = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text="For someone who is not a spokesperson, e.g. 'Southern Poverty Law Center'.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_spokesperson = bool(value.get("spokesperson"))
+        has_attribution = bool((value.get("attribution") or "").strip())
+        if has_spokesperson == has_attribution:
+            message = (
+                "Choose a spokesperson or type an attribution, not both."
+                if has_spokesperson
+                else "Say who said this: choose a spokesperson or type an attribution."
+            )
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "spokesperson": ValidationError(message),
+                    "attribution": ValidationError(message),
+                },
+                non_block_errors=ErrorList([ValidationError(message)]),
+            )
+        return value
+
+    class Meta:
+        icon = "openquote"
+        label = "Quote"
+        template = "blocks/quote.html"
+        value_class = QuoteValue
+        description = "A pull quote attributed to a spokesperson or to a named source."
+
+        @staticmethod
+        def preview_value():
+            return {
+                "text": "California will not be a partner in the federal deportation machine.",
+                "spokesperson": _preview_spokesperson(),
+            }
+
+
+class StatementValue(blocks.StructValue):
+    def lead_in(self):
+        """'Cynthia Buiza, Executive Director of the California Immigrant Policy Center, issued
+        the following statement:' built from the snippet, so editors never type it."""
+        spokesperson = self.get("spokesperson")
+        if not spokesperson:
+            return ""
+        return f"{spokesperson.name}, {spokesperson.title_and_organization}, issued the following statement:"
+
+
+class StatementBlock(blocks.StructBlock):
+    spokesperson = SpokespersonChooserBlock(help_text="Who issues the statement.")
+    text = blocks.RichTextBlock(
+        features=STATEMENT_FEATURES,
+        help_text="The statement itself. The lead-in sentence naming the spokesperson is added for you.",
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Statement"
+        template = "blocks/statement.html"
+        value_class = StatementValue
+        description = (
+            "A statement issued by one spokesperson. Opens with 'NAME, TITLE of ORGANISATION, "
+            "issued the following statement:' written from the spokesperson's details."
+        )
+
+        @staticmethod
+        def preview_value():
+            return {
+                "spokesperson": _preview_spokesperson(),
+                "text": "<p>Today's decision marks yet another win for immigrant Californians.</p>",
+            }
+
+
+class SignatoriesStatementBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(
+        features=STATEMENT_FEATURES,
+        help_text="The statement. The lead-in naming the story's signatories is added for you.",
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        context["lead_in"] = getattr(page, "signatories_lead_in", "") or (
+            "The signatories listed under this story's 'Signatories' issued the following statement:"
+        )
+        return context
+
+    class Meta:
+        icon = "group"
+        label = "Signatories' statement"
+        template = "blocks/signatories_statement.html"
+        description = (
+            "A statement issued jointly by the story's signatories (e.g. a coalition's steering "
+            "committee). Opens with 'The … Steering Committee, including A, B and C, issued the "
+            "following statement:' written from the story's signatories."
+        )
+        preview_value = {"text": "<p>SB 54 is part of the solution. We will keep defending it in court.</p>"}
+
+
+class SpokespersonBioBlock(blocks.StructBlock):
+    spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organisation and bio are shown.")
+
+    class Meta:
+        icon = "user"
+        label = "Spokesperson bio"
+        template = "blocks/spokesperson_bio.html"
+        description = "A spokesperson's photo, name, title, organisation and bio, for journalists' reference."
+
+        @staticmethod
+        def preview_value():
+            return {"spokesperson": _preview_spokesperson()}
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(help_text="Describe the image for screen readers, or mark it decorative.")
+    caption = blocks.CharBlock(required=False, max_length=500, help_text="Shown under the image. Optional.")
+    credit = blocks.CharBlock(required=False, max_length=255, help_text="Photographer or source. Optional.")
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "blocks/image.html"
+        description = "A photo or graphic with a caption and credit."
+
+        @staticmethod
+        def preview_value():
+            image = _preview_image()
+            if image is not None:
+                image.contextual_alt_text = image.title
+                image.decorative = False
+            return {"image": image, "caption": "Rally at the State Capitol.", "credit": "CIPC"}
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    url = EmbedBlock(help_text="A YouTube, Vimeo or other oEmbed link.")
+    title = blocks.CharBlock(
+        max_length=255, help_text="What the embed shows; also the text of the link shown if it can't load."
+    )
+
+    class Meta:
+        icon = "media"
+        label = "Embed"
+        template = "blocks/embed.html"
+        description = "A video or post from YouTube, Vimeo and other oEmbed services, with a link to the original."
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": "Press conference on the SB 54 ruling",
+        }
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(help_text="A PDF or other file from the document library.")
+    title = blocks.CharBlock(
+        required=False, max_length=255, help_text="Link text. Leave blank to use the document's title."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Document"
+        template = "blocks/document.html"
+        description = "A link to a document (court filing, letter, report) with its type and size."
+
+        @staticmethod
+        def preview_value():
+            return {"document": _preview_document(), "title": "Read the court's ruling"}
+
+
+class MediaContactsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(default="Media contacts", max_length=80, help_text="Usually 'Media contacts'.")
+    contacts = blocks.ListBlock(
+        SpokespersonChooserBlock(),
+        min_num=1,
+        help_text="Each contact is shown with their press phone and email.",
+    )
+
+    class Meta:
+        icon = "mail"
+        label = "Media contacts"
+        template = "blocks/media_contacts.html"
+        description = "Who journalists should call or email, with press phone and email from the snippet."
+
+        @staticmethod
+        def preview_value():
+            spokesperson = _preview_spokesperson()
+            return {"heading": "Media contacts", "contacts": [spokesperson] if spokesperson else []}
+
+
+class SocialLinkValue(blocks.StructValue):
+    def platform_label(self):
+        return dict(SOCIAL_PLATFORMS).get(self.get("platform"), "Link")
+
+
+SOCIAL_PLATFORMS = [
+    ("bluesky", "Bluesky"),
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("mastodon", "Mastodon"),
+    ("threads", "Threads"),
+    ("x", "X (Twitter)"),
+    ("youtube", "YouTube"),
+    ("other", "Other"),
+]
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS, help_text="Which network.")
+    url = blocks.URLBlock(help_text="The full address of the profile.")
+
+    class Meta:
+        icon = "link"
+        label = "Social link"
+        template = "blocks/social_link.html"
+        value_class = SocialLinkValue
+        description = "A link to the organisation's profile on a social network."
+        preview_value = {"platform": "instagram", "url": "https://www.instagram.com/"}
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    statement = StatementBlock()
+    signatories_statement = SignatoriesStatementBlock()
+    quote = QuoteBlock()
+    spokesperson_bio = SpokespersonBioBlock()
+    image = CaptionedImageBlock()
+    embed = VideoEmbedBlock()
+    document = DocumentLinkBlock()
+    media_contacts = MediaContactsBlock()
+
+    # Blocks in which a spokesperson speaks for the story, and the field naming them: a story
+    # is listed under these people. Media contacts answer the phone; they are not listed.
+    SPOKESPERSON_FIELDS = {
+        "statement": "spokesperson",
+        "quote": "spokesperson",
+        "spokesperson_bio": "spokesperson",
+    }
+
+
+def spokesperson_ids(stream_value):
+    """The primary keys of the spokespeople who speak in a story body, in order of first mention.
+
+    Reads raw block data, so no snippet is fetched from the database."""
+    seen = []
+    for item in stream_value.raw_data:
+        field = StoryBodyBlock.SPOKESPERSON_FIELDS.get(item["type"])
+        if not field:
+            continue
+        raw = (item.get("value") or {}).get(field)
+        values = raw if isinstance(raw, list) else [raw]
+        for entry in values:
+            # ListBlock children are stored as {"type": "item", "value": pk, "id": …}.
+            pk = entry.get("value") if isinstance(entry, dict) else entry
+            if pk and pk not in seen:
+                seen.append(pk)
+    return seen

@@ -1,0 +1,52 @@
+from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.models import Category, Organization, Spokesperson, Topic
+
+
+class SpokespersonViewSet(SnippetViewSet):
+    model = Spokesperson
+    icon = "user"
+    menu_label = "Spokespeople"
+    list_display = ["name", "title", "organization", BooleanColumn("active"), UpdatedAtColumn()]
+    list_filter = ["organization", "active"]
+    search_fields = ["name", "title"]
+    ordering = ["name"]
+    list_per_page = 50
+
+
+class OrganizationViewSet(SnippetViewSet):
+    model = Organization
+    icon = "site"
+    menu_label = "Organisations"
+    list_display = ["name", "short_name", "website"]
+    search_fields = ["name", "short_name"]
+    ordering = ["name"]
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    list_display = ["name", "slug"]
+    ordering = ["name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class PressDirectoryGroup(SnippetViewSetGroup):
+    """Shared by every site: one menu for the people, organisations and labels stories use."""
+
+    menu_label = "Press directory"
+    menu_icon = "group"
+    menu_order = 250
+    items = (SpokespersonViewSet, OrganizationViewSet, CategoryViewSet, TopicViewSet)
+
+
+register_snippet(PressDirectoryGroup)

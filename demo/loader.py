@@ -1,0 +1,315 @@
+"""Builds both demo sites from content/press.toml.
+
+Idempotent: everything is looked up by a natural key (slug, hostname, title) and created
+only when missing. A second run creates nothing and changes nothing, so it never
+overwrites what an editor changed in the admin.
+"""
+
+import io
+import tomllib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
+
+from coalition.models import CoalitionHomePage, CoalitionMember
+from core.models import Category, Organization, SiteBranding, Spokesperson, Topic
+from demo import images
+from home.models import HomePage
+from press.models import PressIndexPage, StoryPage, StorySignatory
+
+CONTENT_FILE = Path(__file__).resolve().parent / "content" / "press.toml"
+SHARED_COLLECTION = "Shared"
+
+
+@dataclass
+class LoadReport:
+    created: dict = field(default_factory=dict)
+
+    def count(self, kind):
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+    def __str__(self):
+        if not self.created:
+            return "Demo content already loaded: nothing created."
+        return "Created " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items())) + "."
+
+
+class DemoLoader:
+    def __init__(self, cipc_hostname="localhost", coalition_hostname="iceout.localhost", port=8000):
+        self.cipc_hostname = cipc_hostname
+        self.coalition_hostname = coalition_hostname
+        self.port = port
+        self.content = tomllib.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+        self.report = LoadReport()
+
+    @transaction.atomic
+    def load(self):
+        self.collections = {
+            "shared": self._collection(SHARED_COLLECTION),
+            "cipc": self._collection(self.content["cipc"]["site_name"]),
+            "coalition": self._collection(self.content["coalition"]["site_name"]),
+        }
+        self.organizations = self._organizations()
+        self.categories = self._simple(Category, self.content["category"], "categories")
+        self.topics = self._simple(Topic, self.content["topic"], "topics")
+        self.spokespeople = self._spokespeople()
+        cipc_site = self._cipc_site()
+        coalition_site = self._coalition_site()
+        self.press_rooms = {
+            "cipc": self._press_room(
+                cipc_site.root_page,
+                intro="<p>Statements and releases from CIPC, and the ICE Out of California "
+                "coalition statements CIPC signed.</p>",
+                cross_list_signed_by=self.organizations["cipc"],
+            ),
+            "coalition": self._press_room(
+                coalition_site.root_page,
+                intro="<p>Statements, press releases and media advisories from the ICE Out of "
+                "California coalition.</p>",
+                default_category=self.categories["statement"],
+            ),
+        }
+        for story in self.content["story"]:
+            self._story(story)
+        return self.report
+
+    # --- shared snippets -----------------------------------------------------------------
+
+    def _collection(self, name):
+        root = Collection.get_first_root_node()
+        existing = root.get_children().filter(name=name).first()
+        if existing:
+            return existing
+        self.report.count("collections")
+        return root.add_child(name=name)
+
+    def _image(self, title, png_bytes, collection):
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title, collection=collection).first()
+        if existing:
+            return existing
+        filename = title.lower().replace(" ", "-").replace("–", "-")[:60] + ".png"
+        image = Image(title=title, collection=collection, description=title)
+        image.file = ImageFile(io.BytesIO(png_bytes), name=filename)
+        image.save()
+        self.report.count("images")
+        return image
+
+    def _organizations(self):
+        result = {}
+        for data in self.content["organization"]:
+            org = Organization.objects.filter(slug=data["slug"]).first()
+            if org is None:
+                logo = self._image(
+                    f"{data['name']} logo",
+                    images.logo_png(data["short_name"] or data["name"], data["colour"]),
+                    self.collections["shared"],
+                )
+                org = Organization.objects.create(
+                    slug=data["slug"],
+                    name=data["name"],
+                    short_name=data["short_name"],
+                    website=data["website"],
+                    logo=logo,
+                )
+                self.report.count("organisations")
+            result[data["slug"]] = org
+        return result
+
+    def _simple(self, model, rows, kind):
+        result = {}
+        for data in rows:
+            obj, created = model.objects.get_or_create(slug=data["slug"], defaults={"name": data["name"]})
+            if created:
+                self.report.count(kind)
+            result[data["slug"]] = obj
+        return result
+
+    def _spokespeople(self):
+        colours = {o["slug"]: o["colour"] for o in self.content["organization"]}
+        result = {}
+        for data in self.content["spokesperson"]:
+            person = Spokesperson.objects.filter(slug=data["slug"]).first()
+            if person is None:
+                photo = self._image(
+                    f"{data['name']} portrait",
+                    images.portrait_png(data["name"], colours[data["organization"]]),
+                    self.collections["shared"],
+                )
+                person = Spokesperson(
+                    slug=data["slug"],
+                    name=data["name"],
+                    title=data["title"],
+                    organization=self.organizations[data["organization"]],
+                    photo=photo,
+                    bio=f"<p>{data['bio']}</p>",
+                    press_email=data["press_email"],
+                    press_phone=data["press_phone"],
+                    active=data.get("active", True),
+                )
+                person.save()
+                person.save_revision().publish()
+                self.report.count("spokespeople")
+            result[data["slug"]] = person
+        return result
+
+    # --- sites ---------------------------------------------------------------------------
+
+    def _root_page(self, page_class, slug, **fields):
+        existing = page_class.objects.filter(depth=2, slug=slug).first()
+        if existing:
+            return existing
+        page = page_class(slug=slug, **fields)
+        Page.get_first_root_node().add_child(instance=page)
+        page.save_revision().publish()
+        self.report.count("pages")
+        return page
+
+    def _site(self, hostname, root_page, site_name, is_default):
+        site = Site.objects.filter(hostname=hostname, port=self.port).first()
+        if site is None and is_default:
+            # Wagtail's first migration makes a default site on a "Welcome" page: reuse the
+            # site (so its id and settings stay), and drop the placeholder page.
+            site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname=hostname, port=self.port)
+        if site.pk and site.root_page_id == root_page.pk and site.hostname == hostname:
+            return site
+        placeholder = site.root_page if site.pk else None
+        site.hostname, site.port, site.root_page = hostname, self.port, root_page
+        site.site_name, site.is_default_site = site_name, is_default
+        site.save()
+        self.report.count("sites")
+        if placeholder and placeholder.specific_class is Page and not placeholder.get_children().exists():
+            placeholder.delete()
+        return site
+
+    def _branding(self, site, data, colour, accent, logo):
+        if SiteBranding.objects.filter(site=site).exists():
+            return
+        SiteBranding.objects.create(
+            site=site,
+            name=data["site_name"],
+            short_name=data.get("short_name", ""),
+            tagline=data.get("tagline", ""),
+            logo=logo,
+            primary_colour=colour,
+            accent_colour=accent,
+            footer_text=f"<p>{data['footer_text']}</p>",
+            contact_email=data.get("contact_email", ""),
+            contact_phone=data.get("contact_phone", ""),
+            social_links=data.get("social_links", []),
+        )
+        self.report.count("site brandings")
+
+    def _cipc_site(self):
+        data = self.content["cipc"]
+        home = self._root_page(HomePage, "cipc", title=data["site_name"], intro=data["intro"])
+        site = self._site(self.cipc_hostname, home, data["site_name"], is_default=True)
+        self._branding(site, data, colour="#1d4f91", accent="#a4262c", logo=self.organizations["cipc"].logo)
+        return site
+
+    def _coalition_site(self):
+        data = self.content["coalition"]
+        home = CoalitionHomePage.objects.filter(depth=2, slug=data["hostname_prefix"]).first()
+        if home is None:
+            home = CoalitionHomePage(
+                slug=data["hostname_prefix"],
+                title=data["site_name"],
+                intro=data["intro"],
+                signatories_heading=data["signatories_heading"],
+            )
+            home.members = [
+                CoalitionMember(organization=self.organizations[slug], sort_order=i)
+                for i, slug in enumerate(data["members"])
+            ]
+            Page.get_first_root_node().add_child(instance=home)
+            home.save_revision().publish()
+            self.report.count("pages")
+        site = self._site(self.coalition_hostname, home, data["site_name"], is_default=False)
+        logo = self._image(
+            f"{data['site_name']} logo",
+            images.logo_png(data["short_name"], "#3b1f5c"),
+            self.collections["coalition"],
+        )
+        self._branding(site, data, colour="#3b1f5c", accent="#8a1c4a", logo=logo)
+        return site
+
+    def _press_room(self, site_root, **fields):
+        existing = PressIndexPage.objects.child_of(site_root).first()
+        if existing:
+            return existing
+        room = PressIndexPage(title="Press room", slug="press", **fields)
+        site_root.add_child(instance=room)
+        room.save_revision().publish()
+        self.report.count("pages")
+        return room
+
+    # --- stories -------------------------------------------------------------------------
+
+    def _story(self, data):
+        room = self.press_rooms[data["site"]]
+        if StoryPage.objects.child_of(room).filter(slug=data["slug"]).exists():
+            return
+        image = None
+        if data.get("image_colour"):
+            topic_name = self.topics[data["topics"][0]].name if data["topics"] else ""
+            image = self._image(
+                f"{data['title'][:80]} (listing image)",
+                images.banner_png(topic_name, data["image_colour"], data["slug"]),
+                self.collections[data["site"]],
+            )
+        story = StoryPage(
+            title=data["title"],
+            slug=data["slug"],
+            date=data["date"],
+            category=self.categories[data["category"]],
+            subtitle=data["subtitle"],
+            dateline=data["dateline"],
+            summary=data["summary"],
+            listing_image=image,
+            signatories_heading=data["signatories_heading"],
+            body=[self._block(block) for block in data["body"]],
+        )
+        story.topics = [self.topics[slug] for slug in data["topics"]]
+        story.signatories = [
+            StorySignatory(organization=self.organizations[slug], sort_order=i)
+            for i, slug in enumerate(data["signatories"])
+        ]
+        room.add_child(instance=story)
+        story.save_revision().publish()
+        self.report.count("stories")
+
+    def _block(self, block):
+        kind = block["type"]
+        person = self.spokespeople.get(block.get("spokesperson", ""))
+        if kind == "paragraph":
+            value = block["text"]
+        elif kind in ("statement", "spokesperson_bio"):
+            value = {"spokesperson": person.pk, "text": block.get("text", "")}
+            if kind == "spokesperson_bio":
+                value.pop("text")
+        elif kind == "signatories_statement":
+            value = {"text": block["text"]}
+        elif kind == "quote":
+            value = {
+                "text": block["text"],
+                "spokesperson": person.pk if person else None,
+                "attribution": block.get("attribution", ""),
+            }
+        elif kind == "media_contacts":
+            value = {
+                "heading": "Media contacts",
+                "contacts": [
+                    {"type": "item", "value": self.spokespeople[slug].pk, "id": str(uuid.uuid4())}
+                    for slug in block["contacts"]
+                ],
+            }
+        else:
+            raise ValueError(f"Unknown demo block type {kind!r}")
+        return {"type": kind, "value": value, "id": str(uuid.uuid4())}

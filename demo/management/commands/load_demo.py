@@ -1,0 +1,25 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+from demo.loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Create both demo sites (CIPC and ICE Out of California) with the seed's 13 stories. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cipc-hostname", default=os.environ.get("DEMO_CIPC_HOSTNAME", "localhost"))
+        parser.add_argument(
+            "--coalition-hostname",
+            default=os.environ.get("DEMO_COALITION_HOSTNAME", "iceout.localhost"),
+        )
+        parser.add_argument("--port", type=int, default=int(os.environ.get("DEMO_PORT", "8000")))
+
+    def handle(self, *args, **options):
+        loader = DemoLoader(
+            cipc_hostname=options["cipc_hostname"],
+            coalition_hostname=options["coalition_hostname"],
+            port=options["port"],
+        )
+        self.stdout.write(str(loader.load()))

@@ -1,0 +1,261 @@
+"""Press rooms and the stories in them."""
+
+import datetime
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from core.blocks import StoryBodyBlock, spokesperson_ids
+from press.forms import StoryPageForm
+from press.listing import annotate_home_sites
+
+
+def join_names(names):
+    """'A', 'A and B', 'A, B and C' (AP style, as the organisations' statements use)."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+class PressIndexPage(Page):
+    """A site's press room: lists its stories, newest first, plus stories cross-listed from
+    other sites that its organisation signed."""
+
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="A sentence or two above the listing, e.g. who to call for press enquiries.",
+    )
+    cross_list_signed_by = models.ForeignKey(
+        "core.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="also list stories signed by",
+        help_text="Also list stories from other sites' press rooms that this organisation signed "
+        "(e.g. coalition statements CIPC signed). They link to their home site.",
+    )
+    default_category = models.ForeignKey(
+        "core.Category",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="New stories in this press room start in this category. Optional.",
+    )
+    per_page = models.PositiveSmallIntegerField(
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(100)],
+        help_text="Stories per page of the listing (5 to 100).",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("cross_list_signed_by"), FieldPanel("default_category"), FieldPanel("per_page")],
+            heading="Listing",
+        ),
+    ]
+
+    parent_page_types = ["home.HomePage", "coalition.CoalitionHomePage"]
+    subpage_types = ["press.StoryPage"]
+    max_count_per_parent = 1
+    template = "pages/press_index_page.html"
+
+    class Meta:
+        verbose_name = "press room"
+
+    def get_stories(self):
+        """Live, public stories listed in this press room: its own and the cross-listed ones."""
+        in_this_room = Q(path__startswith=self.path, depth=self.depth + 1)
+        if self.cross_list_signed_by_id:
+            signed = StorySignatory.objects.filter(organization_id=self.cross_list_signed_by_id)
+            in_this_room |= Q(pk__in=signed.values("page_id"))
+        return StoryPage.objects.live().public().filter(in_this_room).for_listing()
+
+    @classmethod
+    def latest_under(cls, site_root, count, request):
+        """(press room, its latest ``count`` stories) for a site's home page."""
+        press_room = cls.objects.live().child_of(site_root).first()
+        if press_room is None or not count:
+            return press_room, []
+        stories = list(press_room.get_stories()[:count])
+        annotate_home_sites(stories, press_room, request)
+        return press_room, stories
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_stories(), self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        annotate_home_sites(page_obj.object_list, self, request)
+        context.update(paginator=paginator, page_obj=page_obj, stories=page_obj.object_list)
+        return context
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything a listing card shows, fetched in a fixed number of queries."""
+        return (
+            self.select_related("category", "listing_image")
+            .prefetch_related("topics", "spokespeople")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class StoryPage(Page):
+    """One press release, statement, media advisory or op-ed."""
+
+    date = models.DateField(
+        "publication date",
+        default=datetime.date.today,
+        db_index=True,
+        help_text="Shown on the story and used to order listings. Defaults to today.",
+    )
+    category = models.ForeignKey(
+        "core.Category",
+        null=True,  # so a draft can be saved before it is chosen; publishing requires it
+        on_delete=models.PROTECT,
+        related_name="stories",
+        help_text="What kind of story this is. Required to publish.",
+    )
+    subtitle = models.CharField(max_length=255, blank=True, help_text="A second headline under the title. Optional.")
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text="Where the story is issued from, e.g. Sacramento, CA. Optional."
+    )
+    summary = models.TextField(
+        max_length=500,
+        help_text="One or two plain sentences for listings, feeds and search results. Required to publish.",
+    )
+    topics = ParentalManyToManyField(
+        "core.Topic",
+        blank=True,
+        related_name="stories",
+        help_text="Issue areas; each links to a filtered listing.",
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in listings and when the story is shared. Optional.",
+    )
+    body = StreamField(StoryBodyBlock(), help_text="The story, built from blocks.")
+    signatories_heading = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who signs jointly, e.g. 'the ICE Out of California Coalition Steering Committee'. "
+        "Used with the signatories below in a Signatories' statement block.",
+    )
+    # Derived from the body on every save, so listings can filter by speaker without
+    # reading StreamField JSON. Not edited directly.
+    spokespeople = ParentalManyToManyField("core.Spokesperson", blank=True, editable=False, related_name="stories")
+
+    objects = StoryPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("dateline"),
+        FieldPanel("summary"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("signatories_heading"), InlinePanel("signatories", label="Signatory")],
+            heading="Signatories",
+            classname="collapsed",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("spokespeople", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+
+    base_form_class = StoryPageForm
+    parent_page_types = ["press.PressIndexPage"]
+    subpage_types = []
+    template = "pages/story_page.html"
+
+    class Meta:
+        verbose_name = "story"
+        verbose_name_plural = "stories"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.spokespeople = self._spokespeople_in_body()
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, "spokespeople"]
+        return super().save(*args, **kwargs)
+
+    def _spokespeople_in_body(self):
+        from core.models import Spokesperson
+
+        ids = spokesperson_ids(self.body)
+        found = Spokesperson.objects.in_bulk(ids) if ids else {}
+        return [found[pk] for pk in ids if pk in found]
+
+    def apply_defaults_from(self, press_room):
+        """Fill a new story's defaults from the press room it is created in and that
+        room's site (a coalition pre-fills its members as signatories)."""
+        if isinstance(press_room, PressIndexPage) and press_room.default_category_id:
+            self.category_id = press_room.default_category_id
+        site_root = press_room.get_parent().specific
+        default_signatories = getattr(site_root, "default_signatories", None)
+        if default_signatories:
+            self.signatories_heading = site_root.signatories_heading
+            self.signatories = [StorySignatory(organization=org) for org in default_signatories()]
+
+    @cached_property
+    def signatory_names(self):
+        return [signatory.organization.name for signatory in self.signatories.all()]
+
+    @property
+    def signatories_lead_in(self):
+        """'The ICE Out of California Coalition Steering Committee, including A, B and C,
+        issued the following statement:'."""
+        heading = self.signatories_heading.strip()
+        names = join_names(self.signatory_names)
+        if heading and names:
+            who = f"{heading}, including {names},"
+        else:
+            who = heading or names
+        if not who:
+            return ""
+        return f"{who[0].upper()}{who[1:]} issued the following statement:"
+
+
+class StorySignatory(Orderable):
+    """An organisation that signed a story, in the order it is named."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="signatories")
+    organization = models.ForeignKey("core.Organization", on_delete=models.PROTECT, related_name="signed_stories")
+
+    panels = [FieldPanel("organization")]
+
+    def __str__(self):
+        return self.organization.name

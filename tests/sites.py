@@ -1,0 +1,84 @@
+"""The two press-room sites every test module builds on: one helper, not a copy per module."""
+
+from dataclasses import dataclass
+
+from wagtail.models import Page, Site
+
+from coalition.models import CoalitionHomePage, CoalitionMember
+from core.models import SiteBranding
+from home.models import HomePage
+from press.models import PressIndexPage
+from tests.factories import CategoryFactory, OrganizationFactory
+
+CIPC_HOST = "localhost"
+COALITION_HOST = "iceout.localhost"
+
+
+@dataclass
+class PressSites:
+    cipc_site: Site
+    coalition_site: Site
+    cipc_home: HomePage
+    coalition_home: CoalitionHomePage
+    cipc_press: PressIndexPage
+    coalition_press: PressIndexPage
+    cipc_org: object
+    members: list
+    statement: object
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def build_press_sites():
+    """Root → CIPC (HomePage, default site) and ICE Out (CoalitionHomePage), each with a
+    press room at /press/, branded; CIPC's room cross-lists what CIPC signed."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    Page.objects.filter(depth=2).delete()
+    root.refresh_from_db()
+
+    cipc_org = OrganizationFactory(name="California Immigrant Policy Center", slug="cipc", short_name="CIPC")
+    members = [
+        OrganizationFactory(name="Advancing Justice – Asian Law Caucus", slug="advancing-justice-alc"),
+        OrganizationFactory(name="ACLU of California", slug="aclu-california"),
+        cipc_org,
+    ]
+    statement = CategoryFactory(name="Statement", slug="statement")
+
+    cipc_home = _publish(root, HomePage(title="California Immigrant Policy Center", slug="cipc"))
+    coalition_home = CoalitionHomePage(
+        title="ICE Out of California",
+        slug="iceout",
+        signatories_heading="the ICE Out of California Coalition Steering Committee",
+    )
+    coalition_home.members = [CoalitionMember(organization=org, sort_order=i) for i, org in enumerate(members)]
+    _publish(root, coalition_home)
+
+    cipc_site = Site.objects.create(
+        hostname=CIPC_HOST, port=80, root_page=cipc_home, is_default_site=True, site_name="CIPC"
+    )
+    coalition_site = Site.objects.create(
+        hostname=COALITION_HOST, port=80, root_page=coalition_home, site_name="ICE Out of California"
+    )
+    SiteBranding.objects.create(site=cipc_site, name="California Immigrant Policy Center")
+    SiteBranding.objects.create(site=coalition_site, name="ICE Out of California", primary_colour="#3b1f5c")
+
+    cipc_press = _publish(cipc_home, PressIndexPage(title="Press room", slug="press", cross_list_signed_by=cipc_org))
+    coalition_press = _publish(
+        coalition_home, PressIndexPage(title="Press room", slug="press", default_category=statement)
+    )
+    return PressSites(
+        cipc_site=cipc_site,
+        coalition_site=coalition_site,
+        cipc_home=cipc_home,
+        coalition_home=coalition_home,
+        cipc_press=cipc_press,
+        coalition_press=coalition_press,
+        cipc_org=cipc_org,
+        members=members,
+        statement=statement,
+    )

@@ -1,0 +1,88 @@
+"""A coalition statement lives once, on the coalition site, and CIPC's press room lists the
+ones CIPC signed, linking to the coalition's URL."""
+
+from django.test import TestCase
+
+from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
+from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
+
+SIGNED_LINK = 'href="http://iceout.localhost/press/coalition-statement-cipc-signed/"'
+
+
+class CrossListingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.signed = make_story(
+            cls.sites.coalition_press, "Coalition statement CIPC signed", signatories=cls.sites.members
+        )
+        other = OrganizationFactory(name="PICO California", slug="pico-california")
+        cls.unsigned = make_story(cls.sites.coalition_press, "Statement CIPC did not sign", signatories=[other])
+        cls.own = make_story(cls.sites.cipc_press, "CIPC's own statement")
+
+    def cipc_press_room(self):
+        return self.client.get("/press/", HTTP_HOST=CIPC_HOST)
+
+    def test_signed_statement_appears_once_with_the_coalition_url(self):
+        html = self.cipc_press_room().content.decode()
+        self.assertEqual(html.count(SIGNED_LINK), 1)
+        self.assertIn("From ICE Out of California", html)
+
+    def test_cipc_room_lists_own_and_signed_but_not_unsigned(self):
+        response = self.cipc_press_room()
+        self.assertContains(response, "CIPC&#x27;s own statement")
+        self.assertNotContains(response, "Statement CIPC did not sign")
+        self.assertContains(response, "2 stories")
+
+    def test_coalition_room_does_not_list_cipc_stories(self):
+        response = self.client.get("/press/", HTTP_HOST=COALITION_HOST)
+        self.assertContains(response, "Coalition statement CIPC signed")
+        self.assertContains(response, "Statement CIPC did not sign")
+        self.assertNotContains(response, "CIPC&#x27;s own statement")
+
+    def test_the_story_exists_once_on_the_coalition_site_only(self):
+        url = "/press/coalition-statement-cipc-signed/"
+        self.assertEqual(self.client.get(url, HTTP_HOST=COALITION_HOST).status_code, 200)
+        self.assertEqual(self.client.get(url, HTTP_HOST=CIPC_HOST).status_code, 404)
+
+    def test_unpublished_coalition_statement_is_not_cross_listed(self):
+        self.signed.unpublish()
+        self.assertNotContains(self.cipc_press_room(), "Coalition statement CIPC signed")
+
+    def test_listing_a_story_signed_twice_still_shows_it_once(self):
+        from press.models import StorySignatory
+
+        StorySignatory.objects.create(page=self.signed, organization=self.sites.cipc_org, sort_order=9)
+        response = self.cipc_press_room()
+        self.assertEqual(response.content.decode().count(SIGNED_LINK), 1)
+        self.assertContains(response, "2 stories")
+
+
+class SharedSpokespersonTests(TestCase):
+    def test_one_snippet_speaks_on_both_sites_and_an_edit_shows_on_both(self):
+        sites = build_press_sites()
+        person = SpokespersonFactory(name="Cynthia Buiza", title="Executive Director", organization=sites.cipc_org)
+        make_story(
+            sites.cipc_press,
+            "CIPC story",
+            body=[block("statement", {"spokesperson": person.pk, "text": "<p>A</p>"})],
+        )
+        make_story(
+            sites.coalition_press,
+            "Coalition story",
+            body=[block("spokesperson_bio", {"spokesperson": person.pk})],
+        )
+        cipc = self.client.get("/press/cipc-story/", HTTP_HOST=CIPC_HOST)
+        coalition = self.client.get("/press/coalition-story/", HTTP_HOST=COALITION_HOST)
+        self.assertContains(cipc, "Cynthia Buiza, Executive Director of the California Immigrant Policy Center")
+        self.assertContains(coalition, "Executive Director, California Immigrant Policy Center")
+
+        person.title = "Former Executive Director"
+        person.save()
+        self.assertContains(
+            self.client.get("/press/cipc-story/", HTTP_HOST=CIPC_HOST),
+            "Cynthia Buiza, Former Executive Director",
+        )
+        self.assertContains(
+            self.client.get("/press/coalition-story/", HTTP_HOST=COALITION_HOST), "Former Executive Director,"
+        )

@@ -1,0 +1,75 @@
+"""`make run` loads the demo content; running it again changes nothing."""
+
+from django.apps import apps
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.models import Page, Revision, Site
+
+from press.models import StoryPage
+
+COUNTED_MODELS = [
+    "wagtailcore.Page",
+    "wagtailcore.Revision",
+    "wagtailcore.Site",
+    "wagtailcore.Collection",
+    "wagtailcore.ModelLogEntry",
+    "wagtailcore.PageLogEntry",
+    "wagtailimages.Image",
+    "core.Organization",
+    "core.Spokesperson",
+    "core.Category",
+    "core.Topic",
+    "core.SiteBranding",
+    "press.StorySignatory",
+    "coalition.CoalitionMember",
+]
+
+
+def counts():
+    return {label: apps.get_model(label).objects.count() for label in COUNTED_MODELS}
+
+
+class DemoLoaderTests(TestCase):
+    def load(self):
+        call_command(
+            "load_demo",
+            cipc_hostname="localhost",
+            coalition_hostname="iceout.localhost",
+            port=80,
+            stdout=None,
+        )
+
+    def test_loads_both_sites_with_the_13_seed_stories(self):
+        self.load()
+        self.assertEqual(StoryPage.objects.live().count(), 13)
+        self.assertEqual(Site.objects.count(), 2)
+        self.assertEqual(StoryPage.objects.filter(url_path__startswith="/cipc/").count(), 4)
+        self.assertEqual(StoryPage.objects.filter(url_path__startswith="/iceout/").count(), 9)
+        # No placeholder "Welcome" page from Wagtail's first migration survives.
+        self.assertFalse(Page.objects.filter(depth=2, content_type__model="page").exists())
+
+        cipc_room = self.client.get("/press/", HTTP_HOST="localhost")
+        self.assertContains(cipc_room, "13 stories")  # 4 of its own, 9 cross-listed
+        coalition_room = self.client.get("/press/", HTTP_HOST="iceout.localhost")
+        self.assertContains(coalition_room, "9 stories")
+
+    def test_bodies_are_built_from_real_blocks(self):
+        self.load()
+        story = StoryPage.objects.get(slug="cipc-praises-ca-legal-action-urges-congress-to-defundhate")
+        self.assertEqual(story.body[0].block_type, "statement")
+        self.assertEqual(story.body[0].value["spokesperson"].name, "Cynthia Buiza")
+        self.assertEqual(story.body[-1].block_type, "media_contacts")
+        response = self.client.get(story.url_path.removeprefix("/cipc"), HTTP_HOST="localhost")
+        self.assertContains(
+            response,
+            "Cynthia Buiza, Executive Director of the California Immigrant Policy Center, "
+            "issued the following statement:",
+        )
+
+    def test_running_twice_changes_nothing(self):
+        self.load()
+        first = counts()
+        revision_ids = set(Revision.objects.values_list("pk", flat=True))
+        self.load()
+        self.assertEqual(counts(), first)
+        self.assertEqual(set(Revision.objects.values_list("pk", flat=True)), revision_ids)
