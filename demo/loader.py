@@ -18,6 +18,7 @@ from wagtail.models import Collection, Page, Site
 
 from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import Category, Organization, SiteBranding, Spokesperson, Topic
+from core.tree import ensure_wagtail_roots
 from demo import images
 from home.models import HomePage
 from press.models import PressIndexPage, StoryPage, StorySignatory
@@ -49,6 +50,7 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self):
+        ensure_wagtail_roots()
         self.collections = {
             "shared": self._collection(SHARED_COLLECTION),
             "cipc": self._collection(self.content["cipc"]["site_name"]),

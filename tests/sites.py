@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import SiteBranding
+from core.tree import ensure_wagtail_roots
 from home.models import HomePage
 from press.models import PressIndexPage
 from tests.factories import CategoryFactory, OrganizationFactory
@@ -33,10 +34,13 @@ def _publish(parent, page):
     return page
 
 
-def build_press_sites():
+def build_press_sites(port=80):
     """Root → CIPC (HomePage, default site) and ICE Out (CoalitionHomePage), each with a
-    press room at /press/, branded; CIPC's room cross-lists what CIPC signed."""
-    root = Page.get_first_root_node()
+    press room at /press/, branded; CIPC's room cross-lists what CIPC signed.
+
+    ``port`` is where the sites answer: 80 for the test client, the live server's port
+    for browser tests."""
+    root = ensure_wagtail_roots()
     Site.objects.all().delete()
     Page.objects.filter(depth=2).delete()
     root.refresh_from_db()
@@ -59,10 +63,10 @@ def build_press_sites():
     _publish(root, coalition_home)
 
     cipc_site = Site.objects.create(
-        hostname=CIPC_HOST, port=80, root_page=cipc_home, is_default_site=True, site_name="CIPC"
+        hostname=CIPC_HOST, port=port, root_page=cipc_home, is_default_site=True, site_name="CIPC"
     )
     coalition_site = Site.objects.create(
-        hostname=COALITION_HOST, port=80, root_page=coalition_home, site_name="ICE Out of California"
+        hostname=COALITION_HOST, port=port, root_page=coalition_home, site_name="ICE Out of California"
     )
     SiteBranding.objects.create(site=cipc_site, name="California Immigrant Policy Center")
     SiteBranding.objects.create(site=coalition_site, name="ICE Out of California", primary_colour="#3b1f5c")
