@@ -29,6 +29,8 @@ install-dev: $(VENV)/.installed-dev
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --port $(PORT)
+	$(MANAGE) setup_teams
+	$(MANAGE) demo_users
 	$(MANAGE) ensure_admin
 
 run: setup

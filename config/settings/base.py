@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "press",
     "home",
     "coalition",
+    "teams",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

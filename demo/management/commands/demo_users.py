@@ -1,0 +1,53 @@
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from teams.setup import ensure_all_teams
+
+# (user name, site hostname prefix, role, full name)
+DEMO_USERS = [
+    ("cipc-editor", "cipc", "editors", "Casey Editor"),
+    ("cipc-moderator", "cipc", "moderators", "Morgan Moderator"),
+    ("iceout-editor", "iceout", "editors", "Eli Editor"),
+    ("iceout-moderator", "iceout", "moderators", "Mo Moderator"),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a demo editor and moderator for each demo site. Password from DEMO_USER_PASSWORD; "
+        "without it one is generated and printed once, when the users are created."
+    )
+
+    def handle(self, *args, **options):
+        User = get_user_model()
+        teams = {team.site.root_page.slug: team for team in ensure_all_teams()}
+        password = os.environ.get("DEMO_USER_PASSWORD") or secrets.token_urlsafe(9)
+        created = []
+        for username, site_slug, role, full_name in DEMO_USERS:
+            team = teams.get(site_slug)
+            if team is None or User.objects.filter(username=username).exists():
+                continue
+            first, last = full_name.split()
+            user = User.objects.create_user(
+                username=username,
+                email=f"{username}@example.org",
+                password=password,
+                first_name=first,
+                last_name=last,
+            )
+            user.groups.add(getattr(team, role))
+            created.append(f"{username} ({getattr(team, role).name})")
+        if not created:
+            self.stdout.write("Demo users exist; their passwords are unchanged.")
+        elif os.environ.get("DEMO_USER_PASSWORD"):
+            self.stdout.write("Created demo users " + ", ".join(created) + " with DEMO_USER_PASSWORD.")
+        else:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Created demo users " + ", ".join(created) + f" with password: {password}\n"
+                    "It is shown this once; set DEMO_USER_PASSWORD to choose your own."
+                )
+            )
