@@ -1,0 +1,420 @@
+"""One site's team cannot touch another site's pages, media or settings, on any admin path.
+
+Wagtail's security advisories of recent years were mostly about secondary endpoints (revision
+views, compare, workflow actions, choosers, the admin API, bulk actions), so every one of
+them is tried here, in both directions. Each refusal is checked twice: the response is a
+redirect away, a 403 or a 404; and nothing in the database changed. Each endpoint is also
+tried by the site's own team first (rolled back), so a wrong URL cannot pass as a refusal.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import TestCase
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    PageViewRestriction,
+    Revision,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+
+from core.models import SiteBranding
+from teams.setup import ensure_all_teams
+from tests.factories import make_story
+from tests.sites import build_press_sites
+
+User = get_user_model()
+REFUSED = {302, 403, 404, 405}
+
+
+def make_user(username, *groups):
+    user = User.objects.create_user(username=username, password="pw", email=f"{username}@example.org")
+    user.groups.add(*groups)
+    return user
+
+
+class CrossSiteRefusalMixin:
+    """Subclasses set ``victim`` ("cipc" or "coalition"): whose pages are attacked."""
+
+    victim = None
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        teams = {team.site.pk: team for team in ensure_all_teams()}
+        cipc_team = teams[cls.sites.cipc_site.pk]
+        coalition_team = teams[cls.sites.coalition_site.pk]
+        if cls.victim == "cipc":
+            own, other = cipc_team, coalition_team
+            cls.press, cls.root, cls.site = cls.sites.cipc_press, cls.sites.cipc_home, cls.sites.cipc_site
+            cls.other_press = cls.sites.coalition_press
+        else:
+            own, other = coalition_team, cipc_team
+            cls.press, cls.root, cls.site = (
+                cls.sites.coalition_press,
+                cls.sites.coalition_home,
+                cls.sites.coalition_site,
+            )
+            cls.other_press = cls.sites.cipc_press
+        cls.owner_editor = make_user("owner-editor", own.editors)
+        cls.owner_moderator = make_user("owner-moderator", own.moderators)
+        cls.intruder = make_user("intruder-editor", other.editors)
+        cls.intruder_moderator = make_user("intruder-moderator", other.moderators)
+
+        cls.story = make_story(cls.press, "Victim live story")
+        cls.story.title = "Victim live story, second draft"
+        cls.story.save_revision(user=cls.owner_editor)
+        cls.first_revision = cls.story.revisions.order_by("created_at", "pk").first()
+        cls.latest_revision = cls.story.revisions.order_by("-created_at", "-pk").first()
+        cls.draft = make_story(cls.press, "Victim draft story")
+        cls.draft.unpublish()
+
+        workflow = Workflow.objects.create(name="Approval")
+        task = GroupApprovalTask.objects.create(name="Moderators approve")
+        task.groups.set([own.moderators])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.update_or_create(page=cls.root, defaults={"workflow": workflow})
+        cls.in_moderation = make_story(cls.press, "Victim story in moderation")
+        cls.in_moderation.unpublish()
+        cls.in_moderation.save_revision(user=cls.owner_editor)
+        workflow_state = workflow.start(cls.in_moderation, cls.owner_editor)
+        cls.workflow_state = workflow_state
+        cls.task_state = workflow_state.current_task_state
+        cls.task = task
+
+        cls.image = Image.objects.create(title="Victim image", file=get_test_image_file(), collection=own.collection)
+        cls.document = Document.objects.create(
+            title="Victim document",
+            file=ContentFile(b"%PDF-1.4 victim", name="victim.pdf"),
+            collection=own.collection,
+        )
+        cls.collection = own.collection
+
+    # --- what must not change ---------------------------------------------------------
+
+    def snapshot(self):
+        pages = Page.objects.filter(path__startswith=self.root.path).order_by("path")
+        return {
+            "pages": list(
+                pages.values_list(
+                    "pk", "title", "draft_title", "live", "path", "locked", "latest_revision_id", "alias_of_id"
+                )
+            ),
+            "page_count": Page.objects.count(),
+            "revisions": Revision.objects.count(),
+            "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+            "restrictions": PageViewRestriction.objects.count(),
+            "images": list(Image.objects.order_by("pk").values_list("pk", "title", "collection_id")),
+            "documents": list(Document.objects.order_by("pk").values_list("pk", "title", "collection_id")),
+            "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
+            "collection": (self.collection.name, self.collection.path),
+        }
+
+    # --- the endpoints ---------------------------------------------------------------
+
+    def endpoints(self):
+        """(label, method, url, data, rightful role) for every admin path that acts on a page,
+        its revisions, its workflow, its media or its site."""
+        story, draft, rev1, rev2 = self.story, self.draft, self.first_revision, self.latest_revision
+        edit_data = {"title": "Hacked", "slug": story.slug, "date": "2019-01-01", "summary": "x"}
+        publish_data = {**edit_data, "action-publish": "action-publish"}
+        return [
+            ("edit form", "get", f"/admin/pages/{story.pk}/edit/", None, "editor"),
+            ("edit save", "post", f"/admin/pages/{story.pk}/edit/", edit_data, None),
+            ("edit publish", "post", f"/admin/pages/{story.pk}/edit/", publish_data, None),
+            ("preview post", "post", f"/admin/pages/{story.pk}/edit/preview/", edit_data, None),
+            ("preview get", "get", f"/admin/pages/{story.pk}/edit/preview/", None, "editor"),
+            ("view draft", "get", f"/admin/pages/{draft.pk}/view_draft/", None, "editor"),
+            ("unpublish form", "get", f"/admin/pages/{story.pk}/unpublish/", None, "moderator"),
+            ("unpublish", "post", f"/admin/pages/{story.pk}/unpublish/", {}, "moderator"),
+            ("delete form", "get", f"/admin/pages/{story.pk}/delete/", None, "moderator"),
+            ("delete", "post", f"/admin/pages/{story.pk}/delete/", {}, "moderator"),
+            ("move chooser", "get", f"/admin/pages/{story.pk}/move/", None, "moderator"),
+            (
+                "move confirm",
+                "post",
+                f"/admin/pages/{story.pk}/move/{self.other_press.pk}/confirm/",
+                {},
+                None,
+            ),
+            ("set position", "post", f"/admin/pages/{story.pk}/set_position/?position=0", {}, "moderator"),
+            ("copy form", "get", f"/admin/pages/{story.pk}/copy/", None, "editor"),
+            (
+                "copy to other site",
+                "post",
+                f"/admin/pages/{story.pk}/copy/",
+                {
+                    "new_title": "Stolen",
+                    "new_slug": "stolen",
+                    "new_parent_page": self.other_press.pk,
+                    "copy_subpages": "false",
+                    "publish_copies": "false",
+                    "alias": "false",
+                },
+                None,
+            ),
+            ("add subpage", "get", f"/admin/pages/{self.press.pk}/add_subpage/", None, "editor"),
+            ("create form", "get", f"/admin/pages/add/press/storypage/{self.press.pk}/", None, "editor"),
+            ("privacy form", "get", f"/admin/pages/{story.pk}/privacy/", None, "moderator"),
+            ("privacy set", "post", f"/admin/pages/{story.pk}/privacy/", {"restriction_type": "login"}, "moderator"),
+            ("lock", "post", f"/admin/pages/{story.pk}/lock/", {}, "moderator"),
+            ("unlock", "post", f"/admin/pages/{story.pk}/unlock/", {}, "moderator"),
+            ("revisions", "get", f"/admin/pages/{story.pk}/revisions/", None, "editor"),
+            ("revision view", "get", f"/admin/pages/{story.pk}/revisions/{rev1.pk}/view/", None, "editor"),
+            (
+                "revision compare",
+                "get",
+                f"/admin/pages/{story.pk}/revisions/compare/{rev1.pk}...{rev2.pk}/",
+                None,
+                "editor",
+            ),
+            ("revision revert", "get", f"/admin/pages/{story.pk}/revisions/{rev1.pk}/revert/", None, "editor"),
+            ("revision unschedule", "post", f"/admin/pages/{story.pk}/revisions/{rev2.pk}/unschedule/", {}, None),
+            ("history", "get", f"/admin/pages/{story.pk}/history/", None, "editor"),
+            ("history results", "get", f"/admin/pages/{story.pk}/history/results/", None, "editor"),
+            ("usage", "get", f"/admin/pages/{story.pk}/usage/", None, "editor"),
+            ("workflow history", "get", f"/admin/pages/{self.in_moderation.pk}/workflow_history/", None, "editor"),
+            (
+                "workflow history detail",
+                "get",
+                f"/admin/pages/{self.in_moderation.pk}/workflow_history/detail/{self.workflow_state.pk}/",
+                None,
+                "editor",
+            ),
+            (
+                "workflow approve",
+                "post",
+                f"/admin/pages/workflow/action/{self.in_moderation.pk}/approve/{self.task_state.pk}/",
+                {"comment": ""},
+                "moderator",
+            ),
+            (
+                "workflow reject",
+                "post",
+                f"/admin/pages/workflow/action/{self.in_moderation.pk}/reject/{self.task_state.pk}/",
+                {"comment": ""},
+                "moderator",
+            ),
+            (
+                "workflow collect data",
+                "get",
+                f"/admin/pages/workflow/collect_action_data/{self.in_moderation.pk}/approve/{self.task_state.pk}/",
+                None,
+                "moderator",
+            ),
+            (
+                "workflow cancel confirm",
+                "get",
+                f"/admin/pages/workflow/confirm_cancellation/{self.in_moderation.pk}/",
+                None,
+                "editor",
+            ),
+            (
+                "workflow preview",
+                "get",
+                f"/admin/pages/workflow/preview/{self.in_moderation.pk}/{self.task.pk}/",
+                None,
+                "moderator",
+            ),
+            ("bulk publish", "post", f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}", {}, None),
+            ("bulk unpublish", "post", f"/admin/bulk/wagtailcore/page/unpublish/?id={story.pk}", {}, None),
+            ("bulk delete", "post", f"/admin/bulk/wagtailcore/page/delete/?id={story.pk}", {}, None),
+            (
+                "bulk move",
+                "post",
+                f"/admin/bulk/wagtailcore/page/move/?id={story.pk}",
+                {"chooser": self.other_press.pk},
+                None,
+            ),
+            (
+                "editing session ping",
+                "post",
+                f"/admin/editing-sessions/ping/wagtailcore/page/{story.pk}/0/",
+                {},
+                None,
+            ),
+            ("site branding", "get", f"/admin/settings/core/sitebranding/{self.site.pk}/", None, "moderator"),
+            (
+                "site branding save",
+                "post",
+                f"/admin/settings/core/sitebranding/{self.site.pk}/",
+                {"name": "Hacked", "primary_colour": "#000000", "accent_colour": "#000000", "social_links-count": 0},
+                None,
+            ),
+            ("collection edit", "get", f"/admin/collections/{self.collection.pk}/", None, None),
+            ("collection delete", "post", f"/admin/collections/{self.collection.pk}/delete/", {}, None),
+            ("image edit", "get", f"/admin/images/{self.image.pk}/", None, "editor"),
+            ("image save", "post", f"/admin/images/{self.image.pk}/", {"title": "Hacked"}, None),
+            ("image delete", "post", f"/admin/images/{self.image.pk}/delete/", {}, None),
+            ("document edit", "get", f"/admin/documents/edit/{self.document.pk}/", None, "editor"),
+            ("document save", "post", f"/admin/documents/edit/{self.document.pk}/", {"title": "Hacked"}, None),
+            ("document delete", "post", f"/admin/documents/delete/{self.document.pk}/", {}, None),
+        ]
+
+    def request(self, user, method, url, data):
+        self.client.force_login(user)
+        return getattr(self.client, method)(url, data) if data is not None else getattr(self.client, method)(url)
+
+    def test_the_sites_own_team_can_reach_each_endpoint(self):
+        """Control: the URLs are real. The rightful role gets a page (200) or a successful
+        redirect; every change is rolled back."""
+        for label, method, url, data, role in self.endpoints():
+            if role is None:
+                continue
+            user = self.owner_moderator if role == "moderator" else self.owner_editor
+            with self.subTest(endpoint=label), transaction.atomic():
+                response = self.request(user, method, url, data)
+                self.assertIn(response.status_code, {200, 302}, f"{label}: {url}")
+                if response.status_code == 302:
+                    self.assertNotEqual(response.url, "/admin/", f"{label}: the owner was refused")
+                transaction.set_rollback(True)
+
+    def test_the_other_sites_editor_and_moderator_are_refused_everywhere(self):
+        before = self.snapshot()
+        for intruder in (self.intruder, self.intruder_moderator):
+            for label, method, url, data, _role in self.endpoints():
+                with self.subTest(endpoint=label, intruder=intruder.username):
+                    response = self.request(intruder, method, url, data)
+                    self.assertIn(response.status_code, REFUSED, f"{label}: {url}")
+                    if response.status_code == 302:
+                        self.assertTrue(
+                            response.url.startswith(("/admin/", "/admin/login/")),
+                            f"{label} redirected to {response.url}",
+                        )
+                        if f"/{self.story.pk}/" in response.url:
+                            # Sent on to another view of the same page: that one refuses too.
+                            onward = self.client.get(response.url)
+                            self.assertIn(onward.status_code, REFUSED, f"{label} → {response.url}")
+        self.assertEqual(self.snapshot(), before)
+
+    def test_listings_and_choosers_do_not_show_the_other_sites_pages_or_media(self):
+        self.client.force_login(self.intruder)
+        listings = [
+            "/admin/pages/",
+            f"/admin/pages/{self.root.pk}/",
+            f"/admin/pages/{self.press.pk}/",
+            "/admin/pages/search/?q=story",
+            "/admin/pages/usage/press/storypage/",
+            "/admin/choose-page/",
+            f"/admin/choose-page/{self.root.pk}/",
+            f"/admin/choose-page/{self.press.pk}/",
+            "/admin/choose-page/search/?q=story",
+            "/admin/api/main/pages/?search=story",
+            f"/admin/api/main/pages/?child_of={self.press.pk}",
+            f"/admin/api/main/pages/{self.story.pk}/",
+            "/admin/reports/locked/",
+            "/admin/reports/site-history/",
+            "/admin/reports/workflow/",
+            "/admin/reports/workflow_tasks/",
+            "/admin/images/",
+            "/admin/images/chooser/",
+            "/admin/documents/",
+            "/admin/documents/chooser/",
+            "/admin/",
+        ]
+        for url in listings:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertIn(response.status_code, {200, 302, 400, 403, 404}, url)
+                self.assertFalse("Victim" in response.content.decode(), f"{url} shows the other site's content")
+
+    def test_the_own_team_does_see_its_pages_and_media_in_those_listings(self):
+        """Control for the listing test: the word it looks for does show up for the owners."""
+        self.client.force_login(self.owner_moderator)
+        for url in (
+            f"/admin/pages/{self.press.pk}/",
+            "/admin/pages/search/?q=story",
+            f"/admin/choose-page/{self.press.pk}/",
+            "/admin/images/",
+            "/admin/documents/",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200, url)
+                self.assertTrue("Victim" in response.content.decode(), f"{url} does not show the team's own content")
+
+
+class CoalitionTeamCannotTouchCIPCTests(CrossSiteRefusalMixin, TestCase):
+    victim = "cipc"
+
+
+class CIPCTeamCannotTouchCoalitionTests(CrossSiteRefusalMixin, TestCase):
+    victim = "coalition"
+
+
+class SharedDirectoryPermissionTests(TestCase):
+    """Everyone chooses shared spokespeople and organisations; only the host organisation's
+    teams (the default site, CIPC) edit them."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.factories import SpokespersonFactory
+
+        cls.sites = build_press_sites()
+        teams = {team.site.pk: team for team in ensure_all_teams()}
+        cls.coalition_editor = make_user("coalition-editor", teams[cls.sites.coalition_site.pk].editors)
+        cls.cipc_editor = make_user("cipc-editor", teams[cls.sites.cipc_site.pk].editors)
+        cls.person = SpokespersonFactory(name="Cynthia Buiza")
+
+    def test_coalition_editor_can_choose_but_not_edit_a_spokesperson(self):
+        self.client.force_login(self.coalition_editor)
+        chooser = self.client.get("/admin/snippets/choose/core/spokesperson/")
+        self.assertContains(chooser, "Cynthia Buiza")
+        edit = self.client.post(f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/", {"name": "Hacked"})
+        self.assertIn(edit.status_code, REFUSED)
+        self.person.refresh_from_db()
+        self.assertEqual(self.person.name, "Cynthia Buiza")
+        self.assertIn(self.client.get("/admin/snippets/core/spokesperson/add/").status_code, REFUSED)
+
+    def test_cipc_editor_can_edit_a_spokesperson(self):
+        self.client.force_login(self.cipc_editor)
+        response = self.client.get(f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/")
+        self.assertContains(response, 'value="Cynthia Buiza"')
+
+
+class NewCoalitionGetsATeamTests(TestCase):
+    def test_adding_a_site_in_the_admin_creates_its_editors_moderators_and_collection(self):
+        from wagtail.models import Site
+
+        from coalition.models import CoalitionHomePage
+
+        sites = build_press_sites()
+        home = CoalitionHomePage(title="Second coalition", slug="second")
+        Page.get_first_root_node().add_child(instance=home)
+        superuser = User.objects.create_superuser("root", "root@example.org", "pw")
+        self.client.force_login(superuser)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                "/admin/sites/new/",
+                {"hostname": "second.localhost", "port": 80, "site_name": "Second coalition", "root_page": home.pk},
+            )
+        self.assertEqual(response.status_code, 302)
+        site = Site.objects.get(hostname="second.localhost")
+        editor = make_user("second-editor", site.team.editors)
+        self.assertEqual(site.team.editors.name, "Second coalition editors")
+        self.assertEqual(site.team.moderators.name, "Second coalition moderators")
+
+        # Their editor works on their own pages and not on CIPC's.
+        self.client.force_login(editor)
+        self.assertEqual(self.client.get(f"/admin/pages/{home.pk}/edit/").status_code, 200)
+        self.assertEqual(self.client.get(f"/admin/pages/{sites.cipc_home.pk}/edit/").status_code, 302)
+
+
+class AllSitesGroupTests(TestCase):
+    def test_the_all_sites_group_edits_pages_on_every_site(self):
+        from django.contrib.auth.models import Group
+
+        sites = build_press_sites()
+        ensure_all_teams()
+        officer = make_user("press-officer", Group.objects.get(name="All sites"))
+        self.client.force_login(officer)
+        for press in (sites.cipc_press, sites.coalition_press):
+            with self.subTest(site=press.get_site().hostname):
+                self.assertEqual(self.client.get(f"/admin/pages/{press.pk}/edit/").status_code, 200)
