@@ -1,0 +1,67 @@
+"""Spokespeople are edited with drafts, revisions, preview and locking: a draft edit does not
+change a published story until it is published."""
+
+from django.test import TestCase
+from wagtail.test.utils import WagtailTestUtils
+
+from tests.factories import SpokespersonFactory, make_story, statement
+from tests.sites import CIPC_HOST, build_press_sites
+
+
+class SpokespersonEditingTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.person = SpokespersonFactory(
+            name="Cynthia Buiza", slug="cynthia-buiza", title="Executive Director", organization=cls.sites.cipc_org
+        )
+        cls.person.save_revision().publish()
+        make_story(cls.sites.cipc_press, "A statement", body=[statement(cls.person)])
+
+    def setUp(self):
+        self.login()
+
+    def edit_data(self, **overrides):
+        return {
+            "name": "Cynthia Buiza",
+            "slug": "cynthia-buiza",
+            "title": "Executive Director",
+            "organization": self.sites.cipc_org.pk,
+            "bio": '{"blocks": [], "entityMap": {}}',
+            "press_email": "",
+            "press_phone": "",
+            "active": "on",
+            **overrides,
+        }
+
+    def story(self):
+        return self.client.get("/press/a-statement/", HTTP_HOST=CIPC_HOST)
+
+    def test_a_saved_draft_waits_for_publishing(self):
+        url = f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/"
+        self.client.post(url, self.edit_data(title="Former Executive Director"))
+        self.assertContains(self.story(), "Cynthia Buiza, Executive Director of the California")
+
+        self.client.post(url, {**self.edit_data(title="Former Executive Director"), "action-publish": "publish"})
+        self.assertContains(self.story(), "Cynthia Buiza, Former Executive Director of the California")
+
+        history = self.client.get(f"/admin/snippets/core/spokesperson/history/{self.person.pk}/")
+        self.assertContains(history, "Published")
+
+    def test_the_editor_previews_the_bio_and_the_statement_lead_in(self):
+        url = f"/admin/snippets/core/spokesperson/preview/{self.person.pk}/"
+        response = self.client.post(url, self.edit_data(title="Organizing Director"))
+        self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
+        preview = self.client.get(url)
+        self.assertContains(
+            preview, "Cynthia Buiza, Organizing Director of the California Immigrant Policy Center, issued"
+        )
+
+    def test_publishing_an_invalid_edit_shows_errors_and_keeps_what_was_typed(self):
+        url = f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/"
+        data = self.edit_data(title="", press_email="not-an-email", press_phone="(916) 555-0199")
+        response = self.client.post(url, {**data, "action-publish": "publish"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(set(response.context["form"].errors), {"title", "press_email"})
+        self.assertContains(response, 'value="not-an-email"')
+        self.assertContains(response, 'value="(916) 555-0199"')
