@@ -73,3 +73,33 @@ class DemoLoaderTests(TestCase):
         self.load()
         self.assertEqual(counts(), first)
         self.assertEqual(set(Revision.objects.values_list("pk", flat=True)), revision_ids)
+
+
+class DemoUsersTests(TestCase):
+    def test_make_run_creates_an_editor_and_a_moderator_per_site_once(self):
+        import os
+        from io import StringIO
+        from unittest import mock
+
+        from django.contrib.auth import get_user_model
+
+        call_command("load_demo", port=80, stdout=StringIO())
+        with mock.patch.dict(os.environ, {"DEMO_USER_PASSWORD": "demo-pass-123"}):
+            call_command("demo_users", stdout=StringIO())
+            out = StringIO()
+            call_command("demo_users", stdout=out)
+        self.assertIn("unchanged", out.getvalue())
+        users = get_user_model().objects.exclude(is_superuser=True)
+        self.assertEqual(
+            {(u.username, u.groups.get().name) for u in users},
+            {
+                ("cipc-editor", "California Immigrant Policy Center editors"),
+                ("cipc-moderator", "California Immigrant Policy Center moderators"),
+                ("iceout-editor", "ICE Out of California editors"),
+                ("iceout-moderator", "ICE Out of California moderators"),
+            },
+        )
+        self.assertTrue(self.client.login(username="iceout-editor", password="demo-pass-123"))
+        explorer = self.client.get("/admin/pages/", follow=True)
+        self.assertContains(explorer, "ICE Out of California")
+        self.assertNotContains(explorer, "CIPC praises")
