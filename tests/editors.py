@@ -1,9 +1,12 @@
 """What tests need to act as the people in the admin: team members and the story editor's form."""
 
 from django.contrib.auth import get_user_model
+from django.test import TestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from teams.setup import ensure_all_teams
+from tests.factories import SpokespersonFactory
+from tests.sites import build_press_sites
 
 
 def team_members(sites):
@@ -50,3 +53,13 @@ def story_form_data(*, category, spokesperson, signatories=(), action=None, **ov
     if action:
         form[f"action-{action}"] = action
     return form
+
+
+class TeamsTestCase(TestCase):
+    """Both sites, their teams' members and a shared spokesperson, built once per test class."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.users = team_members(cls.sites)
+        cls.person = SpokespersonFactory(name="Cynthia Buiza", organization=cls.sites.cipc_org)

@@ -7,18 +7,11 @@ from wagtail.models import Page, Site, Workflow, WorkflowPage
 from coalition.models import CoalitionHomePage
 from press.models import StoryPage
 from teams.setup import ensure_all_teams
-from tests.editors import story_form_data, team_members
-from tests.factories import SpokespersonFactory
+from tests.editors import TeamsTestCase, story_form_data
 from tests.sites import build_press_sites
 
 
-class ModerationTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.sites = build_press_sites()
-        cls.users = team_members(cls.sites)
-        cls.person = SpokespersonFactory(name="Cynthia Buiza", organization=cls.sites.cipc_org)
-
+class ModerationTests(TeamsTestCase):
     def submit_coalition_story(self):
         self.client.force_login(self.users["iceout-editor"])
         data = story_form_data(
