@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "home",
     "coalition",
     "teams",
+    "embargo",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
