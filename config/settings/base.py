@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "coalition",
     "teams",
     "embargo",
+    "desk",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
