@@ -63,6 +63,30 @@ class ModerationTests(TeamsTestCase):
         # CIPC signed it (it is one of the coalition's default signatories), so CIPC lists it too.
         self.assertContains(self.client.get("/press/", HTTP_HOST="localhost"), "Statement on the emergency declaration")
 
+    def test_a_moderator_can_approve_and_publish_from_the_editor(self):
+        story = self.submit_coalition_story()
+        self.client.force_login(self.users["iceout-moderator"])
+        editor = self.client.get(f"/admin/pages/{story.pk}/edit/")
+        self.assertContains(editor, "Approve and Publish")
+        data = story_form_data(
+            category=self.sites.statement,
+            spokesperson=self.person,
+            signatories=self.sites.members,
+            action="workflow-action",
+        )
+        data["workflow-action-name"] = "approve"
+        self.client.post(f"/admin/pages/{story.pk}/edit/", data)
+        story.refresh_from_db()
+        self.assertTrue(story.live)
+
+    def test_while_in_moderation_only_the_moderators_can_change_the_story(self):
+        story = self.submit_coalition_story()
+        data = story_form_data(
+            category=self.sites.statement, spokesperson=self.person, summary="Changed behind their back."
+        )
+        self.client.post(f"/admin/pages/{story.pk}/edit/", data)
+        self.assertEqual(story.get_latest_revision_as_object().summary, "CIPC responds to the declaration.")
+
     def test_cipcs_moderators_cannot_approve_a_coalition_story(self):
         story = self.submit_coalition_story()
         response = self.approve(story, self.users["cipc-moderator"])

@@ -232,8 +232,11 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # story see each other and are warned before one overwrites the other's newer revision.
 WAGTAIL_AUTOSAVE_INTERVAL = 500
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
-# A story edited while in moderation goes back to its moderators: they approve what is published.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Wagtail's default. While a story is in moderation only its moderators can edit it (the
+# approval task locks it for everyone else), so what they approve is what gets published.
+# Requiring re-approval after edits would make a moderator's own "Approve" in the editor put
+# the story back in the queue instead of publishing it whenever the form counts as changed.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 # Submissions are emailed to the moderators of the story's site, not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Page editor forms are large (StreamFields); Django's default of 1000 fields is too low.
