@@ -39,6 +39,8 @@ run: setup
 	@echo "  ICE Out of California    http://iceout.localhost:$(PORT)/"
 	@echo "  Wagtail admin (both)     http://localhost:$(PORT)/admin/"
 	@echo ""
+	@# The scheduler publishes stories whose "go live at" time has come; it stops with the server.
+	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # --- make test ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from core.forms import PressPageForm
 from press.models import PressIndexPage
 
 
@@ -37,6 +38,7 @@ class CoalitionHomePage(Page):
         FieldPanel("latest_count"),
     ]
 
+    base_form_class = PressPageForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["press.PressIndexPage"]
     template = "pages/coalition_home_page.html"

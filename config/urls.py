@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("embargoed/", include("embargo.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -10,6 +10,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from core.blocks import SocialLinkBlock
+from core.forms import PressSnippetForm
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hexadecimal digits, e.g. #1d4f91."
@@ -99,6 +100,7 @@ class Spokesperson(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMix
         FieldPanel("active"),
         PublishingPanel(),
     ]
+    base_form_class = PressSnippetForm
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.forms import PressPageForm
 from press.models import PressIndexPage
 
 
@@ -20,6 +21,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("latest_count")]
 
+    base_form_class = PressPageForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["press.PressIndexPage"]
     template = "pages/home_page.html"

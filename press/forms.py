@@ -1,7 +1,7 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from core.forms import PressPageForm
 
 
-class StoryPageForm(WagtailAdminPageForm):
+class StoryPageForm(PressPageForm):
     """Starts a new story with its press room's defaults (category, signatories)."""
 
     def __init__(self, *args, parent_page=None, **kwargs):

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
+from core.forms import PressPageForm
 from press.forms import StoryPageForm
 from press.listing import annotate_home_sites
 
@@ -68,6 +69,7 @@ class PressIndexPage(Page):
         ),
     ]
 
+    base_form_class = PressPageForm
     parent_page_types = ["home.HomePage", "coalition.CoalitionHomePage"]
     subpage_types = ["press.StoryPage"]
     max_count_per_parent = 1
@@ -255,7 +257,10 @@ class StorySignatory(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="signatories")
     organization = models.ForeignKey("core.Organization", on_delete=models.PROTECT, related_name="signed_stories")
 
-    panels = [FieldPanel("organization")]
+    # Help text on the panel, not the field: the same words, without a migration.
+    panels = [
+        FieldPanel("organization", help_text="An organisation that signs the story, in the order they are named.")
+    ]
 
     def __str__(self):
         return self.organization.name

@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Page
 
 from teams.models import SiteTeam
+from teams.workflows import ensure_site_workflow
 
 SHARED_COLLECTION = "Shared"
 ALL_SITES_GROUP = "All sites"
@@ -94,6 +95,7 @@ def ensure_site_team(site):
         _set_global(group, "core", DIRECTORY_EDIT if site.is_default_site else DIRECTORY_VIEW)
     change_branding = _perms("core", ["change_sitebranding"])[0]
     GroupSitePermission.objects.get_or_create(group=team.moderators, site=site, permission=change_branding)
+    ensure_site_workflow(site, team.moderators, label)
     return team
 
 

@@ -2,9 +2,9 @@
 
 from django.test import TestCase
 from wagtail.test.utils import WagtailTestUtils
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from press.models import StoryPage
+from tests.editors import story_form_data
 from tests.factories import SpokespersonFactory
 from tests.sites import build_press_sites
 
@@ -22,27 +22,10 @@ class StoryEditorTests(WagtailTestUtils, TestCase):
         return f"/admin/pages/add/press/storypage/{press_room.pk}/"
 
     def form_data(self, **overrides):
-        data = {
-            "title": "Statement on the emergency declaration",
-            "slug": "statement-on-the-emergency-declaration",
-            "subtitle": "Compassion will win out",
-            "date": "2019-02-15",
-            "category": str(self.sites.statement.pk),
-            "dateline": "Los Angeles, CA",
-            "summary": "CIPC responds to the declaration.",
-            "body": streamfield(
-                [("statement", {"spokesperson": self.person.pk, "text": rich_text("<p>We reject this.</p>")})]
-            ),
-            "signatories_heading": "",
-            "signatories": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-        data.update(overrides)
-        return nested_form_data(data)
+        return story_form_data(**{"category": self.sites.statement, "spokesperson": self.person, **overrides})
 
     def test_publishing_without_date_summary_and_category_shows_errors_and_keeps_the_typing(self):
-        data = self.form_data(date="", summary="", category="")
-        data["action-publish"] = "action-publish"
+        data = self.form_data(date="", summary="", category="", action="publish")
         response = self.client.post(self.add_url(self.sites.cipc_press), data)
 
         self.assertEqual(response.status_code, 200)
@@ -63,8 +46,7 @@ class StoryEditorTests(WagtailTestUtils, TestCase):
         self.assertFalse(story.live)
 
     def test_publishing_a_complete_story_works(self):
-        data = self.form_data()
-        data["action-publish"] = "action-publish"
+        data = self.form_data(action="publish")
         self.client.post(self.add_url(self.sites.cipc_press), data)
         story = StoryPage.objects.get(slug="statement-on-the-emergency-declaration")
         self.assertTrue(story.live)

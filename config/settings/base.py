@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "home",
     "coalition",
     "teams",
+    "embargo",
+    "desk",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -225,8 +227,19 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-# Two editors on one story see each other; their work is kept, not overwritten.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Nothing an editor saves is lost. Both are Wagtail's defaults, stated so nobody turns them
+# off by accident: the editor autosaves a draft revision half a second after typing stops
+# (0 would switch it off), and every open editor pings every 10 s so two people on one
+# story see each other and are warned before one overwrites the other's newer revision.
+WAGTAIL_AUTOSAVE_INTERVAL = 500
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
+# Wagtail's default. While a story is in moderation only its moderators can edit it (the
+# approval task locks it for everyone else), so what they approve is what gets published.
+# Requiring re-approval after edits would make a moderator's own "Approve" in the editor put
+# the story back in the queue instead of publishing it whenever the form counts as changed.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+# Submissions are emailed to the moderators of the story's site, not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Page editor forms are large (StreamFields); Django's default of 1000 fields is too low.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

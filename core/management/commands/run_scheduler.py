@@ -1,0 +1,56 @@
+"""Publish what is due, every minute: stories whose "go live at" time has come, and unpublish
+those whose "expire at" time has passed (Wagtail's `publish_scheduled`).
+
+`make run` starts it beside the development server. In production it is a second process
+(or container) from the same image: `python manage.py run_scheduler`. It stops on SIGTERM or
+SIGINT, and when the process that started it has gone (so a stopped `make run` leaves
+nothing behind).
+"""
+
+import logging
+import os
+import signal
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+logger = logging.getLogger(__name__)
+
+
+class Command(BaseCommand):
+    help = "Run publish_scheduled every minute (or every --interval seconds) until stopped."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=int, default=60, help="Seconds between runs. Default: 60.")
+        parser.add_argument("--once", action="store_true", help="Publish what is due now, then exit.")
+
+    def handle(self, *args, interval, once, **options):
+        if once:
+            self.publish_due()
+            return
+        self.stopping = False
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        parent = os.getppid()
+        self.stdout.write(f"Publishing scheduled stories every {interval} s.")
+        while not self.stopping:
+            # Long-lived: drop connections the database has closed since the last run.
+            close_old_connections()
+            self.publish_due()
+            deadline = time.monotonic() + interval
+            while time.monotonic() < deadline and not self.stopping:
+                if os.getppid() != parent:  # whoever started us has exited
+                    return
+                time.sleep(1)
+
+    def stop(self, signum, frame):
+        self.stopping = True
+
+    def publish_due(self):
+        try:
+            call_command("publish_scheduled")
+        except Exception:
+            # One failed run (a database restart, say) must not stop the next one.
+            logger.exception("publish_scheduled failed; trying again at the next run")

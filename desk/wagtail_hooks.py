@@ -1,0 +1,148 @@
+"""The stories desk: one "Stories" list of every story the user may edit, on every site."""
+
+from django.contrib.admin import SimpleListFilter
+from django.db.models import Q
+from wagtail_modeladmin.helpers import PageButtonHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
+
+from core.models import Category
+from desk.stories import STATUS_FILTERS, STATUS_LABELS, status_of, stories_for
+from press.models import StoryPage
+
+
+class ChoiceFilter(SimpleListFilter):
+    """A filter whose value picks a condition; a value it does not know lists nothing
+    (never a server error), so a mistyped or stale address is plainly empty."""
+
+    def condition(self, value):
+        raise NotImplementedError
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        condition = self.condition(self.value())
+        return queryset.filter(condition) if condition is not None else queryset.none()
+
+
+class WholeNumberFilter(ChoiceFilter):
+    lookup = None  # the field the number is compared with
+
+    def condition(self, value):
+        return Q(**{self.lookup: int(value)}) if value.isdigit() else None
+
+
+class SiteFilter(WholeNumberFilter):
+    title = "site"
+    parameter_name = "site"
+    lookup = "desk_site_id"
+
+    def lookups(self, request, model_admin):
+        sites = stories_for(request.user).order_by().values_list("desk_site_id", "desk_site_name").distinct()
+        return sorted((str(pk), name) for pk, name in sites if pk)
+
+
+class CategoryFilter(WholeNumberFilter):
+    # Django's own related-field filter needs django.contrib.admin, which this project does not use.
+    title = "category"
+    parameter_name = "category"
+    lookup = "category_id"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in Category.objects.values_list("pk", "name")]
+
+
+class YearFilter(WholeNumberFilter):
+    title = "year"
+    parameter_name = "year"
+    lookup = "date__year"
+
+    def lookups(self, request, model_admin):
+        years = stories_for(request.user).order_by().dates("date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+
+class StatusFilter(ChoiceFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return list(STATUS_LABELS.items())
+
+    def condition(self, value):
+        return STATUS_FILTERS.get(value)
+
+
+class StoryButtonHelper(PageButtonHelper):
+    """Edit (and view live): the listing only holds stories the user may edit, so no
+    per-row permission checks (each would cost queries)."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = [self.edit_button(obj.pk, classnames_add, classnames_exclude)]
+        if obj.live:
+            buttons.append(
+                {
+                    "url": obj.full_url,
+                    "label": "View live",
+                    "classname": "button button-small button-secondary",
+                    "title": f"View '{obj.title}' on its site",
+                }
+            )
+        return buttons
+
+
+def spreadsheet_safe(value):
+    """A title like '=HYPERLINK(…)' must stay text when the export is opened in a spreadsheet."""
+    if isinstance(value, str) and len(value) > 1 and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
+
+
+class StoryDeskIndexView(IndexView):
+    def write_csv_row(self, writer, row_dict):
+        # The XLSX export already keeps formulas as text; CSV needs it done by hand.
+        return super().write_csv_row(writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()})
+
+
+class StoryDesk(ModelAdmin):
+    model = StoryPage
+    menu_label = "Stories"
+    menu_icon = "doc-full"
+    menu_order = 150
+    base_url_path = "stories"
+    index_view_class = StoryDeskIndexView
+    button_helper_class = StoryButtonHelper
+    list_display = ["title", "site", "category", "date", "status", "spokespeople_names"]
+    list_filter = [SiteFilter, CategoryFilter, YearFilter, StatusFilter]
+    search_fields = ["title", "subtitle", "summary"]
+    ordering = ["-date", "-pk"]
+    list_per_page = 50
+    list_export = ["title", "site", "category", "date", "status", "spokespeople_names", "full_url"]
+    export_filename = "stories"
+
+    index_view_extra_css = ["desk/desk.css"]
+
+    def get_queryset(self, request):
+        return stories_for(request.user).order_by(*self.ordering)
+
+    def get_extra_class_names_for_field_col(self, obj, field_name):
+        return ["desk-nowrap"] if field_name in ("date", "status") else []
+
+    def site(self, story):
+        return story.desk_site_name or "—"
+
+    def status(self, story):
+        return STATUS_LABELS[status_of(story)]
+
+    def spokespeople_names(self, story):
+        return ", ".join(person.name for person in story.spokespeople.all())
+
+    spokespeople_names.short_description = "spokespeople"
+
+    def full_url(self, story):
+        return story.full_url or ""
+
+    full_url.short_description = "address"
+
+
+modeladmin_register(StoryDesk)

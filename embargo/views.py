@@ -1,0 +1,36 @@
+"""The journalist's side: an embargoed story, read through its secret link."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from wagtail.models import Site
+
+from embargo.models import EmbargoLink
+
+
+def embargoed_page(request, token):
+    """The latest revision of the linked story, under an "EMBARGOED until …" banner.
+
+    A wrong or revoked token, or a link opened on another site's address, gets the site's
+    ordinary 404: nothing tells a guesser that a story, or a link, exists. Once the story is
+    live the link sends readers to it."""
+    link = EmbargoLink.objects.active().select_related("page").filter(token=token).first()
+    site = Site.find_for_request(request)
+    if link is None or site is None or not link.page.path.startswith(site.root_page.path):
+        raise Http404
+    page = link.page.specific
+    if page.live:
+        return redirect(page.get_url(request))
+
+    draft = page.get_latest_revision_as_object()
+    context = draft.get_context(request)
+    context.update(embargoed_template=draft.get_template(request), embargoed_until=draft.go_live_at)
+    response = TemplateResponse(request, "embargo/embargoed_page.html", context)
+    # Never cached (by browsers, proxies or a CDN), never indexed, and the token never leaks
+    # in a Referer header when the journalist follows a link out of the story.
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

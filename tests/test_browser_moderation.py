@@ -1,0 +1,85 @@
+"""In a real browser: a coalition editor writes a statement and submits it, a moderator approves
+it, and it appears in the coalition's press room and, because CIPC signed it, in CIPC's."""
+
+import pytest
+
+from tests.editors import team_members
+from tests.factories import SpokespersonFactory
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Coalition condemns courthouse arrests"
+
+
+def log_in(page, base_url, username):
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("a long test password")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base_url}/admin/")
+
+
+def choose_action(page, name):
+    """Click an action in the editor's footer menu, opening its dropdown if it is folded away."""
+    action = page.get_by_role("button", name=name, exact=True)
+    if not action.is_visible():
+        page.get_by_role("button", name="More actions").click()
+    action.click()
+
+
+def test_editor_submits_a_statement_and_a_moderator_approves_it(live_sites, page, screenshot):
+    sites, cipc_url, coalition_url = live_sites
+    team_members(sites)
+    SpokespersonFactory(name="Cynthia Buiza", title="Executive Director", organization=sites.cipc_org)
+
+    # The coalition's editor writes the statement.
+    log_in(page, cipc_url, "iceout-editor")
+    page.goto(f"{cipc_url}/admin/pages/add/press/storypage/{sites.coalition_press.pk}/")
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_summary").fill("Arrests at courthouses keep victims and witnesses away.")
+    page.get_by_role("button", name="Insert a block").first.click()
+    page.get_by_role("option", name="Statement", exact=True).click()
+    page.get_by_role("button", name="Choose spokesperson").click()
+    page.get_by_role("link", name="Cynthia Buiza").click()
+    page.locator("[data-contentpath='text'] [contenteditable='true']").first.click()
+    page.keyboard.type("Courthouses must be safe for everyone.")
+    # Autosave keeps the draft as it is typed; submit once it says so, as an editor would.
+    page.get_by_text("Saved", exact=True).wait_for()
+    screenshot(page, "issue4-editor-writes-statement")
+
+    choose_action(page, "Submit to ICE Out of California moderation")
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "issue4-editor-submitted")
+    assert page.get_by_text("submitted for moderation").first.is_visible()
+
+    # Not public yet.
+    response = page.goto(f"{coalition_url}/press/")
+    assert TITLE not in page.content()
+
+    # The coalition's moderator finds it waiting and approves it.
+    log_in(page, cipc_url, "iceout-moderator")
+    assert page.get_by_text("Awaiting your review").is_visible()
+    page.get_by_role("link", name=TITLE).first.click()
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "issue4-moderator-reviews")
+    choose_action(page, "Approve and Publish")
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "issue4-moderator-approved")
+    row = page.get_by_role("row").filter(has_text=TITLE)
+    assert "live" in row.inner_text().lower()
+
+    # Live on the coalition's press room, with its lead-in written from the spokesperson.
+    page.context.clear_cookies()
+    response = page.goto(f"{coalition_url}/press/")
+    assert response.status == 200
+    page.get_by_role("link", name=TITLE).click()
+    assert page.get_by_text("Cynthia Buiza, Executive Director of the California Immigrant Policy Center").is_visible()
+    assert page.get_by_text("Courthouses must be safe for everyone.").is_visible()
+    screenshot(page, "issue4-coalition-story")
+
+    # CIPC is one of the coalition's default signatories, so CIPC's press room lists it too.
+    page.goto(f"{cipc_url}/press/")
+    assert page.get_by_role("link", name=TITLE).is_visible()
+    assert page.get_by_text("From ICE Out of California").first.is_visible()
+    screenshot(page, "issue4-cipc-press-room")
