@@ -2,7 +2,8 @@
 
 Wagtail checks permissions in each view; this checks them once, for every admin view that
 takes a page id (edit, revisions, compare, workflow actions, previews, the page chooser…),
-so a secondary endpoint that forgets to check cannot reveal another site's page. It found
+and for our own admin views that take a page id, so a secondary endpoint that forgets to
+check cannot reveal another site's page. It found
 one: the workflow cancellation dialog shows any page's workflow and task to any editor."""
 
 from wagtail.admin.auth import permission_denied
@@ -32,7 +33,10 @@ class SitePageAccessMiddleware:
         user = getattr(request, "user", None)
         if match is None or user is None or not user.is_authenticated or user.is_superuser:
             return None
-        if match.namespace == "wagtailadmin_pages":
+        if match.namespace == "wagtailadmin_pages" or (
+            request.path_info.startswith("/admin/") and any(name in match.kwargs for name in PAGE_ID_KWARGS)
+        ):
+            # Wagtail's page views, and any of our admin views that act on a page (embargo links).
             pages = Page.objects.filter(pk__in=_page_ids(match)).only("pk", "path", "depth")
             if any(not can_reach(user, page) for page in pages):
                 return permission_denied(request)

@@ -26,12 +26,28 @@ from wagtail.models import (
 )
 
 from core.models import SiteBranding
+from embargo.models import EmbargoLink
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
 from tests.sites import build_press_sites
 
 User = get_user_model()
 REFUSED = {302, 403, 404, 405}
+
+
+def visible_text(response):
+    """What a person gets from a response: the page, or the cells of a CSV or XLSX export."""
+    if not response.streaming:
+        return response.content.decode()
+    body = b"".join(response.streaming_content)
+    if response["Content-Type"].startswith("application/vnd.openxmlformats"):
+        from io import BytesIO
+
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(BytesIO(body)).active
+        return "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
+    return body.decode()
 
 
 def make_user(username, *groups):
@@ -96,6 +112,7 @@ class CrossSiteRefusalMixin:
             collection=own.collection,
         )
         cls.collection = own.collection
+        cls.embargo_link = EmbargoLink.objects.create(page=cls.draft, created_by=cls.owner_editor)
 
     # --- what must not change ---------------------------------------------------------
 
@@ -111,6 +128,7 @@ class CrossSiteRefusalMixin:
             "revisions": Revision.objects.count(),
             "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
             "restrictions": PageViewRestriction.objects.count(),
+            "embargo_links": list(EmbargoLink.objects.order_by("pk").values_list("pk", "revoked_at")),
             "images": list(Image.objects.order_by("pk").values_list("pk", "title", "collection_id")),
             "documents": list(Document.objects.order_by("pk").values_list("pk", "title", "collection_id")),
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
@@ -240,6 +258,11 @@ class CrossSiteRefusalMixin:
                 {},
                 None,
             ),
+            ("embargo links", "get", f"/admin/embargo/pages/{draft.pk}/", None, "editor"),
+            ("embargo link create", "post", f"/admin/embargo/pages/{draft.pk}/", {}, "editor"),
+            ("embargo link revoke", "post", f"/admin/embargo/links/{self.embargo_link.pk}/revoke/", {}, "editor"),
+            ("desk edit", "get", f"/admin/stories/edit/{story.pk}/", None, "editor"),
+            ("desk delete", "get", f"/admin/stories/delete/{story.pk}/", None, "moderator"),
             ("site branding", "get", f"/admin/settings/core/sitebranding/{self.site.pk}/", None, "moderator"),
             (
                 "site branding save",
@@ -317,13 +340,17 @@ class CrossSiteRefusalMixin:
             "/admin/images/chooser/",
             "/admin/documents/",
             "/admin/documents/chooser/",
+            "/admin/stories/",
+            "/admin/stories/?q=story",
+            "/admin/stories/?export=csv",
+            "/admin/stories/?export=xlsx",
             "/admin/",
         ]
         for url in listings:
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertIn(response.status_code, {200, 302, 400, 403, 404}, url)
-                self.assertFalse("Victim" in response.content.decode(), f"{url} shows the other site's content")
+                self.assertFalse("Victim" in visible_text(response), f"{url} shows the other site's content")
 
     def test_the_own_team_does_see_its_pages_and_media_in_those_listings(self):
         """Control for the listing test: the word it looks for does show up for the owners."""
@@ -334,11 +361,14 @@ class CrossSiteRefusalMixin:
             f"/admin/choose-page/{self.press.pk}/",
             "/admin/images/",
             "/admin/documents/",
+            "/admin/stories/",
+            "/admin/stories/?export=csv",
+            "/admin/stories/?export=xlsx",
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 200, url)
-                self.assertTrue("Victim" in response.content.decode(), f"{url} does not show the team's own content")
+                self.assertTrue("Victim" in visible_text(response), f"{url} does not show the team's own content")
 
 
 class CoalitionTeamCannotTouchCIPCTests(CrossSiteRefusalMixin, TestCase):
