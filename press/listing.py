@@ -50,7 +50,7 @@ def paginate(request, items, per_page):
         page = paginator.page(int(number))
     except EmptyPage as error:
         raise Http404("No such page of this listing.") from error
-    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
     return paginator, page
 
 

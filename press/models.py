@@ -270,10 +270,18 @@ class StoryPage(Page):
     def press_room(self):
         return self.get_parent()
 
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    @cached_property
+    def signatory_list(self):
+        return list(self.signatories.select_related("organization"))
+
     def related_stories(self, count=3):
         """Up to ``count`` live stories from the same press room (so the same site) sharing a
         topic with this one: most topics in common first, then newest."""
-        topic_ids = [topic.pk for topic in self.topics.all()]
+        topic_ids = [topic.pk for topic in self.topic_list]
         if not topic_ids:
             return []
         return list(
@@ -288,7 +296,7 @@ class StoryPage(Page):
 
     @cached_property
     def signatory_names(self):
-        return [signatory.organization.name for signatory in self.signatories.all()]
+        return [signatory.organization.name for signatory in self.signatory_list]
 
     @property
     def signatories_lead_in(self):

@@ -35,7 +35,7 @@ def story_structured_data(context, story):
         "publisher": publisher,
         "author": [{"@type": "Person", "name": person.name} for person in story.spokespeople.all()] or publisher,
         "articleSection": story.category.name if story.category else "",
-        "keywords": [topic.name for topic in story.topics.all()],
+        "keywords": [topic.name for topic in story.topic_list],
     }
     if story.last_published_at:
         data["dateModified"] = story.last_published_at.isoformat()
