@@ -94,9 +94,10 @@ def press_rooms():
     return rooms
 
 
-def generate_stories(count, seed=2026, image_every=3):
+def generate_stories(count, seed=2026, image_every=3, signed_share=0.5):
     """Publish ``count`` stories across the sites' press rooms (a listing image on every
-    ``image_every``-th) and index them for search."""
+    ``image_every``-th; ``signed_share`` of a coalition's signed by its members, so
+    cross-listed by CIPC) and index them for search."""
     rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
     rooms = press_rooms()
     people, topics, categories, pictures = _cast()
@@ -128,7 +129,7 @@ def generate_stories(count, seed=2026, image_every=3):
             last_published_at=now,
         )
         story.topics = rng.sample(topics, rng.choice((1, 2)))
-        if signatories[room.pk] and rng.random() < 0.5:
+        if signatories[room.pk] and rng.random() < signed_share:
             story.signatories = [
                 StorySignatory(organization=org, sort_order=i) for i, org in enumerate(signatories[room.pk])
             ]
