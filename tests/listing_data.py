@@ -66,3 +66,26 @@ def build_stories(sites):
     }
     people = {"cynthia": cynthia, "angela": angela, "jennie": jennie}
     return stories, people
+
+
+def add_busy_year(sites, people):
+    """Seven more 2018 stories by one spokesperson on each site, so a visitor who filters by
+    2018 and that person gets two pages (with the press rooms at five a page)."""
+    from core.models import Topic
+
+    sb54 = Topic.objects.get(slug="sb-54")
+    for room, person, name in [
+        (sites.cipc_press, people["cynthia"], "CIPC"),
+        (sites.coalition_press, people["angela"], "Coalition"),
+    ]:
+        for n in range(7):
+            make_story(
+                room,
+                f"{name} statement {n + 1} of 2018",
+                date=datetime.date(2018, 1 + n, 10),
+                topics=[sb54],
+                body=[block("statement", {"spokesperson": person.pk, "text": "<p>We will keep going.</p>"})],
+                summary=f"{person.name} on the year's events, part {n + 1}.",
+            )
+        room.per_page = 5
+        room.save_revision().publish()
