@@ -12,7 +12,7 @@ from tests.listing_data import add_busy_year, build_stories
 pytestmark = pytest.mark.browser
 
 JOURNEYS = [
-    # (site, base URL index, spokesperson, story searched for, its topic)
+    # (site, index of its URL in live_sites, spokesperson, words searched for, story found)
     ("cipc", 1, "cynthia-buiza", "Ninth Circuit", "CIPC praises Ninth Circuit ruling"),
     ("coalition", 2, "angela-chan", "Values Act", "Coalition defends the California Values Act"),
 ]
@@ -27,7 +27,9 @@ def busy_sites(live_sites):
 
 
 @pytest.mark.parametrize(("site", "url_index", "person", "words", "title"), JOURNEYS)
-def test_visitor_filters_pages_searches_and_follows_a_topic(busy_sites, page, screenshot, site, url_index, person, words, title):  # fmt: skip
+def test_visitor_filters_pages_searches_and_follows_a_topic(
+    busy_sites, page, screenshot, site, url_index, person, words, title
+):
     base = busy_sites[url_index]
     page.goto(f"{base}/press/")
     screenshot(page, f"{site}-press-room")
