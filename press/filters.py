@@ -44,6 +44,13 @@ def clean_query(raw):
     return query, [f"Your search was too long, so only its first {MAX_QUERY_LENGTH} characters were used."]
 
 
+def search_terms(query):
+    """The words of a search as the search backend gets them: letters and digits in lower
+    case. Quotes, operators and brackets are syntax to some backends (SQLite's FTS5 fails on
+    an unmatched quote, reads OR and NOT), and words are all a visitor means."""
+    return " ".join(re.sub(r"[\W_]+", " ", query).lower().split())
+
+
 @dataclass(frozen=True)
 class Option:
     value: str

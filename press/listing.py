@@ -57,9 +57,13 @@ def paginate(request, items, per_page):
 def search_story_ids(query):
     """The pks of the stories matching ``query`` (Wagtail's search backend), as a subquery where
     the backend can give one, so a text filter adds no query of its own."""
+    from press.filters import search_terms
     from press.models import StoryPage
 
-    results = StoryPage.objects.search(query, order_by_relevance=False)
+    terms = search_terms(query)
+    if not terms:
+        return []
+    results = StoryPage.objects.search(terms, order_by_relevance=False)
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is None:
         return [story.pk for story in results]

@@ -5,7 +5,7 @@ from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
-from press.filters import clean_query
+from press.filters import clean_query, search_terms
 from press.listing import annotate_home_sites, paginate
 from press.models import PressIndexPage, StoryPage
 
@@ -16,9 +16,13 @@ def search(request):
     query, notices = clean_query(request.GET.get("q", ""))
     press_room = PressIndexPage.for_request(request)
     paginator = page_obj = None
-    if query and press_room:
-        in_room = press_room.get_stories().order_by().values("pk")
-        results = StoryPage.objects.filter(pk__in=in_room).for_listing().search(query)
+    if query:
+        terms = search_terms(query)
+        if terms and press_room:
+            in_room = press_room.get_stories().order_by().values("pk")
+            results = StoryPage.objects.filter(pk__in=in_room).for_listing().search(terms)
+        else:
+            results = StoryPage.objects.none()  # only punctuation, or a site without a press room
         paginator, page_obj = paginate(request, results, PER_PAGE)
         annotate_home_sites(page_obj.object_list, press_room, request)
     context = {

@@ -4,7 +4,7 @@ tells the visitor about, and the shareable query string it writes back."""
 from django.http import QueryDict
 from django.test import SimpleTestCase
 
-from press.filters import MAX_QUERY_LENGTH, Facet, Option, StoryFilters
+from press.filters import MAX_QUERY_LENGTH, Facet, Option, StoryFilters, search_terms
 
 
 def parse(query_string):
@@ -87,3 +87,10 @@ class StoryFiltersParsingTests(SimpleTestCase):
                 ("Topic", "SB 54", "?q=court&year=2018"),
             ],
         )
+
+
+class SearchTermsTests(SimpleTestCase):
+    def test_only_words_reach_the_search_backend(self):
+        self.assertEqual(search_terms('"Ninth Circuit" OR (SB-54) NOT ICE\'s'), "ninth circuit or sb 54 not ice s")
+        self.assertEqual(search_terms("Ñandú São Paulo"), "ñandú são paulo")
+        self.assertEqual(search_terms("\"' -- ;"), "")

@@ -2,6 +2,8 @@
 filtered listing, contacts, related stories from the same site, sharing and printing."""
 
 from django.test import TestCase
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.factories import TopicFactory, make_story
 from tests.listing_data import build_stories
@@ -76,3 +78,28 @@ class StoryPageTests(TestCase):
         css = b"".join(self.client.get("/static/css/print.css", HTTP_HOST=COALITION_HOST).streaming_content)
         self.assertIn(b".share", css)
         self.assertIn(b".site-header", css)
+
+
+class StoryPreviewTests(WagtailPageTestCase):
+    def test_editors_can_preview_a_story_with_related_stories_and_its_press_room(self):
+        sites = build_press_sites()
+        stories, people = build_stories(sites)
+        story = stories["signed"]
+        data = nested_form_data(
+            {
+                "title": story.title,
+                "slug": story.slug,
+                "date": "2018-07-09",
+                "category": str(sites.statement.pk),
+                "summary": story.summary,
+                "body": streamfield(
+                    [("statement", {"spokesperson": people["angela"].pk, "text": rich_text("<p>Preview.</p>")})]
+                ),
+                "signatories": inline_formset([]),
+                "comments": inline_formset([]),
+            }
+        )
+        data["topics"] = [str(topic.pk) for topic in story.topics.all()]
+        self.assertPageIsPreviewable(story, post_data=data)
+        self.assertPageIsPreviewable(sites.coalition_press)
+        self.assertPageIsRenderable(sites.coalition_press, query_data={"topic": "sb-54", "year": "2018"})

@@ -18,6 +18,17 @@
         });
     });
 
+    // On small screens the filters fold away until asked for, unless some are in use, so the
+    // stories come first; on wide screens they always show beside the results.
+    var disclosure = document.querySelector("[data-filters-disclosure]");
+    var wide = window.matchMedia("(min-width: 56rem)");
+    if (disclosure) {
+        if (!wide.matches && !document.querySelector(".active-filters")) disclosure.open = false;
+        wide.addEventListener("change", function () {
+            if (wide.matches) disclosure.open = true;
+        });
+    }
+
     // Listing filters: fetch the filtered page and swap in its filters and results, keeping
     // the address in step (history.pushState), so the view stays shareable.
     var form = document.querySelector("[data-filters]");
@@ -32,7 +43,10 @@
         return form.action + (query ? "?" + query : "");
     }
 
-    function load(url, push) {
+    // focus: "keep" puts focus back on the control that was used (it is replaced), "results"
+    // moves it to the results heading (after a page or filter link).
+    function load(url, push, focus) {
+        var activeId = document.activeElement && document.activeElement.id;
         var results = document.querySelector("[data-results]");
         results.setAttribute("aria-busy", "true");
         return fetch(url, { headers: { "X-Requested-With": "fetch" } })
@@ -50,6 +64,9 @@
                 if (push) history.pushState({ filtered: true }, "", url);
                 form = document.querySelector("[data-filters]");
                 bind();
+                var target = focus === "results" ? document.getElementById("results-heading")
+                    : activeId && document.getElementById(activeId);
+                if (target) target.focus();
             })
             .catch(function () {
                 window.location.href = url;  // fall back to an ordinary page load
@@ -59,11 +76,11 @@
     function bind() {
         form.addEventListener("submit", function (event) {
             event.preventDefault();
-            load(cleanUrl(), true);
+            load(cleanUrl(), true, "results");
         });
         form.querySelectorAll("select").forEach(function (select) {
             select.addEventListener("change", function () {
-                load(cleanUrl(), true);
+                load(cleanUrl(), true, "keep");
             });
         });
     }
@@ -72,13 +89,11 @@
         var link = event.target.closest(".pagination a, .active-filters a, .listing__clear a");
         if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
         event.preventDefault();
-        load(link.href, true).then(function () {
-            document.getElementById("results-heading").scrollIntoView();
-        });
+        load(link.href, true, "results");
     });
 
     window.addEventListener("popstate", function () {
-        load(window.location.href, false);
+        load(window.location.href, false, "keep");
     });
 
     bind();
