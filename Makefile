@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test serve setup demo install install-dev lint format constraints clean
+.PHONY: run test serve setup demo install install-dev node-deps lint format constraints clean
 
 # --- environment -------------------------------------------------------------------------
 $(BIN)/python:
@@ -24,6 +24,14 @@ $(VENV)/.installed-dev: requirements/dev.txt requirements/base.txt requirements/
 
 install: $(VENV)/.installed-base
 install-dev: $(VENV)/.installed-dev
+
+# axe-core and the Nu HTML Checker (vnu-jar, run with Java) for the accessibility and HTML
+# tests, at the exact versions in package.json, into ./node_modules (ignored by git).
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --no-package-lock
+	touch $@
+
+node-deps: node_modules/.installed
 
 # --- make run ----------------------------------------------------------------------------
 setup: install
@@ -46,7 +54,7 @@ run: setup
 # --- make test ---------------------------------------------------------------------------
 # The whole suite on PostgreSQL (DATABASE_URL, default the local server). pytest's exit
 # code 5 means "no tests ran": that is a failure here, never a pass.
-test: install-dev
+test: install-dev node-deps
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS); \
 	status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \

@@ -6,6 +6,7 @@ a snippet or an image are callables: they look one up when the picker asks, not 
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -39,6 +40,13 @@ def _preview_document():
 class SpokespersonChooserBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
         super().__init__("core.Spokesperson", **kwargs)
+
+    def bulk_to_python(self, values):
+        # Blocks print each person's organisation (and bios their photo): fetch those for all
+        # the people in a story at once, not one query per person.
+        people = super().bulk_to_python(values)
+        prefetch_related_objects([person for person in people if person is not None], "organization", "photo")
+        return people
 
     def deconstruct(self):
         # Keep migrations free of the target model argument this subclass supplies itself.

@@ -1,5 +1,9 @@
 """Helpers for showing stories from several sites in one listing."""
 
+import re
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404
 from wagtail.models import Site
 
 
@@ -27,3 +31,40 @@ def annotate_home_sites(stories, press_room, request):
     for story in foreign:
         site_id = site_for_story.get(story.pk)
         story.home_site_name = names.get(site_id) or "another site"
+
+
+# A positive whole number, without a leading zero or sign, short enough to be a real page.
+PAGE_NUMBER = re.compile(r"^[1-9][0-9]{0,5}$")
+
+
+def paginate(request, items, per_page):
+    """(paginator, page) for the request's ``page`` parameter, the same rule for every listing:
+    no parameter is page 1; anything that is not one of the listing's pages (``abc``, ``0``,
+    ``-1``, past the last page) is a 404, so no two addresses show the same page and no
+    address shows an empty one."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("page") or "1"
+    if not PAGE_NUMBER.match(number):
+        raise Http404("No such page of this listing.")
+    try:
+        page = paginator.page(int(number))
+    except EmptyPage as error:
+        raise Http404("No such page of this listing.") from error
+    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+    return paginator, page
+
+
+def search_story_ids(query):
+    """The pks of the stories matching ``query`` (Wagtail's search backend), as a subquery where
+    the backend can give one, so a text filter adds no query of its own."""
+    from press.filters import search_terms
+    from press.models import StoryPage
+
+    terms = search_terms(query)
+    if not terms:
+        return []
+    results = StoryPage.objects.search(terms, order_by_relevance=False)
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:
+        return [story.pk for story in results]
+    return get_queryset().order_by().values("pk")

@@ -5,19 +5,21 @@ import datetime
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
 from core.forms import PressPageForm
+from press.filters import StoryFilters
 from press.forms import StoryPageForm
-from press.listing import annotate_home_sites
+from press.listing import annotate_home_sites, paginate
 
 
 def join_names(names):
@@ -28,7 +30,7 @@ def join_names(names):
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-class PressIndexPage(Page):
+class PressIndexPage(RoutablePageMixin, Page):
     """A site's press room: lists its stories, newest first, plus stories cross-listed from
     other sites that its organisation signed."""
 
@@ -87,6 +89,14 @@ class PressIndexPage(Page):
         return StoryPage.objects.live().public().filter(in_this_room).for_listing()
 
     @classmethod
+    def for_request(cls, request):
+        """The press room of the site being viewed, or None; looked up once per request."""
+        if not hasattr(request, "_press_room"):
+            site = Site.find_for_request(request)
+            request._press_room = cls.objects.live().child_of(site.root_page).first() if site else None
+        return request._press_room
+
+    @classmethod
     def latest_under(cls, site_root, count, request):
         """(press room, its latest ``count`` stories) for a site's home page."""
         press_room = cls.objects.live().child_of(site_root).first()
@@ -97,14 +107,33 @@ class PressIndexPage(Page):
         return press_room, stories
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_stories(), self.per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        filters = StoryFilters.from_querydict(request.GET)
+        stories = self.get_stories()
+        paginator, page_obj = paginate(request, filters.apply(stories), self.per_page)
         annotate_home_sites(page_obj.object_list, self, request)
-        context.update(paginator=paginator, page_obj=page_obj, stories=page_obj.object_list)
+        page_number = page_obj.number if page_obj.number > 1 else None
+        facets = filters.facets(stories)
+        context.update(
+            filters=filters,
+            facets=facets,
+            active_filters=filters.chips(facets),
+            paginator=paginator,
+            page_obj=page_obj,
+            stories=page_obj.object_list,
+            listing_url=self.get_url(request),
+            query_params=filters.as_querydict(),
+            canonical_url=self.get_full_url(request) + filters.querystring(page=page_number),
+            feed_url=self.get_url(request) + self.reverse_subpage("feed") + filters.querystring(),
+        )
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """RSS 2.0 of the latest stories, honouring the listing's filters."""
+        from press.feeds import PressRoomFeed
+
+        return PressRoomFeed()(request, press_room=self)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -112,7 +141,7 @@ class StoryPageQuerySet(PageQuerySet):
         """Everything a listing card shows, fetched in a fixed number of queries."""
         return (
             self.select_related("category", "listing_image")
-            .prefetch_related("topics", "spokespeople")
+            .prefetch_related("topics", "spokespeople", "listing_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
@@ -187,12 +216,13 @@ class StoryPage(Page):
         ),
     ]
 
+    # Title (boost 2, from Page) outranks summary, names and topics (1), which outrank the body.
     search_fields = Page.search_fields + [
-        index.SearchField("subtitle"),
-        index.SearchField("summary"),
+        index.SearchField("subtitle", boost=1),
+        index.SearchField("summary", boost=1),
         index.SearchField("body"),
-        index.RelatedFields("spokespeople", [index.SearchField("name")]),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("spokespeople", [index.SearchField("name", boost=1)]),
+        index.RelatedFields("topics", [index.SearchField("name", boost=1)]),
         index.FilterField("date"),
         index.FilterField("category"),
     ]
@@ -232,9 +262,43 @@ class StoryPage(Page):
             self.signatories_heading = site_root.signatories_heading
             self.signatories = [StorySignatory(organization=org) for org in default_signatories()]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_room"] = self.press_room
+        context["related_stories"] = self.related_stories()
+        return context
+
+    @cached_property
+    def press_room(self):
+        return self.get_parent()
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    @cached_property
+    def signatory_list(self):
+        return list(self.signatories.select_related("organization"))
+
+    def related_stories(self, count=3):
+        """Up to ``count`` live stories from the same press room (so the same site) sharing a
+        topic with this one: most topics in common first, then newest."""
+        topic_ids = [topic.pk for topic in self.topic_list]
+        if not topic_ids:
+            return []
+        return list(
+            StoryPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .filter(topics__in=topic_ids)
+            .annotate(shared_topics=Count("topics"))
+            .for_listing()
+            .order_by("-shared_topics", "-date", "-pk")[:count]
+        )
+
     @cached_property
     def signatory_names(self):
-        return [signatory.organization.name for signatory in self.signatories.all()]
+        return [signatory.organization.name for signatory in self.signatory_list]
 
     @property
     def signatories_lead_in(self):

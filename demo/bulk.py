@@ -1,0 +1,140 @@
+"""Many stories at once, for the benchmark and the query-budget tests.
+
+Stories are spread over both press rooms and ten years, each with a statement by a
+spokesperson, one or two topics, and a listing image on every third; about half the
+coalition's are signed by its members (so CIPC cross-lists them). Deterministic for a seed."""
+
+import datetime
+import io
+import random
+import uuid
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Site
+from wagtail.search.backends import get_search_backend
+
+from core.models import Category, Organization, Spokesperson, Topic
+from demo import images
+from press.models import PressIndexPage, StoryPage, StorySignatory
+
+WORDS = [
+    "court",
+    "ruling",
+    "sanctuary",
+    "detention",
+    "families",
+    "deportation",
+    "county",
+    "sheriff",
+    "budget",
+    "hearing",
+    "legislature",
+    "coalition",
+    "community",
+    "rights",
+    "workers",
+    "students",
+    "health",
+    "housing",
+    "governor",
+    "asylum",
+]
+MIN_SPOKESPEOPLE, MIN_TOPICS, IMAGE_COUNT = 8, 8, 4
+
+
+def _ensure(model, count, make):
+    existing = list(model.objects.order_by("pk"))
+    return existing + [make(i) for i in range(len(existing), count)]
+
+
+def _cast():
+    """Spokespeople, topics, categories and images to draw from, made if the database lacks them."""
+    org = Organization.objects.order_by("pk").first() or Organization.objects.create(
+        name="Benchmark Organisation", slug="benchmark-organisation"
+    )
+    people = [
+        person
+        for person in _ensure(
+            Spokesperson,
+            MIN_SPOKESPEOPLE,
+            lambda i: Spokesperson.objects.create(
+                name=f"Spokesperson {i}", slug=f"bench-spokesperson-{i}", title="Director", organization=org
+            ),
+        )
+        if person.live and person.active
+    ]
+    topics = _ensure(Topic, MIN_TOPICS, lambda i: Topic.objects.create(name=f"Topic {i}", slug=f"bench-topic-{i}"))
+    categories = _ensure(
+        Category, 2, lambda i: Category.objects.create(name=f"Category {i}", slug=f"bench-category-{i}")
+    )
+    Image = get_image_model()
+    collection = Collection.get_first_root_node()
+    pictures = []
+    for i in range(IMAGE_COUNT):
+        title = f"Benchmark banner {i}"
+        picture = Image.objects.filter(title=title).first()
+        if picture is None:
+            png = images.banner_png(title, ["#1d4f91", "#3b1f5c", "#14532d", "#7c2d12"][i], title)
+            picture = Image(title=title, collection=collection, description=title)
+            picture.file = ImageFile(io.BytesIO(png), name=f"benchmark-banner-{i}.png")
+            picture.save()
+        pictures.append(picture)
+    return people, topics, categories, pictures
+
+
+def press_rooms():
+    """Each site's press room, default site first."""
+    rooms = []
+    for site in Site.objects.order_by("-is_default_site", "pk").select_related("root_page"):
+        room = PressIndexPage.objects.child_of(site.root_page).first()
+        if room is not None:
+            rooms.append(room)
+    return rooms
+
+
+def generate_stories(count, seed=2026, image_every=3, signed_share=0.5):
+    """Publish ``count`` stories across the sites' press rooms (a listing image on every
+    ``image_every``-th; ``signed_share`` of a coalition's signed by its members, so
+    cross-listed by CIPC) and index them for search."""
+    rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
+    rooms = press_rooms()
+    people, topics, categories, pictures = _cast()
+    signatories = {room.pk: list(getattr(room.get_parent().specific, "default_signatories", list)()) for room in rooms}
+    start = PressIndexPage.objects.count() + StoryPage.objects.count()
+    created = []
+    now = timezone.now()
+    for n in range(count):
+        room = rooms[n % len(rooms)]
+        person = rng.choice(people)
+        words = rng.sample(WORDS, 6)
+        story = StoryPage(
+            title=f"{words[0].capitalize()} {words[1]} {words[2]}: story {start + n}",
+            slug=f"story-{start + n}",
+            date=datetime.date(2016, 1, 1) + datetime.timedelta(days=rng.randrange(3650)),
+            category=rng.choice(categories),
+            summary=f"{person.name} on {words[3]}, {words[4]} and {words[5]}.",
+            dateline="Sacramento, CA",
+            listing_image=pictures[n % len(pictures)] if n % image_every == 0 else None,
+            body=[
+                {
+                    "type": "statement",
+                    "value": {"spokesperson": person.pk, "text": f"<p>{' '.join(rng.sample(WORDS, 12))}.</p>"},
+                    "id": str(uuid.UUID(int=rng.getrandbits(128))),
+                },
+            ],
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        story.topics = rng.sample(topics, rng.choice((1, 2)))
+        if signatories[room.pk] and rng.random() < signed_share:
+            story.signatories = [
+                StorySignatory(organization=org, sort_order=i) for i, org in enumerate(signatories[room.pk])
+            ]
+        room.add_child(instance=story)
+        created.append(story.pk)
+    # The index entry written on the first save predates the story's topics and speakers.
+    get_search_backend().add_bulk(StoryPage, list(StoryPage.objects.filter(pk__in=created)))
+    return created

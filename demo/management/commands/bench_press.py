@@ -1,0 +1,93 @@
+"""Benchmark the public pages on N generated stories, in a throwaway database.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pressroom manage.py bench_press --stories 2000
+
+Creates a test database beside the configured one (never touches your data), loads the demo
+sites, generates the stories, then requests each page kind ``--runs`` times and prints the
+queries per request and the median and 95th-percentile time to render it."""
+
+import logging
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
+
+from demo.bulk import generate_stories
+from demo.loader import DemoLoader
+
+CIPC, COALITION = "localhost", "iceout.localhost"
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Generate N stories in a throwaway database and time the public pages (queries, median, p95)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--stories", type=int, default=2000, help="stories to generate (default 2000)")
+        parser.add_argument("--runs", type=int, default=30, help="timed requests per page (default 30)")
+
+    def handle(self, *args, stories, runs, **options):
+        setup_test_environment(debug=False)
+        logging.getLogger("django.request").setLevel(logging.ERROR)  # no "Not Found" per 404 run
+        old_name = connection.settings_dict["NAME"]
+        self.stderr.write(f"Creating a throwaway database beside {old_name}…")
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        try:
+            DemoLoader(cipc_hostname=CIPC, coalition_hostname=COALITION, port=80).load()
+            started = time.perf_counter()
+            generate_stories(stories)
+            self.stderr.write(f"Generated {stories} stories in {time.perf_counter() - started:.0f} s.")
+            self.print_table(self.measure(self.scenarios(), runs), stories, runs)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            teardown_test_environment()
+
+    def scenarios(self):
+        from press.models import StoryPage
+
+        room_stories = StoryPage.objects.live().filter(url_path__startswith="/cipc/")
+        sample = room_stories.filter(spokespeople__isnull=False).order_by("pk").first()
+        person = sample.spokespeople.first().slug
+        story = StoryPage.objects.live().filter(url_path__startswith="/iceout/", listing_image__isnull=False)
+        story = story.exclude(topics=None).order_by("-pk").first()
+        return [
+            ("press room", CIPC, "/press/"),
+            ("press room, year + spokesperson", CIPC, f"/press/?year={sample.date.year}&spokesperson={person}"),
+            ("press room, page 50", CIPC, "/press/?page=50"),
+            ("coalition press room", COALITION, "/press/"),
+            ("search", CIPC, "/search/?q=court+ruling"),
+            ("story page", COALITION, story.url_path.removeprefix("/iceout")),
+            ("feed", CIPC, "/press/feed/"),
+        ]
+
+    def measure(self, scenarios, runs):
+        client = Client()
+        rows = []
+        for name, host, path in scenarios:
+            client.get(path, HTTP_HOST=host)  # warm up: renditions, cached site roots
+            timings = []
+            for _ in range(runs):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(path, HTTP_HOST=host)
+                    timings.append((time.perf_counter() - started) * 1000)
+            rows.append((name, response.status_code, len(queries), timings, f"{host}{path}"))
+        return rows
+
+    def print_table(self, rows, stories, runs):
+        self.stdout.write(f"\n{stories} generated stories (plus the demo's 13), {runs} timed requests per page\n")
+        header = f"{'page':<34}{'status':>7}{'queries':>9}{'median ms':>11}{'p95 ms':>9}  url"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for name, status, queries, timings, url in rows:
+            self.stdout.write(
+                f"{name:<34}{status:>7}{queries:>9}{statistics.median(timings):>11.1f}"
+                f"{percentile(timings, 0.95):>9.1f}  {url}"
+            )

@@ -1,0 +1,62 @@
+"""A press room's RSS 2.0 feed: the latest stories, filtered like the listing."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from core.models import SiteBranding
+from press.filters import StoryFilters
+
+FEED_LENGTH = 50
+
+
+class PressRoomFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, press_room):
+        self.request = request
+        self.filters = StoryFilters.from_querydict(request.GET)
+        self.branding = SiteBranding.for_request(request)
+        return press_room
+
+    def title(self, press_room):
+        return f"{press_room.title} | {self.branding.name or press_room.get_site().site_name}"
+
+    def link(self, press_room):
+        return press_room.get_full_url(self.request) + self.filters.querystring()
+
+    def feed_url(self, press_room):
+        return self.request.build_absolute_uri()
+
+    def description(self, press_room):
+        if self.filters.is_active:
+            return f"Latest stories from {self.title(press_room)} matching the chosen filters."
+        return f"Latest stories from {self.title(press_room)}."
+
+    def items(self, press_room):
+        return list(self.filters.apply(press_room.get_stories())[:FEED_LENGTH])
+
+    def item_title(self, story):
+        return story.title
+
+    def item_description(self, story):
+        return story.summary
+
+    def item_link(self, story):
+        # Cross-listed stories link to their home site, where they live.
+        return story.get_full_url(self.request)
+
+    def item_guid(self, story):
+        # The page's translation key never changes, whatever happens to its slug or site.
+        return f"urn:uuid:{story.translation_key}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, story):
+        return timezone.make_aware(datetime.datetime.combine(story.date, datetime.time.min))
+
+    def item_categories(self, story):
+        names = [story.category.name] if story.category else []
+        return names + [topic.name for topic in story.topics.all()]

@@ -1,0 +1,250 @@
+"""The press room's filters: one object reads the query string, keeps only well-formed values
+and applies them to a press room's stories.
+
+Bad input never reaches the database: a value that is not a year, a month or a slug is
+dropped with a notice for the visitor; a well-formed slug that names nothing in the room
+simply matches no stories."""
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import QueryDict
+from django.utils.http import urlencode
+
+SLUG_FILTERS = {
+    "category": "category",
+    "topic": "topic",
+    "spokesperson": "spokesperson",
+    "organization": "organisation",
+}
+FIELDS = ("q", "year", "month", *SLUG_FILTERS)
+MAX_QUERY_LENGTH = 200
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+YEAR = re.compile(r"^[12][0-9]{3}$")
+MONTH = re.compile(r"^(0?[1-9]|1[0-2])$")
+
+
+def clean_text(value):
+    """Printable text only: control characters (NUL included, which PostgreSQL refuses in a
+    string) become spaces, and runs of whitespace collapse to one."""
+    value = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in value)
+    return " ".join(value.split())
+
+
+def clean_query(raw):
+    """(search text, notices) from the raw ``q`` parameter."""
+    query = clean_text(raw or "")
+    if len(query) <= MAX_QUERY_LENGTH:
+        return query, []
+    query = query[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or query[:MAX_QUERY_LENGTH]
+    return query, [f"Your search was too long, so only its first {MAX_QUERY_LENGTH} characters were used."]
+
+
+def search_terms(query):
+    """The words of a search as the search backend gets them: letters and digits in lower
+    case. Quotes, operators and brackets are syntax to some backends (SQLite's FTS5 fails on
+    an unmatched quote, reads OR and NOT), and words are all a visitor means."""
+    return " ".join(re.sub(r"[\W_]+", " ", query).lower().split())
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    any_label: str
+    options: list
+
+    @property
+    def selected_label(self):
+        return next((option.label for option in self.options if option.selected), "")
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter as the visitor sees it, with the query string that removes it."""
+
+    label: str
+    text: str
+    remove_querystring: str
+
+
+@dataclass
+class StoryFilters:
+    q: str = ""
+    year: int | None = None
+    month: int | None = None
+    category: str = ""
+    topic: str = ""
+    spokesperson: str = ""
+    organization: str = ""
+    notices: list = field(default_factory=list)
+
+    @classmethod
+    def from_querydict(cls, data):
+        """Parse a request's GET. Empty values are 'any'; repeated ones use the last."""
+        filters = cls()
+        filters.q, filters.notices = clean_query(data.get("q", ""))
+        year = clean_text(data.get("year", ""))
+        if year:
+            if YEAR.match(year):
+                filters.year = int(year)
+            else:
+                filters.notices.append("The year in the address was not understood, so it was ignored.")
+        month = clean_text(data.get("month", ""))
+        if month:
+            if not MONTH.match(month):
+                filters.notices.append("The month in the address was not understood, so it was ignored.")
+            elif filters.year is None:
+                filters.notices.append("A month needs a year, so it was ignored. Choose a year first.")
+            else:
+                filters.month = int(month)
+        for name, label in SLUG_FILTERS.items():
+            value = clean_text(data.get(name, ""))
+            if not value:
+                continue
+            if SLUG.match(value):
+                setattr(filters, name, value.lower())
+            else:
+                filters.notices.append(f"The {label} in the address was not understood, so it was ignored.")
+        return filters
+
+    def as_params(self, **changes):
+        """The active filters as query parameters, in a fixed order, with ``changes`` applied
+        (a value of None removes a parameter)."""
+        params = {name: getattr(self, name) for name in FIELDS}
+        params.update(changes)
+        if not params.get("year"):
+            params["month"] = None
+        return {name: str(value) for name, value in params.items() if value not in (None, "")}
+
+    def as_querydict(self):
+        """The active filters as a QueryDict, for Django's {% querystring %} in page links."""
+        query = QueryDict(mutable=True)
+        query.update(self.as_params())
+        return query
+
+    def querystring(self, **changes):
+        params = self.as_params(**changes)
+        return f"?{urlencode(params)}" if params else ""
+
+    @property
+    def is_active(self):
+        return bool(self.as_params())
+
+    def chips(self, facets):
+        chips = [Chip("Words", f"“{self.q}”", self.querystring(q=None))] if self.q else []
+        for facet in facets:
+            value = getattr(self, facet.name)
+            if value:
+                chips.append(
+                    Chip(facet.label, facet.selected_label or str(value), self.querystring(**{facet.name: None}))
+                )
+        return chips
+
+    def apply(self, stories, skip=()):
+        """``stories`` narrowed by every active filter except those in ``skip``."""
+        if self.q:
+            from press.listing import search_story_ids
+
+            stories = stories.filter(pk__in=search_story_ids(self.q))
+        if self.year and "year" not in skip:
+            stories = stories.filter(date__year=self.year)
+            if self.month and "month" not in skip:
+                stories = stories.filter(date__month=self.month)
+        if self.category and "category" not in skip:
+            stories = stories.filter(category__slug=self.category)
+        if self.topic and "topic" not in skip:
+            stories = stories.filter(topics__slug=self.topic)
+        if self.spokesperson and "spokesperson" not in skip:
+            stories = stories.filter(spokespeople__slug=self.spokesperson)
+        if self.organization and "organization" not in skip:
+            stories = stories.filter(pk__in=story_ids_for_organization(self.organization))
+        return stories
+
+    def facets(self, stories):
+        """The values on offer: only those that occur in ``stories`` (a press room's), each
+        counted with the other active filters applied. One query per facet."""
+        from core.models import Category, Spokesperson, Topic
+
+        def narrowed(*names):
+            return self.apply(stories, skip=names).order_by().values("pk")
+
+        facets = [self._date_facet("year", narrowed("year", "month"))]
+        if self.year:
+            facets.append(self._date_facet("month", narrowed("month")))
+        facets.append(self._model_facet("category", "Category", "Any category", Category.objects, narrowed("category")))
+        facets.append(self._model_facet("topic", "Topic", "Any topic", Topic.objects, narrowed("topic")))
+        # People who have left are no longer offered, though links to them keep working.
+        people = Spokesperson.objects.filter(active=True, live=True)
+        facets.append(self._model_facet("spokesperson", "Spokesperson", "Anyone", people, narrowed("spokesperson")))
+        facets.append(self._organization_facet(narrowed("organization")))
+        return facets
+
+    def _date_facet(self, name, story_ids):
+        """Years (newest first) or, within the chosen year, months, with their story counts."""
+        from press.models import StoryPage
+
+        extract, order = (ExtractYear, "-part") if name == "year" else (ExtractMonth, "part")
+        rows = (
+            StoryPage.objects.filter(pk__in=story_ids)
+            .annotate(part=extract("date"))
+            .values("part")
+            .annotate(n=Count("pk"))
+            .order_by(order)
+        )
+        selected = getattr(self, name)
+        if name == "year":
+            options = [Option(str(row["part"]), str(row["part"]), row["n"], row["part"] == selected) for row in rows]
+            return Facet("year", "Year", "Any year", options)
+        options = [
+            Option(str(row["part"]), calendar.month_name[row["part"]], row["n"], row["part"] == selected)
+            for row in rows
+        ]
+        return Facet("month", "Month", "Any month", options)
+
+    def _model_facet(self, name, label, any_label, objects, story_ids):
+        rows = objects.filter(stories__in=story_ids).annotate(n=Count("stories")).order_by("name")
+        selected = getattr(self, name)
+        options = [Option(row.slug, row.name, row.n, row.slug == selected) for row in rows]
+        return Facet(name, label, any_label, options)
+
+    def _organization_facet(self, story_ids):
+        from press.models import StoryPage, StorySignatory
+
+        # An organisation's stories: those it signed and those its spokespeople speak in.
+        signed = (
+            StorySignatory.objects.filter(page__in=story_ids)
+            .order_by()
+            .values_list("organization__slug", "organization__name", "page_id")
+        )
+        spoken = (
+            StoryPage.spokespeople.through.objects.filter(storypage__in=story_ids)
+            .order_by()
+            .values_list("spokesperson__organization__slug", "spokesperson__organization__name", "storypage_id")
+        )
+        counts = {}
+        for slug, name, _story in signed.union(spoken):  # UNION drops a story counted twice
+            counts[(name, slug)] = counts.get((name, slug), 0) + 1
+        options = [Option(slug, name, n, slug == self.organization) for (name, slug), n in sorted(counts.items())]
+        return Facet("organization", "Organisation", "Any organisation", options)
+
+
+def story_ids_for_organization(slug):
+    """Stories an organisation signed or in which one of its spokespeople speaks."""
+    from press.models import StoryPage, StorySignatory
+
+    signed = StorySignatory.objects.filter(organization__slug=slug).values("page_id")
+    spoken = StoryPage.spokespeople.through.objects.filter(spokesperson__organization__slug=slug).values("storypage_id")
+    return StoryPage.objects.filter(Q(pk__in=signed) | Q(pk__in=spoken)).values("pk")

@@ -1,0 +1,91 @@
+"""A small, known set of stories on both sites for the listing, search, feed and story tests."""
+
+import datetime
+
+from tests.factories import CategoryFactory, OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story
+
+
+def build_stories(sites):
+    """Four stories: two CIPC's own, one coalition statement CIPC signed, one it did not."""
+    release = CategoryFactory(name="Press Release", slug="press-release")
+    statement = sites.statement
+    alc, aclu = sites.members[0], sites.members[1]
+    cynthia = SpokespersonFactory(name="Cynthia Buiza", slug="cynthia-buiza", organization=sites.cipc_org)
+    angela = SpokespersonFactory(name="Angela Chan", slug="angela-chan", organization=alc)
+    jennie = SpokespersonFactory(name="Jennie Pasquarella", slug="jennie-pasquarella", organization=aclu)
+    sb54 = TopicFactory(name="SB 54", slug="sb-54")
+    courts = TopicFactory(name="Courts", slug="courts")
+    detention = TopicFactory(name="Detention", slug="detention")
+    policing = TopicFactory(name="Local policing", slug="local-policing")
+    pico = OrganizationFactory(name="PICO California", slug="pico-california")
+
+    def says(person, text):
+        return block("statement", {"spokesperson": person.pk, "text": f"<p>{text}</p>"})
+
+    stories = {
+        "budget": make_story(
+            sites.cipc_press,
+            "CIPC urges Congress to defund hate",
+            date=datetime.date(2019, 2, 15),
+            category=release,
+            topics=[detention],
+            summary="CIPC backs California's lawsuit over the emergency declaration.",
+            body=[says(cynthia, "Congress must cut detention funding.")],
+            dateline="Sacramento, CA",
+        ),
+        "ruling": make_story(
+            sites.cipc_press,
+            "CIPC praises Ninth Circuit ruling",
+            date=datetime.date(2018, 8, 1),
+            category=statement,
+            topics=[courts, sb54],
+            summary="Another win for immigrant Californians.",
+            body=[says(cynthia, "Today's decision marks yet another win.")],
+        ),
+        "signed": make_story(
+            sites.coalition_press,
+            "Coalition defends the California Values Act",
+            date=datetime.date(2018, 7, 9),
+            category=statement,
+            topics=[sb54, courts],
+            signatories=sites.members,
+            summary="A judge dismisses the federal suit against SB 54.",
+            body=[says(angela, "The court got it right."), block("media_contacts", {"contacts": [angela.pk]})],
+            dateline="Sacramento, CA",
+        ),
+        "unsigned": make_story(
+            sites.coalition_press,
+            "Coalition speaks on local policing",
+            date=datetime.date(2017, 3, 1),
+            category=statement,
+            topics=[policing, sb54],
+            signatories=[pico],
+            summary="Sheriffs must not act as immigration agents.",
+            body=[says(jennie, "Local police are not ICE.")],
+        ),
+    }
+    people = {"cynthia": cynthia, "angela": angela, "jennie": jennie}
+    return stories, people
+
+
+def add_busy_year(sites, people):
+    """Seven more 2018 stories by one spokesperson on each site, so a visitor who filters by
+    2018 and that person gets two pages (with the press rooms at five a page)."""
+    from core.models import Topic
+
+    sb54 = Topic.objects.get(slug="sb-54")
+    for room, person, name in [
+        (sites.cipc_press, people["cynthia"], "CIPC"),
+        (sites.coalition_press, people["angela"], "Coalition"),
+    ]:
+        for n in range(7):
+            make_story(
+                room,
+                f"{name} statement {n + 1} of 2018",
+                date=datetime.date(2018, 1 + n, 10),
+                topics=[sb54],
+                body=[block("statement", {"spokesperson": person.pk, "text": "<p>We will keep going.</p>"})],
+                summary=f"{person.name} on the year's events, part {n + 1}.",
+            )
+        room.per_page = 5
+        room.save_revision().publish()

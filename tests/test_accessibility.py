@@ -1,0 +1,31 @@
+"""axe-core (from npm, injected into headless Chromium) finds no WCAG 2.2 A/AA violations on
+any page kind of either site."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.checked_pages import checked_pages
+from tests.listing_data import build_stories
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def test_axe_finds_no_violations_on_either_site(live_sites, page):
+    assert AXE.exists(), f"{AXE} is missing: run `make node-deps`"
+    sites, _cipc_url, _coalition_url = live_sites
+    build_stories(sites)
+    port = sites.cipc_site.port
+    found = {}
+    for label, host, path in checked_pages():
+        page.goto(f"http://{host}:{port}{path}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
+        assert result["passes"], f"axe checked nothing on {label}"
+        for violation in result["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            found.setdefault(label, []).append(f"{violation['id']}: {violation['help']} {targets}")
+    assert found == {}

@@ -1,0 +1,155 @@
+"""What a feed reader, a search engine and a link preview see: the RSS feed, its
+autodiscovery link, the sitemap, robots.txt, canonical URLs, social tags and JSON-LD."""
+
+import json
+import re
+
+import feedparser
+from django.test import TestCase
+
+from tests.listing_data import build_stories
+from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
+
+FEED_LINK = '<link rel="alternate" type="application/rss+xml"'
+
+
+class FeedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.stories, _people = build_stories(cls.sites)
+
+    def feed(self, host, query=""):
+        response = self.client.get(f"/press/feed/{query}", HTTP_HOST=host)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/rss+xml; charset=utf-8")
+        parsed = feedparser.parse(response.content)
+        self.assertEqual(parsed.bozo, 0, parsed.get("bozo_exception"))
+        self.assertEqual(parsed.version, "rss20")
+        return parsed
+
+    def test_feed_items_carry_title_link_date_summary_categories_and_guid(self):
+        feed = self.feed(CIPC_HOST)
+        self.assertEqual(feed.feed.title, "Press room | California Immigrant Policy Center")
+        self.assertEqual(feed.feed.link, "http://localhost/press/")
+        self.assertEqual(
+            [entry.title for entry in feed.entries], [self.stories[k].title for k in ("budget", "ruling", "signed")]
+        )
+        first = feed.entries[0]
+        self.assertEqual(first.link, "http://localhost/press/cipc-urges-congress-to-defund-hate/")
+        self.assertEqual(first.published_parsed[:3], (2019, 2, 15))
+        self.assertEqual(first.summary, "CIPC backs California's lawsuit over the emergency declaration.")
+        self.assertEqual([tag.term for tag in first.tags], ["Press Release", "Detention"])
+        self.assertEqual(first.id, f"urn:uuid:{self.stories['budget'].translation_key}")
+        self.assertFalse(first.guidislink)
+        # A cross-listed statement links to the coalition's site, where it lives.
+        self.assertEqual(
+            feed.entries[2].link, "http://iceout.localhost/press/coalition-defends-the-california-values-act/"
+        )
+
+    def test_guid_survives_a_new_slug(self):
+        story = self.stories["ruling"]
+        guid = self.feed(CIPC_HOST).entries[1].id
+        story.slug = "renamed"
+        story.save_revision().publish()
+        entry = self.feed(CIPC_HOST).entries[1]
+        self.assertEqual(entry.link, "http://localhost/press/renamed/")
+        self.assertEqual(entry.id, guid)
+
+    def test_feed_honours_the_listing_filters(self):
+        feed = self.feed(CIPC_HOST, "?category=statement")
+        self.assertEqual([entry.title for entry in feed.entries], [self.stories[k].title for k in ("ruling", "signed")])
+        self.assertEqual(feed.feed.link, "http://localhost/press/?category=statement")
+        self.assertEqual(len(self.feed(COALITION_HOST, "?topic=local-policing&year=2017").entries), 1)
+
+    def test_every_page_head_points_to_the_feed_and_filtered_listings_to_their_own(self):
+        pages = [
+            (CIPC_HOST, "/"),
+            (CIPC_HOST, "/press/"),
+            (CIPC_HOST, "/press/cipc-urges-congress-to-defund-hate/"),
+            (CIPC_HOST, "/search/?q=SB"),
+            (CIPC_HOST, "/no-such-page/"),
+            (COALITION_HOST, "/"),
+            (COALITION_HOST, "/press/coalition-defends-the-california-values-act/"),
+        ]
+        for host, path in pages:
+            with self.subTest(host=host, path=path):
+                html = self.client.get(path, HTTP_HOST=host).content.decode()
+                head = html[: html.index("</head>")]
+                self.assertIn(f'{FEED_LINK} title="Press room | ', head)
+                self.assertIn('href="/press/feed/"', head)
+        filtered = self.client.get("/press/?topic=sb-54", HTTP_HOST=CIPC_HOST)
+        self.assertContains(filtered, f'{FEED_LINK} title="Press room: these filters" href="/press/feed/?topic=sb-54">')
+
+
+class DiscoveryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.stories, _people = build_stories(cls.sites)
+
+    def get(self, host, path):
+        return self.client.get(path, HTTP_HOST=host)
+
+    def test_each_site_has_its_own_sitemap_named_in_its_robots_txt(self):
+        cipc = self.get(CIPC_HOST, "/sitemap.xml").content.decode()
+        self.assertIn("<loc>http://localhost/press/cipc-urges-congress-to-defund-hate/</loc>", cipc)
+        self.assertIn("<loc>http://localhost/press/</loc>", cipc)
+        self.assertNotIn("iceout.localhost", cipc)  # cross-listed stories belong to their own site's map
+        coalition = self.get(COALITION_HOST, "/sitemap.xml").content.decode()
+        self.assertIn(
+            "<loc>http://iceout.localhost/press/coalition-defends-the-california-values-act/</loc>", coalition
+        )
+        robots = self.get(COALITION_HOST, "/robots.txt")
+        self.assertEqual(robots["Content-Type"], "text/plain; charset=utf-8")
+        self.assertIn("Sitemap: http://iceout.localhost/sitemap.xml", robots.content.decode())
+        self.assertIn("Disallow: /admin/", robots.content.decode())
+
+    def test_every_page_has_title_description_canonical_and_social_tags(self):
+        pages = {
+            (CIPC_HOST, "/"): "http://localhost/",
+            (CIPC_HOST, "/press/"): "http://localhost/press/",
+            (CIPC_HOST, "/press/?year=2018"): "http://localhost/press/?year=2018",
+            (CIPC_HOST, "/search/?q=SB"): "http://localhost/search/?q=SB",
+            (COALITION_HOST, "/"): "http://iceout.localhost/",
+            (COALITION_HOST, "/press/coalition-defends-the-california-values-act/"): (
+                "http://iceout.localhost/press/coalition-defends-the-california-values-act/"
+            ),
+        }
+        for (host, path), canonical in pages.items():
+            with self.subTest(host=host, path=path):
+                html = self.get(host, path).content.decode()
+                self.assertRegex(html, r"<title>[^<|]+ \| [^<]+</title>")
+                self.assertRegex(html, r'<meta name="description" content="[^"]{10,}">')
+                self.assertIn(f'<link rel="canonical" href="{canonical}">', html.replace("&amp;", "&"))
+                for tag in ['property="og:title"', 'property="og:description"', 'property="og:url"',
+                            'property="og:type"', 'property="og:site_name"', 'name="twitter:card"',
+                            'name="twitter:title"']:  # fmt: skip
+                    self.assertIn(tag, html)
+
+    def test_cross_listed_story_canonicalises_to_its_home_site(self):
+        story = self.stories["signed"]
+        listing = self.get(CIPC_HOST, "/press/").content.decode()
+        self.assertIn(f'href="http://iceout.localhost/press/{story.slug}/"', listing)
+        page = self.get(COALITION_HOST, f"/press/{story.slug}/")
+        self.assertContains(page, f'<link rel="canonical" href="http://iceout.localhost/press/{story.slug}/">')
+        self.assertEqual(self.get(CIPC_HOST, f"/press/{story.slug}/").status_code, 404)
+
+    def test_story_carries_news_article_json_ld(self):
+        html = self.get(COALITION_HOST, "/press/coalition-defends-the-california-values-act/").content.decode()
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        self.assertEqual(data["@type"], "NewsArticle")
+        self.assertEqual(data["headline"], "Coalition defends the California Values Act")
+        self.assertEqual(data["datePublished"], "2018-07-09")
+        self.assertEqual(data["publisher"]["name"], "ICE Out of California")
+        self.assertEqual(data["author"], [{"@type": "Person", "name": "Angela Chan"}])
+        self.assertEqual(data["keywords"], ["Courts", "SB 54"])
+        self.assertIn('<meta property="og:type" content="article">', html)
+
+    def test_json_ld_cannot_close_its_script_element(self):
+        story = self.stories["ruling"]
+        story.title = "</script><script>alert(1)</script>"
+        story.save_revision().publish()
+        html = self.get(CIPC_HOST, f"/press/{story.slug}/").content.decode()
+        self.assertNotIn("<script>alert(1)", html)
+        self.assertIn("\\u003C/script\\u003E", html)

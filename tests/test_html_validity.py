@@ -1,0 +1,50 @@
+"""Every page kind of both sites is valid HTML according to the Nu HTML Checker (vnu.jar,
+from npm's vnu-jar, installed by `make test`)."""
+
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.test import TestCase
+
+from tests.checked_pages import checked_pages
+from tests.listing_data import build_stories
+from tests.sites import build_press_sites
+
+VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+BROKEN = "<!doctype html><html lang=en><title>x</title><p><div>block in p</p></span>"
+
+
+class HtmlValidityTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        build_stories(cls.sites)
+
+    def test_nu_html_checker_finds_no_errors(self):
+        self.assertTrue(VNU.exists(), f"{VNU} is missing: run `make node-deps`")
+        with tempfile.TemporaryDirectory() as folder:
+            files = {}
+            for n, (label, host, path) in enumerate(checked_pages()):
+                response = self.client.get(path, HTTP_HOST=host)
+                self.assertIn(response.status_code, (200, 404), label)
+                files[f"page-{n}.html"] = label
+                (Path(folder) / f"page-{n}.html").write_bytes(response.content)
+            # A page known to be broken proves the checker really reports errors.
+            (Path(folder) / "broken.html").write_text(BROKEN)
+            result = subprocess.run(
+                ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *sorted(Path(folder).glob("*.html"))],
+                capture_output=True,
+                text=True,
+                timeout=240,
+                check=False,
+            )
+        messages = json.loads(result.stderr)["messages"]
+        errors = {}
+        for message in messages:
+            name = Path(message["url"].removeprefix("file:")).name
+            errors.setdefault(name, []).append(f"line {message.get('lastLine')}: {message['message']}")
+        self.assertIn("broken.html", errors, "the checker reported nothing for a broken page")
+        found = {files[name]: problems for name, problems in errors.items() if name != "broken.html"}
+        self.assertEqual(found, {})
