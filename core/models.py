@@ -23,6 +23,12 @@ class Organization(index.Indexed, models.Model):
     name = models.CharField(max_length=255, unique=True, help_text="Full name, as in a statement.")
     short_name = models.CharField(max_length=60, blank=True, help_text="Acronym or short form, e.g. CIPC. Optional.")
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in filter links: /press/?organization=<slug>.")
+    takes_the = models.BooleanField(
+        "say “the” before the name",
+        default=True,
+        help_text="Ticked: “Executive Director of the California Immigrant Policy Center”. "
+        "Untick for names that read without it, like “PICO California”.",
+    )
     website = models.URLField(blank=True, help_text="The organisation's home page. Optional.")
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -36,6 +42,7 @@ class Organization(index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
+        FieldPanel("takes_the"),
         FieldPanel("slug"),
         FieldPanel("website"),
         FieldPanel("logo"),
@@ -52,6 +59,11 @@ class Organization(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def name_in_sentence(self):
+        """'the California Immigrant Policy Center', 'PICO California'."""
+        return f"the {self.name}" if self.takes_the else self.name
 
 
 class Spokesperson(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, index.Indexed, models.Model):
@@ -118,7 +130,7 @@ class Spokesperson(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMix
     @cached_property
     def title_and_organization(self):
         """'Executive Director of the California Immigrant Policy Center'."""
-        return f"{self.title} of the {self.organization.name}"
+        return f"{self.title} of {self.organization.name_in_sentence}"
 
     def get_preview_template(self, request, mode_name):
         return "previews/spokesperson.html"

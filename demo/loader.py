@@ -116,6 +116,7 @@ class DemoLoader:
                     slug=data["slug"],
                     name=data["name"],
                     short_name=data["short_name"],
+                    takes_the=data.get("takes_the", True),
                     website=data["website"],
                     logo=logo,
                 )

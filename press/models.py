@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -28,6 +29,20 @@ def join_names(names):
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def reserved_slugs():
+    """First path segments the project's own URLs use (admin, search, embargoed…): a press
+    room, the only page type at a site's top level, must not take one, or its address
+    would lead to that view instead of the page."""
+    from django.urls import get_resolver
+
+    slugs = set()
+    for pattern in get_resolver().url_patterns:
+        first = str(pattern.pattern).lstrip("^").split("/", 1)[0]
+        if first and not any(char in first for char in "()[]?*+\\"):
+            slugs.add(first)
+    return slugs
 
 
 class PressIndexPage(RoutablePageMixin, Page):
@@ -79,6 +94,13 @@ class PressIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "press room"
+
+    def clean(self):
+        super().clean()
+        if self.slug in reserved_slugs():
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is taken by the site itself (for example /{self.slug}/). Choose another."}
+            )
 
     def get_stories(self):
         """Live, public stories listed in this press room: its own and the cross-listed ones."""

@@ -87,6 +87,13 @@ class StatementLeadInTests(TestCase):
         value = block.to_python({"spokesperson": person.pk, "text": "<p>Again.</p>"})
         self.assertIn("Carlos Amador, Deputy Director of the California", block.render(value))
 
+    def test_organisations_named_without_the_read_naturally(self):
+        org = OrganizationFactory(name="PICO California", slug="pico-california", takes_the=False)
+        person = SpokespersonFactory(name="Joseph Tomás McKellar", title="Co-Director", organization=org)
+        block = StatementBlock()
+        html = block.render(block.to_python({"spokesperson": person.pk, "text": "<p>Yes.</p>"}))
+        self.assertIn("Joseph Tomás McKellar, Co-Director of PICO California, issued the following statement:", html)
+
 
 class QuoteAttributionTests(TestCase):
     @classmethod

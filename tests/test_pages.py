@@ -105,3 +105,30 @@ class PageTreeRulesTests(WagtailPageTestCase):
             f"/admin/pages/add/press/storypage/{sites.cipc_press.pk}/",
             fetch_redirect_response=False,
         )
+
+
+class ReservedSlugTests(WagtailPageTestCase):
+    def test_a_press_room_cannot_take_an_address_the_site_uses_itself(self):
+        from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+        sites = build_press_sites()
+        sites.coalition_press.delete()
+        self.login()
+        for slug in ("search", "embargoed", "admin"):
+            with self.subTest(slug=slug):
+                response = self.client.post(
+                    f"/admin/pages/add/press/pressindexpage/{sites.coalition_home.pk}/",
+                    nested_form_data(
+                        {
+                            "title": "Newsroom",
+                            "slug": slug,
+                            "intro": rich_text(""),
+                            "per_page": 20,
+                            "action-publish": "publish",
+                        }
+                    ),
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("is taken by the site itself", str(response.context["form"].errors["slug"]))
+                self.assertContains(response, 'value="Newsroom"')
+        self.assertFalse(PressIndexPage.objects.child_of(sites.coalition_home).exists())

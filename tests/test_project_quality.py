@@ -39,6 +39,12 @@ class ProjectQualityTests(SimpleTestCase):
         result = run(str(BIN / "hadolint"), "Dockerfile")
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
 
+    def test_ci_entry_point_is_valid_shell_that_runs_make_test(self):
+        result = run("bash", "-n", ".ci/run")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+        self.assertEqual(lines[-1], "make test")
+
     def test_dockerfile_runs_as_non_root_without_migrating(self):
         dockerfile = (ROOT / "Dockerfile").read_text()
         self.assertEqual(dockerfile.count("FROM "), 2)  # multi-stage
