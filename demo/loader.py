@@ -293,10 +293,10 @@ class DemoLoader:
         person = self.spokespeople.get(block.get("spokesperson", ""))
         if kind == "paragraph":
             value = block["text"]
-        elif kind in ("statement", "spokesperson_bio"):
-            value = {"spokesperson": person.pk, "text": block.get("text", "")}
-            if kind == "spokesperson_bio":
-                value.pop("text")
+        elif kind == "statement":
+            value = {"spokesperson": person.pk, "text": block["text"]}
+        elif kind == "spokesperson_bio":
+            value = {"spokesperson": person.pk}
         elif kind == "signatories_statement":
             value = {"text": block["text"]}
         elif kind == "quote":

@@ -292,7 +292,7 @@ class StoryPage(Page):
 
     @cached_property
     def press_room(self):
-        return self.get_parent()
+        return PressIndexPage.objects.parent_of(self).first()
 
     @cached_property
     def topic_list(self):

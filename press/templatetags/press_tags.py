@@ -7,7 +7,13 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def site_press_room(context):
-    """The press room of the site being viewed (for the header's navigation and feed link)."""
+    """The press room of the site being viewed (for the header's navigation and feed link).
+
+    The page being shown usually knows it already (a press room is its own; stories, home
+    pages and search put theirs in the context): only look it up when it doesn't."""
+    for candidate in (context.get("press_room"), context.get("page")):
+        if isinstance(candidate, PressIndexPage):
+            return candidate
     request = context.get("request")
     return PressIndexPage.for_request(request) if request is not None else None
 
