@@ -10,7 +10,7 @@ import subprocess
 import time
 
 from django.core.cache import caches
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 
 from config.settings.base import redis_cache
 from tests.factories import block, make_story
@@ -125,3 +125,19 @@ class RedisRecoveryTests(TestCase):
         self.assertEqual(len(messages), 2, messages)
         self.assertIn("unavailable", messages[0])
         self.assertIn("is back after", messages[1])
+
+
+class RedisSettingsTests(SimpleTestCase):
+    def test_a_redis_timeout_of_zero_which_would_wait_forever_refuses_to_start(self):
+        from tests.test_database_limits import django_run
+
+        result = django_run("", REDIS_URL="redis://127.0.0.1:6379/5", REDIS_SOCKET_TIMEOUT="0")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("REDIS_SOCKET_TIMEOUT must be a number of seconds above 0", result.stderr)
+
+        result = django_run(
+            "from django.conf import settings\nprint(settings.CACHES['default']['OPTIONS'])",
+            REDIS_URL="redis://127.0.0.1:6379/5",
+        )
+        self.assertIn("'SOCKET_CONNECT_TIMEOUT': 0.25, 'SOCKET_TIMEOUT': 0.25", result.stdout, result.stderr)
+        self.assertIn("'CLIENT_CLASS': 'core.cache.ResilientRedisClient'", result.stdout)

@@ -134,6 +134,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (after one failed call) until it answers again, logging once per outage, not per call.
 REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25"))
 REDIS_RETRY_AFTER = float(os.environ.get("REDIS_RETRY_AFTER", "15"))
+if not 0 < REDIS_SOCKET_TIMEOUT <= 5:
+    # 0 would mean "wait forever" to redis-py: exactly the hang this setting prevents.
+    raise ImproperlyConfigured("REDIS_SOCKET_TIMEOUT must be a number of seconds above 0 (default 0.25).")
 
 
 def redis_cache(url, key_prefix="pressroom"):
