@@ -1,7 +1,12 @@
 # syntax=docker/dockerfile:1
 
+# The newest 3.11 patch release with an official slim-bookworm image: patch releases carry
+# security fixes (3.11.7 had a quadratic cookie parser, CVE-2024-7592, fixed in 3.11.10).
+# Raise it when a newer 3.11 image is published; the app guards against that bug itself too.
+ARG PYTHON_IMAGE=python:3.11.15-slim-bookworm
+
 # --- build: install the pinned dependencies into a virtual environment ---------------
-FROM python:3.11.7-slim-bookworm AS build
+FROM ${PYTHON_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 COPY requirements/ /tmp/requirements/
@@ -9,7 +14,7 @@ RUN python -m venv /venv \
     && /venv/bin/pip install -r /tmp/requirements/base.txt -c /tmp/requirements/constraints.txt
 
 # --- runtime: the app, its static files, a non-root user, gunicorn -------------------
-FROM python:3.11.7-slim-bookworm AS runtime
+FROM ${PYTHON_IMAGE} AS runtime
 ENV PATH=/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -9,6 +9,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from embargo.forms import EmbargoLinkForm
 from embargo.models import EmbargoLink
 
 LINK_CREATED = "embargo.link_created"
@@ -49,21 +50,33 @@ class PageLinksView(WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": self.page_title},
         ]
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, form=None, **kwargs):
         links = list(self.page.embargo_links.select_related("created_by"))
         for link in links:
             link.page = self.page  # spares a query per link when building its address
-        return super().get_context_data(page=self.page, links=links, draft=self.page.get_latest_revision_as_object())
+        return super().get_context_data(
+            page=self.page,
+            links=links,
+            draft=self.page.get_latest_revision_as_object(),
+            form=form or EmbargoLinkForm(),
+            **kwargs,
+        )
 
     def post(self, request, page_id):
         if self.page.live:
             messages.error(request, "This story is already published: share its public address instead.")
-        else:
-            EmbargoLink.objects.create(page=self.page, created_by=request.user)
-            log(instance=self.page, action=LINK_CREATED, user=request.user)
-            messages.success(
-                request, "New embargoed preview link created. Copy it below and send it to the journalist."
-            )
+            return redirect(_links_url(self.page))
+        form = EmbargoLinkForm(request.POST)
+        if not form.is_valid():
+            # The editor keeps what they typed, with the reason next to the field.
+            messages.error(request, "The link could not be created. Please correct the error below.")
+            return self.render_to_response(self.get_context_data(form=form))
+        link = form.save(commit=False)
+        link.page = self.page
+        link.created_by = request.user
+        link.save()
+        log(instance=self.page, action=LINK_CREATED, user=request.user)
+        messages.success(request, "New embargoed preview link created. Copy it below and send it to the journalist.")
         return redirect(_links_url(self.page))
 
 
@@ -71,7 +84,7 @@ class RevokeLinkView(View):
     def post(self, request, link_id):
         link = get_object_or_404(EmbargoLink, pk=link_id)
         page = _editable_page(request, link.page_id)
-        if link.is_active:
+        if not link.is_revoked:
             link.revoke()
             log(instance=page, action=LINK_REVOKED, user=request.user)
             messages.success(request, "Link revoked: it now leads nowhere.")

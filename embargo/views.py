@@ -6,22 +6,31 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Site
 
-from embargo.models import EmbargoLink
+from embargo.models import EmbargoLink, could_be_token
 
 
 def embargoed_page(request, token):
     """The latest revision of the linked story, under an "EMBARGOED until …" banner.
 
-    A wrong or revoked token, or a link opened on another site's address, gets the site's
-    ordinary 404: nothing tells a guesser that a story, or a link, exists. Once the story is
-    live the link sends readers to it."""
-    link = EmbargoLink.objects.active().select_related("page").filter(token=token).first()
+    A wrong, revoked or expired token, or a link opened on another site's address, gets the
+    site's ordinary 404: nothing tells a guesser that a story, or a link, exists. While the
+    story is live the link sends readers to it; once it has been published the link never
+    shows a draft again, even if the story is unpublished later."""
+    if not could_be_token(token):
+        # Not the shape of any token we issue (a NUL byte would even make PostgreSQL fail):
+        # no need to ask the database.
+        raise Http404
+    link = EmbargoLink.objects.select_related("page").filter(token=token).first()
     site = Site.find_for_request(request)
-    if link is None or site is None or not link.page.path.startswith(site.root_page.path):
+    if link is None or link.is_revoked or link.is_expired:
+        raise Http404
+    if site is None or not link.page.path.startswith(site.root_page.path):
         raise Http404
     page = link.page.specific
     if page.live:
         return redirect(page.get_url(request))
+    if link.ended_by_publication:
+        raise Http404
 
     draft = page.get_latest_revision_as_object()
     context = draft.get_context(request)

@@ -3,6 +3,10 @@ who has no account; the link can be revoked, and leads to the story once it is l
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
 from embargo.models import EmbargoLink
 from press.models import StoryPage
 from tests.editors import TeamsTestCase
@@ -105,15 +109,88 @@ class EmbargoLinkTests(TeamsTestCase):
         self.create_link()
         self.assertEqual(self.journalist_opens(EmbargoLink.objects.get(), host="localhost").status_code, 404)
 
-    def test_once_the_story_is_published_the_link_leads_to_it(self):
+    def test_once_the_story_is_published_the_link_leads_to_it_and_unpublishing_does_not_revive_it(self):
         self.create_link()
+        link = EmbargoLink.objects.get()
         draft = self.story.get_latest_revision_as_object()
         draft.go_live_at = None
         draft.save_revision().publish()
 
-        response = self.journalist_opens(EmbargoLink.objects.get())
+        response = self.journalist_opens(link)
         self.assertRedirects(response, "/press/coalition-sues-over-detention-contracts/", fetch_redirect_response=False)
         self.assertContains(self.client.get(response["Location"], HTTP_HOST=COALITION), "Under embargo: the complaint.")
+
+        # Taken down again (say, published too early): the old link stays dead.
+        StoryPage.objects.get(pk=self.story.pk).unpublish()
+        self.assertEqual(self.journalist_opens(link).status_code, 404)
+        self.assertEqual(EmbargoLink.objects.active().count(), 0)
+
+        self.client.force_login(self.users["iceout-editor"])
+        links_page = self.client.get(self.links_url())
+        self.assertContains(links_page, "(ended link)")
+        self.assertContains(links_page, "Ended: the story was published")
+        self.assertNotContains(links_page, link.token)
+
+        # A new link made after the unpublishing works again.
+        self.create_link()
+        fresh = EmbargoLink.objects.exclude(pk=link.pk).get()
+        self.assertContains(self.journalist_opens(fresh), "Under embargo: the complaint.")
+
+    def test_an_editor_can_give_a_link_an_expiry_date_in_the_future(self):
+        self.client.force_login(self.users["iceout-editor"])
+        form = self.client.get(self.links_url())
+        self.assertContains(form, 'name="expires_at"')
+        self.assertContains(form, "After this date and time the link leads nowhere")
+
+        past = self.client.post(self.links_url(), {"expires_at": "2020-01-01 09:00"})
+        self.assertEqual(past.status_code, 200)
+        self.assertContains(past, "Choose a date and time in the future, or leave it blank.")
+        self.assertContains(past, 'value="2020-01-01 09:00"')  # what the editor typed is kept
+        self.assertFalse(EmbargoLink.objects.exists())
+
+        listing = self.client.post(self.links_url(), {"expires_at": "2030-03-01 09:00"}, follow=True)
+        link = EmbargoLink.objects.get()
+        self.assertEqual(timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M"), "2030-03-01 09:00")
+        self.assertContains(listing, "1 Mar 2030, 9:00 AM PST")
+        self.assertContains(self.journalist_opens(link), "Under embargo: the complaint.")
+
+    def test_an_expired_link_is_a_404_and_listed_as_expired(self):
+        self.create_link()
+        link = EmbargoLink.objects.get()
+        EmbargoLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+
+        response = self.journalist_opens(link)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, "detention", status_code=404)
+        self.client.force_login(self.users["iceout-editor"])
+        links_page = self.client.get(self.links_url())
+        self.assertContains(links_page, "(expired link)")
+        self.assertNotContains(links_page, link.token)
+
+    def test_malformed_tokens_are_404s_without_looking_for_a_link(self):
+        self.create_link()
+        for token in ("%00", "a%00", "A" * 42, "A" * 44, "A" * 42 + "%00", "A" * 42 + "!", "é" * 43):
+            with self.subTest(token=token), CaptureQueriesContext(connection) as queries:
+                response = self.client.get(f"/embargoed/{token}/", HTTP_HOST=COALITION)
+                self.assertEqual(response.status_code, 404)
+                self.assertFalse([q["sql"] for q in queries if "embargo_embargolink" in q["sql"]])
+        # A token of the right shape is looked up (so the check above can fail).
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.client.get("/embargoed/" + "A" * 43 + "/", HTTP_HOST=COALITION).status_code, 404)
+        self.assertTrue([q["sql"] for q in queries if "embargo_embargolink" in q["sql"]])
+
+    def test_the_embargoed_page_offers_no_way_to_share_it(self):
+        self.create_link()
+        response = self.journalist_opens(EmbargoLink.objects.get())
+        self.assertContains(response, "Do not publish, broadcast or share it")
+        self.assertNotContains(response, "Share this story")
+        self.assertNotContains(response, 'id="share-url"')
+
+        # The published story still has its share links.
+        draft = self.story.get_latest_revision_as_object()
+        draft.go_live_at = None
+        draft.save_revision().publish()
+        self.assertContains(self.client.get(self.story.url, HTTP_HOST=COALITION), "Share this story")
 
     def test_people_who_cannot_edit_the_story_cannot_see_create_or_revoke_its_links(self):
         self.create_link()

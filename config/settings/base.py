@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses pathological Cookie headers before anything parses them (CVE-2024-7592).
+    "core.middleware.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,22 +115,49 @@ if os.environ.get("DATABASE_URL"):
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database that does not answer fails a request (or /readyz/) in seconds, not minutes.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+        )
+
+# Web requests only (config/wsgi.py turns it on): a query running longer is cancelled and the
+# visitor gets a "try again" page (503) instead of a worker held until gunicorn kills it.
+# Migrations and management commands are not limited.
+DATABASE_STATEMENT_TIMEOUT = os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5s")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "pressroom"),
-            "OPTIONS": {
-                # A cache outage degrades speed, never availability.
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
+# Redis is an accelerator only: a Redis that is down or hung must cost speed, never
+# availability. Every socket has a sub-second timeout, and core.cache's client skips Redis
+# (after one failed call) until it answers again, logging once per outage, not per call.
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25"))
+REDIS_RETRY_AFTER = float(os.environ.get("REDIS_RETRY_AFTER", "15"))
+if not 0 < REDIS_SOCKET_TIMEOUT <= 5:
+    # 0 would mean "wait forever" to redis-py: exactly the hang this setting prevents.
+    raise ImproperlyConfigured("REDIS_SOCKET_TIMEOUT must be a number of seconds above 0 (default 0.25).")
+
+
+def redis_cache(url, key_prefix="pressroom"):
+    """The cache settings for the Redis at ``url``, with the timeouts and breaker above."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "CLIENT_CLASS": "core.cache.ResilientRedisClient",
+            "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+            "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+            # A failed cache call is a miss (or a skipped write), never an error page.
+            "IGNORE_EXCEPTIONS": True,
+            "CIRCUIT_RETRY_AFTER": REDIS_RETRY_AFTER,
+        },
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", "pressroom"))}
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -198,7 +227,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security -------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True

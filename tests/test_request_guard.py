@@ -1,0 +1,113 @@
+"""One anonymous request must not hold a CPU core: pathological Cookie headers get a fast 400.
+
+Python before 3.11.10 unquotes cookies in quadratic time (CVE-2024-7592). Before the guard,
+eight 8 KB Cookie headers of backslashes against /healthz/ took 7.6 s here (see
+scripts/cookie_attack.py); a hundred would take about half an hour."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+ROOT = Path(__file__).resolve().parent.parent
+BACKSLASHES = 'a="' + "\\" * 8000 + '"'  # as scripts/cookie_attack.py sends it
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def raw_get(port, path, headers, timeout=60):
+    """Send a request byte for byte (the test client cannot repeat a header) and time it."""
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    request += "".join(f"{name}: {value}\r\n" for name, value in headers) + "\r\n"
+    started = time.perf_counter()
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
+        conn.sendall(request.encode())
+        response = b""
+        while chunk := conn.recv(65536):
+            response += chunk
+    head, _, body = response.partition(b"\r\n\r\n")
+    return time.perf_counter() - started, head.split(b"\r\n")[0].decode(), body.decode()
+
+
+class CookieGuardTests(SimpleTestCase):
+    def test_a_cookie_header_of_backslashes_is_refused_fast_with_a_clear_message(self):
+        joined = ", ".join([BACKSLASHES] * 8)  # what WSGI makes of eight Cookie headers
+        for cookie in (joined, BACKSLASHES, "a=" + "x" * 9000, 'a="' + "\\" * 100 + '"'):
+            with self.subTest(length=len(cookie)):
+                started = time.perf_counter()
+                response = self.client.get("/healthz/", HTTP_COOKIE=cookie)
+                self.assertLess(time.perf_counter() - started, 1.0)
+                self.assertEqual(response.status_code, 400)
+                self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+                self.assertContains(response, "the Cookie header is too large or malformed", status_code=400)
+
+    def test_ordinary_cookies_pass(self):
+        response = self.client.get("/healthz/", HTTP_COOKIE="sessionid=abc123; csrftoken=" + "x" * 64)
+        self.assertContains(response, "ok")
+
+
+class CookieGuardUnderGunicornTests(SimpleTestCase):
+    """The attack as it arrives at the container: repeated Cookie headers over a real socket."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.port = free_port()
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+        cls.server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{cls.port}",
+                "--workers",
+                "1",
+                "--threads",
+                "2",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if raw_get(cls.port, "/healthz/", [], timeout=2)[1].endswith("200 OK"):
+                    break
+            except OSError:
+                time.sleep(0.2)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.terminate()
+        cls.server.wait(timeout=10)
+        super().tearDownClass()
+
+    def test_eight_cookie_headers_of_backslashes_get_a_fast_400(self):
+        elapsed, status, body = raw_get(self.port, "/healthz/", [("Cookie", BACKSLASHES)] * 8)
+        self.assertEqual(status, "HTTP/1.1 400 Bad Request")
+        self.assertIn("the Cookie header is too large or malformed", body)
+        self.assertLess(elapsed, 1.5)
+        # The worker is free at once for the next visitor.
+        elapsed, status, body = raw_get(self.port, "/healthz/", [("Cookie", "sessionid=abc123")])
+        self.assertEqual((status, body), ("HTTP/1.1 200 OK", "ok"))
+        self.assertLess(elapsed, 1.5)
+
+
+class ContainerPythonTests(SimpleTestCase):
+    def test_the_image_runs_a_python_with_the_cookie_parser_fixed(self):
+        # CVE-2024-7592 is fixed in 3.11.10; the image must not go back below it.
+        dockerfile = (ROOT / "Dockerfile").read_text()
+        image = next(line for line in dockerfile.splitlines() if line.startswith("ARG PYTHON_IMAGE="))
+        version = image.split(":", 1)[1].split("-", 1)[0]
+        self.assertGreaterEqual(tuple(int(part) for part in version.split(".")), (3, 11, 10), image)
+        self.assertEqual(dockerfile.count("FROM ${PYTHON_IMAGE}"), 2)
