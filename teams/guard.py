@@ -88,6 +88,8 @@ def _refusal(request, match):
     ids = _pages_acted_on(request, match)
     if ids is None:
         return permission_denied(request)
+    if not ids:
+        return None
     pages = Page.objects.filter(pk__in=ids).only("pk", "path", "depth")
     if any(not can_reach(request.user, page) for page in pages):
         return permission_denied(request)
