@@ -2,12 +2,12 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from search import views as search_views
+from teams.urls import admin_urlpatterns
 
 handler500 = "core.views.server_error"
 
@@ -17,7 +17,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search_views.search, name="search"),
-    path("admin/", include(wagtailadmin_urls)),
+    path("admin/", include(admin_urlpatterns())),
     path("documents/", include(wagtaildocs_urls)),
     path("embargoed/", include("embargo.urls")),
 ]

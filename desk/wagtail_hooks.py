@@ -7,6 +7,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
 from core.models import Category
+from desk.query import FILTER_PARAMETERS, desk_query, whole_number
 from desk.stories import STATUS_FILTERS, STATUS_LABELS, status_of, stories_for
 from press.models import StoryPage
 
@@ -27,9 +28,11 @@ class ChoiceFilter(SimpleListFilter):
 
 class WholeNumberFilter(ChoiceFilter):
     lookup = None  # the field the number is compared with
+    minimum, maximum = 0, 2**31 - 1  # a primary key
 
     def condition(self, value):
-        return Q(**{self.lookup: int(value)}) if value.isdigit() else None
+        number = whole_number(value, self.minimum, self.maximum)
+        return Q(**{self.lookup: number}) if number is not None else None
 
 
 class SiteFilter(WholeNumberFilter):
@@ -56,6 +59,7 @@ class YearFilter(WholeNumberFilter):
     title = "year"
     parameter_name = "year"
     lookup = "date__year"
+    minimum, maximum = 1, 9999  # what a date can hold
 
     def lookups(self, request, model_admin):
         years = stories_for(request.user).order_by().dates("date", "year", order="DESC")
@@ -99,6 +103,17 @@ def spreadsheet_safe(value):
 
 
 class StoryDeskIndexView(IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        # Everything downstream (filters, search, ordering, paging, export, the links the page
+        # builds) reads request.GET: give it only the desk's own parameters.
+        request.GET = desk_query(request.GET, column_count=len(self.model_admin.list_display))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filters_params(self, params=None):
+        # modeladmin would pass every other key to the ORM as a lookup; the desk has none.
+        params = self.params if params is None else params
+        return {name: params.getlist(name) for name in FILTER_PARAMETERS if name in params}
+
     def write_csv_row(self, writer, row_dict):
         # The XLSX export already keeps formulas as text; CSV needs it done by hand.
         return super().write_csv_row(writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()})

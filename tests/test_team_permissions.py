@@ -281,6 +281,72 @@ class CrossSiteRefusalMixin:
             ("document delete", "post", f"/admin/documents/delete/{self.document.pk}/", {}, None),
         ]
 
+    def query_string_endpoints(self):
+        """(label, url, rightful role, whether that role sees the victim's title there) for the
+        admin views that take page ids in the query string, and the report that names pages."""
+        story, draft, press = self.story, self.draft, self.press
+        return [
+            ("bulk delete", f"/admin/bulk/wagtailcore/page/delete/?id={story.pk}", "moderator", True),
+            ("bulk publish", f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}", "moderator", True),
+            ("bulk unpublish", f"/admin/bulk/wagtailcore/page/unpublish/?id={story.pk}", "moderator", True),
+            ("bulk move", f"/admin/bulk/wagtailcore/page/move/?id={story.pk}", "moderator", True),
+            ("bulk delete, editor", f"/admin/bulk/wagtailcore/page/delete/?id={draft.pk}", "editor", True),
+            ("bulk several", f"/admin/bulk/wagtailcore/page/delete/?id={story.pk}&id={draft.pk}", "moderator", True),
+            ("bulk all children", f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={press.pk}", "moderator", True),
+            (
+                "bulk all, searching",
+                f"/admin/bulk/wagtailcore/page/publish/?id=all&childOf={press.pk}&q=Victim",
+                "moderator",
+                True,
+            ),
+            # Select-all in search results names no parent: every page of every site. Refused
+            # to all but superusers (the owners select the rows they see instead).
+            ("bulk all pages", "/admin/bulk/wagtailcore/page/delete/?id=all&q=Victim", None, False),
+            ("bulk all pages, no search", "/admin/bulk/wagtailcore/page/unpublish/?id=all", None, False),
+            ("bulk all under root", "/admin/bulk/wagtailcore/page/delete/?id=all&childOf=1", None, False),
+            ("page chosen", f"/admin/choose-page/chosen-multiple/?id={draft.pk}", "editor", True),
+            ("pages chosen", f"/admin/choose-page/chosen-multiple/?id={story.pk}&id={draft.pk}", "editor", True),
+            ("chooser target", f"/admin/choose-page/?target_pages[]={story.pk}", "editor", False),
+            ("chooser child target", f"/admin/choose-page/{press.pk}/?target_pages[]={draft.pk}", "editor", True),
+            ("chooser link parent", f"/admin/choose-external-link/?parent_page_id={press.pk}", "editor", False),
+            ("chooser anchor parent", f"/admin/choose-anchor-link/?parent_page_id={press.pk}", "editor", False),
+            ("page types report", "/admin/reports/page-types-usage/", "editor", True),
+            ("page types report results", "/admin/reports/page-types-usage/results/", "editor", True),
+            ("page types report, site", f"/admin/reports/page-types-usage/?site={self.root.path}", "editor", True),
+        ]
+
+    def test_query_string_page_ids_do_not_name_the_other_sites_pages(self):
+        before = self.snapshot()
+        for intruder in (self.intruder, self.intruder_moderator):
+            self.client.force_login(intruder)
+            for label, url, _role, _shown in self.query_string_endpoints():
+                with self.subTest(endpoint=label, intruder=intruder.username):
+                    response = self.client.get(url, follow=True)
+                    self.assertIn(response.status_code, {200, 400, 403, 404}, f"{label}: {url}")
+                    self.assertNotIn("Victim", visible_text(response), f"{label}: {url} names the victim's page")
+        self.assertEqual(self.snapshot(), before)
+
+    def test_the_sites_own_team_still_uses_those_endpoints(self):
+        for label, url, role, shown in self.query_string_endpoints():
+            if role is None:
+                continue
+            with self.subTest(endpoint=label):
+                self.client.force_login(self.owner_moderator if role == "moderator" else self.owner_editor)
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200, f"{label}: {url}")
+                self.assertEqual("Victim" in visible_text(response), shown, f"{label}: {url}")
+
+    def test_bad_page_ids_in_the_query_string_are_not_found(self):
+        self.client.force_login(self.owner_moderator)
+        for url in (
+            "/admin/bulk/wagtailcore/page/delete/?id=x",
+            "/admin/bulk/wagtailcore/page/delete/?id=²",
+            "/admin/bulk/wagtailcore/page/delete/?id=99999999999999999999999",
+            "/admin/choose-page/chosen-multiple/?id=1,2",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+
     def request(self, user, method, url, data):
         self.client.force_login(user)
         return getattr(self.client, method)(url, data) if data is not None else getattr(self.client, method)(url)
@@ -336,6 +402,11 @@ class CrossSiteRefusalMixin:
             "/admin/reports/site-history/",
             "/admin/reports/workflow/",
             "/admin/reports/workflow_tasks/",
+            "/admin/reports/aging-pages/",
+            "/admin/reports/page-types-usage/",
+            "/admin/reports/page-types-usage/results/",
+            f"/admin/pages/{self.root.pk}/?q=Victim&search_all=1",
+            f"/admin/api/main/pages/?id={self.story.pk}",
             "/admin/images/",
             "/admin/images/chooser/",
             "/admin/documents/",

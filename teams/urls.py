@@ -1,0 +1,27 @@
+"""The admin's URLs, each view guarded so that a team works on its own sites only."""
+
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from teams.guard import only_the_users_sites
+from teams.reports import TeamPageTypesUsageReportView
+
+# Served in place of Wagtail's view at the same address (it comes first in the list).
+replaced_reports = decorate_urlpatterns(
+    decorate_urlpatterns(
+        [
+            path("reports/page-types-usage/", TeamPageTypesUsageReportView.as_view()),
+            path("reports/page-types-usage/results/", TeamPageTypesUsageReportView.as_view(results_only=True)),
+        ],
+        require_admin_access,
+    ),
+    never_cache,
+)
+
+
+def admin_urlpatterns():
+    """Wagtail's admin (with every app's ``register_admin_urls``), for ``path("admin/", include(…))``."""
+    return decorate_urlpatterns([*replaced_reports, path("", include(wagtailadmin_urls))], only_the_users_sites)
