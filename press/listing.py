@@ -1,10 +1,13 @@
-"""Helpers for showing stories from several sites in one listing."""
+"""Presentation helpers for story listings: where a cross-listed story comes from, and
+the page-number rule every listing shares. The queries are on ``StoryPageQuerySet``."""
 
 import re
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from wagtail.models import Site
+
+from core.models import SiteBranding
 
 
 def annotate_home_sites(stories, press_room, request):
@@ -13,8 +16,6 @@ def annotate_home_sites(stories, press_room, request):
 
     Costs at most two queries whatever the number of stories: the site root paths (cached
     by Wagtail) and the branding of the sites involved."""
-    from core.models import SiteBranding
-
     foreign = [story for story in stories if not story.path.startswith(press_room.path)]
     for story in stories:
         story.home_site_name = ""
@@ -52,19 +53,3 @@ def paginate(request, items, per_page):
         raise Http404("No such page of this listing.") from error
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
     return paginator, page
-
-
-def search_story_ids(query):
-    """The pks of the stories matching ``query`` (Wagtail's search backend), as a subquery where
-    the backend can give one, so a text filter adds no query of its own."""
-    from press.filters import search_terms
-    from press.models import StoryPage
-
-    terms = search_terms(query)
-    if not terms:
-        return []
-    results = StoryPage.objects.search(terms, order_by_relevance=False)
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is None:
-        return [story.pk for story in results]
-    return get_queryset().order_by().values("pk")
