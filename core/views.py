@@ -4,7 +4,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from core.models import SiteBranding
+from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding
 
 
 @never_cache
@@ -29,8 +29,9 @@ def server_error(request):
     and is rendered without context processors, from what is cached on the request."""
     branding = getattr(request, SiteBranding.get_cache_attr_name(), None)
     context = {
-        "name": getattr(branding, "name", "") or "Press room",
-        "primary_colour": getattr(branding, "primary_colour", "") or "#1d4f91",
+        # The install's constants, not InstallDefaults: that would be a query.
+        "name": getattr(branding, "name", "") or DEFAULT_NAME,
+        "primary_colour": getattr(branding, "primary_colour", "") or DEFAULT_PRIMARY_COLOUR,
         "contact_email": getattr(branding, "contact_email", ""),
         "contact_phone": getattr(branding, "contact_phone", ""),
     }

@@ -52,7 +52,7 @@ def _ensure(model, count, make):
 def _cast():
     """Spokespeople, topics, categories and images to draw from, made if the database lacks them."""
     org = Organization.objects.order_by("pk").first() or Organization.objects.create(
-        name="Benchmark Organisation", slug="benchmark-organisation"
+        name="Benchmark Organization", slug="benchmark-organization"
     )
     people = [
         person

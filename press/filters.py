@@ -18,7 +18,7 @@ SLUG_FILTERS = {
     "category": "category",
     "topic": "topic",
     "spokesperson": "spokesperson",
-    "organization": "organisation",
+    "organization": "organization",
 }
 FIELDS = ("q", "year", "month", *SLUG_FILTERS)
 MAX_QUERY_LENGTH = 200
@@ -190,7 +190,7 @@ class StoryFilters:
             Option(slug, name, n, slug == self.organization)
             for slug, name, n in narrowed("organization").organization_counts()
         ]
-        facets.append(Facet("organization", "Organisation", "Any organisation", options))
+        facets.append(Facet("organization", "Organization", "Any organization", options))
         return facets
 
     def _label_facet(self, name, label, any_label, rows):

@@ -5,7 +5,6 @@ import re
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
-from wagtail.models import Site
 
 from core.models import SiteBranding
 
@@ -15,19 +14,13 @@ def annotate_home_sites(stories, press_room, request):
     ``home_site_name``, so the listing can say where it comes from.
 
     Costs at most two queries whatever the number of stories: the site root paths (cached
-    by Wagtail) and the branding of the sites involved."""
+    by Wagtail, and the same answer ``get_url`` uses) and the branding of the sites involved."""
     foreign = [story for story in stories if not story.path.startswith(press_room.path)]
     for story in stories:
         story.home_site_name = ""
     if not foreign:
         return
-    root_paths = Site.get_site_root_paths()
-    site_for_story = {}
-    for story in foreign:
-        for root in root_paths:
-            if story.url_path.startswith(root.root_path):
-                site_for_story[story.pk] = root.site_id
-                break
+    site_for_story = {story.pk: (story.get_url_parts(request) or [None])[0] for story in foreign}
     names = dict(SiteBranding.objects.filter(site_id__in=set(site_for_story.values())).values_list("site_id", "name"))
     for story in foreign:
         site_id = site_for_story.get(story.pk)

@@ -19,8 +19,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
-from core.forms import PressPageForm
-from core.models import Category, Spokesperson, Topic
+from core.forms import PageForm
+from core.models import INLINE_TEXT, Category, MetadataPageMixin, Spokesperson, Topic, image_field
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
@@ -47,12 +47,38 @@ def reserved_slugs():
     return slugs
 
 
-class PressIndexPage(RoutablePageMixin, Page):
+class SiteRootPage(MetadataPageMixin, Page):
+    """The root of a site (an organization's or a coalition's): an introduction, the way to
+    its press room and its latest stories. Each site root has one press room as a child."""
+
+    intro = RichTextField(
+        features=INLINE_TEXT,
+        blank=True,
+        help_text="A short welcome for journalists: who the organization is and what it works on.",
+    )
+    latest_count = models.PositiveSmallIntegerField(
+        default=6, help_text="How many of the latest stories to show (0 hides them)."
+    )
+
+    base_form_class = PageForm
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["press.PressIndexPage"]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
+        return context
+
+
+class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     """A site's press room: lists its stories, newest first, plus stories cross-listed from
     other sites that its organisation signed."""
 
     intro = RichTextField(
-        features=["bold", "italic", "link"],
+        features=INLINE_TEXT,
         blank=True,
         help_text="A sentence or two above the listing, e.g. who to call for press enquiries.",
     )
@@ -63,7 +89,7 @@ class PressIndexPage(RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="also list stories signed by",
-        help_text="Also list stories from other sites' press rooms that this organisation signed "
+        help_text="Also list stories from other sites' press rooms that this organization signed "
         "(e.g. coalition statements CIPC signed). They link to their home site.",
     )
     default_category = models.ForeignKey(
@@ -88,7 +114,7 @@ class PressIndexPage(RoutablePageMixin, Page):
         ),
     ]
 
-    base_form_class = PressPageForm
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage", "coalition.CoalitionHomePage"]
     subpage_types = ["press.StoryPage"]
     max_count_per_parent = 1
@@ -291,7 +317,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(Page):
+class StoryPage(MetadataPageMixin, Page):
     """One press release, statement, media advisory or op-ed."""
 
     date = models.DateField(
@@ -321,14 +347,7 @@ class StoryPage(Page):
         related_name="stories",
         help_text="Issue areas; each links to a filtered listing.",
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown in listings and when the story is shared. Optional.",
-    )
+    listing_image = image_field("Shown in listings and when the story is shared. Optional.")
     body = StreamField(StoryBodyBlock(), help_text="The story, built from blocks.")
     signatories_heading = models.CharField(
         max_length=255,
@@ -372,6 +391,7 @@ class StoryPage(Page):
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "pages/story_page.html"
+    og_type = "article"
 
     class Meta:
         verbose_name = "story"
@@ -400,6 +420,43 @@ class StoryPage(Page):
         if default_signatories:
             self.signatories_heading = site_root.signatories_heading
             self.signatories = [StorySignatory(organization=org) for org in default_signatories()]
+
+    def get_default_description(self):
+        return self.summary
+
+    def get_meta_image(self):
+        return self.social_image or self.listing_image
+
+    def structured_data(self, request, branding):
+        """schema.org NewsArticle, for search engines' news results."""
+        publisher = {"@type": "Organization", "name": branding.display_name}
+        if branding.logo:
+            publisher["logo"] = {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(branding.logo.get_rendition("max-600x60").url),
+            }
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "publisher": publisher,
+            "author": [{"@type": "Person", "name": person.name} for person in self.spokespeople.all()] or publisher,
+            "articleSection": self.category.name if self.category else "",
+            "keywords": [topic.name for topic in self.topic_list],
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.dateline:
+            data["dateline"] = self.dateline
+        if self.listing_image:
+            rendition = self.listing_image.get_rendition("fill-1200x630")
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -454,7 +511,7 @@ class StorySignatory(Orderable):
 
     # Help text on the panel, not the field: the same words, without a migration.
     panels = [
-        FieldPanel("organization", help_text="An organisation that signs the story, in the order they are named.")
+        FieldPanel("organization", help_text="An organization that signs the story, in the order they are named.")
     ]
 
     def __str__(self):
