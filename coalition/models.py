@@ -2,20 +2,20 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
-from core.forms import PressPageForm
-from press.models import PressIndexPage
+from core.models import SHORT_PROSE
+from press.models import SiteRootPage
 
 
-class CoalitionHomePage(Page):
+class CoalitionHomePage(SiteRootPage):
     """The root of a coalition's site: its introduction, member organisations and latest stories.
 
     Adding a coalition needs no code: a new Site whose root is one of these, its branding
     in Settings, and a press room under it."""
 
     intro = RichTextField(
-        features=["bold", "italic", "link", "ul"],
+        features=SHORT_PROSE,
         blank=True,
         help_text="Who the coalition is and what it fights for, in two short paragraphs.",
     )
@@ -25,22 +25,16 @@ class CoalitionHomePage(Page):
         help_text="How the coalition signs joint statements, e.g. 'the ICE Out of California "
         "Coalition Steering Committee'. New stories start with this and the members below.",
     )
-    latest_count = models.PositiveSmallIntegerField(
-        default=6, help_text="How many of the latest stories to show (0 hides them)."
-    )
 
-    content_panels = Page.content_panels + [
+    content_panels = SiteRootPage.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("signatories_heading"), InlinePanel("members", label="Member organisation")],
+            [FieldPanel("signatories_heading"), InlinePanel("members", label="Member organization")],
             heading="Members",
         ),
         FieldPanel("latest_count"),
     ]
 
-    base_form_class = PressPageForm
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["press.PressIndexPage"]
     template = "pages/coalition_home_page.html"
 
     class Meta:
@@ -53,7 +47,6 @@ class CoalitionHomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["members"] = self.members.select_related("organization", "organization__logo")
-        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
         return context
 
 
@@ -63,7 +56,7 @@ class CoalitionMember(Orderable):
         "core.Organization",
         on_delete=models.PROTECT,
         related_name="coalition_memberships",
-        help_text="A member organisation (from the shared Organisations snippets).",
+        help_text="A member organization (from the shared Organizations snippets).",
     )
 
     panels = [FieldPanel("organization")]

@@ -186,13 +186,13 @@ class SignatoriesStatementBlock(blocks.StructBlock):
 
 
 class SpokespersonBioBlock(blocks.StructBlock):
-    spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organisation and bio are shown.")
+    spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organization and bio are shown.")
 
     class Meta:
         icon = "user"
         label = "Spokesperson bio"
         template = "blocks/spokesperson_bio.html"
-        description = "A spokesperson's photo, name, title, organisation and bio, for journalists' reference."
+        description = "A spokesperson's photo, name, title, organization and bio, for journalists' reference."
 
         @staticmethod
         def preview_value():
@@ -300,7 +300,7 @@ class SocialLinkBlock(blocks.StructBlock):
         label = "Social link"
         template = "blocks/social_link.html"
         value_class = SocialLinkValue
-        description = "A link to the organisation's profile on a social network."
+        description = "A link to the organization's profile on a social network."
         preview_value = {"platform": "instagram", "url": "https://www.instagram.com/"}
 
 
@@ -333,11 +333,7 @@ def spokesperson_ids(stream_value):
         field = StoryBodyBlock.SPOKESPERSON_FIELDS.get(item["type"])
         if not field:
             continue
-        raw = (item.get("value") or {}).get(field)
-        values = raw if isinstance(raw, list) else [raw]
-        for entry in values:
-            # ListBlock children are stored as {"type": "item", "value": pk, "id": …}.
-            pk = entry.get("value") if isinstance(entry, dict) else entry
-            if pk and pk not in seen:
-                seen.append(pk)
+        pk = (item.get("value") or {}).get(field)  # each of these blocks names one person
+        if pk and pk not in seen:
+            seen.append(pk)
     return seen

@@ -16,9 +16,9 @@ class ScheduleHelpMixin:
                 self.fields[name].help_text = help_text
 
 
-class PressPageForm(ScheduleHelpMixin, WagtailAdminPageForm):
+class PageForm(ScheduleHelpMixin, WagtailAdminPageForm):
     """The editor form of every page type here."""
 
 
-class PressSnippetForm(ScheduleHelpMixin, WagtailAdminModelForm):
+class SnippetForm(ScheduleHelpMixin, WagtailAdminModelForm):
     """The editor form of snippets that can be scheduled."""

@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from core.cache import ResilientRedisClient
 from core.db import is_statement_timeout
-from core.models import SiteBranding
+from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding
 
 
 @never_cache
@@ -91,8 +91,9 @@ def server_error(request):
     should treat as temporary, not as a broken page."""
     branding = getattr(request, SiteBranding.get_cache_attr_name(), None)
     context = {
-        "name": getattr(branding, "name", "") or "Press room",
-        "primary_colour": getattr(branding, "primary_colour", "") or "#1d4f91",
+        # The install's constants, not InstallDefaults: that would be a query.
+        "name": getattr(branding, "name", "") or DEFAULT_NAME,
+        "primary_colour": getattr(branding, "primary_colour", "") or DEFAULT_PRIMARY_COLOUR,
         "contact_email": getattr(branding, "contact_email", ""),
         "contact_phone": getattr(branding, "contact_phone", ""),
     }

@@ -19,25 +19,27 @@ class SpokespersonViewSet(SnippetViewSet):
 class OrganizationViewSet(SnippetViewSet):
     model = Organization
     icon = "site"
-    menu_label = "Organisations"
+    menu_label = "Organizations"
     list_display = ["name", "short_name", "website"]
     search_fields = ["name", "short_name"]
     ordering = ["name"]
 
 
-class CategoryViewSet(SnippetViewSet):
-    model = Category
-    icon = "tag"
-    list_display = ["name", "slug"]
-    ordering = ["name"]
+class LabelViewSet(SnippetViewSet):
+    """Categories and topics: a name and a slug each."""
 
-
-class TopicViewSet(SnippetViewSet):
-    model = Topic
     icon = "tag"
     list_display = ["name", "slug"]
     search_fields = ["name"]
     ordering = ["name"]
+
+
+class CategoryViewSet(LabelViewSet):
+    model = Category
+
+
+class TopicViewSet(LabelViewSet):
+    model = Topic
 
 
 class PressDirectoryGroup(SnippetViewSetGroup):

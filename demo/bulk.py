@@ -8,12 +8,15 @@ import datetime
 import io
 import random
 import uuid
+from contextlib import contextmanager
 
 from django.core.files.images import ImageFile
+from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.search.signal_handlers import post_save_signal_handler
 
 from core.models import Category, Organization, Spokesperson, Topic
 from demo import images
@@ -52,7 +55,7 @@ def _ensure(model, count, make):
 def _cast():
     """Spokespeople, topics, categories and images to draw from, made if the database lacks them."""
     org = Organization.objects.order_by("pk").first() or Organization.objects.create(
-        name="Benchmark Organisation", slug="benchmark-organisation"
+        name="Benchmark Organization", slug="benchmark-organization"
     )
     people = [
         person
@@ -94,6 +97,17 @@ def press_rooms():
     return rooms
 
 
+@contextmanager
+def stories_not_indexed_on_save():
+    """Stories saved in here are not indexed one by one (a third of the time it takes to add
+    one): whoever saves them indexes them all at once afterwards."""
+    post_save.disconnect(post_save_signal_handler, sender=StoryPage)
+    try:
+        yield
+    finally:
+        post_save.connect(post_save_signal_handler, sender=StoryPage)
+
+
 def generate_stories(count, seed=2026, image_every=3, signed_share=0.5):
     """Publish ``count`` stories across the sites' press rooms (a listing image on every
     ``image_every``-th; ``signed_share`` of a coalition's signed by its members, so
@@ -105,36 +119,37 @@ def generate_stories(count, seed=2026, image_every=3, signed_share=0.5):
     start = PressIndexPage.objects.count() + StoryPage.objects.count()
     created = []
     now = timezone.now()
-    for n in range(count):
-        room = rooms[n % len(rooms)]
-        person = rng.choice(people)
-        words = rng.sample(WORDS, 6)
-        story = StoryPage(
-            title=f"{words[0].capitalize()} {words[1]} {words[2]}: story {start + n}",
-            slug=f"story-{start + n}",
-            date=datetime.date(2016, 1, 1) + datetime.timedelta(days=rng.randrange(3650)),
-            category=rng.choice(categories),
-            summary=f"{person.name} on {words[3]}, {words[4]} and {words[5]}.",
-            dateline="Sacramento, CA",
-            listing_image=pictures[n % len(pictures)] if n % image_every == 0 else None,
-            body=[
-                {
-                    "type": "statement",
-                    "value": {"spokesperson": person.pk, "text": f"<p>{' '.join(rng.sample(WORDS, 12))}.</p>"},
-                    "id": str(uuid.UUID(int=rng.getrandbits(128))),
-                },
-            ],
-            live=True,
-            first_published_at=now,
-            last_published_at=now,
-        )
-        story.topics = rng.sample(topics, rng.choice((1, 2)))
-        if signatories[room.pk] and rng.random() < signed_share:
-            story.signatories = [
-                StorySignatory(organization=org, sort_order=i) for i, org in enumerate(signatories[room.pk])
-            ]
-        room.add_child(instance=story)
-        created.append(story.pk)
-    # The index entry written on the first save predates the story's topics and speakers.
+    with stories_not_indexed_on_save():
+        for n in range(count):
+            room = rooms[n % len(rooms)]
+            person = rng.choice(people)
+            words = rng.sample(WORDS, 6)
+            story = StoryPage(
+                title=f"{words[0].capitalize()} {words[1]} {words[2]}: story {start + n}",
+                slug=f"story-{start + n}",
+                date=datetime.date(2016, 1, 1) + datetime.timedelta(days=rng.randrange(3650)),
+                category=rng.choice(categories),
+                summary=f"{person.name} on {words[3]}, {words[4]} and {words[5]}.",
+                dateline="Sacramento, CA",
+                listing_image=pictures[n % len(pictures)] if n % image_every == 0 else None,
+                body=[
+                    {
+                        "type": "statement",
+                        "value": {"spokesperson": person.pk, "text": f"<p>{' '.join(rng.sample(WORDS, 12))}.</p>"},
+                        "id": str(uuid.UUID(int=rng.getrandbits(128))),
+                    },
+                ],
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+            )
+            story.topics = rng.sample(topics, rng.choice((1, 2)))
+            if signatories[room.pk] and rng.random() < signed_share:
+                story.signatories = [
+                    StorySignatory(organization=org, sort_order=i) for i, org in enumerate(signatories[room.pk])
+                ]
+            room.add_child(instance=story)
+            created.append(story.pk)
+    # Indexed once all are saved, with their topics and speakers.
     get_search_backend().add_bulk(StoryPage, list(StoryPage.objects.filter(pk__in=created)))
     return created

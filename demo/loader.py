@@ -22,9 +22,9 @@ from core.tree import ensure_wagtail_roots
 from demo import images
 from home.models import HomePage
 from press.models import PressIndexPage, StoryPage, StorySignatory
+from teams.setup import SHARED_COLLECTION
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "press.toml"
-SHARED_COLLECTION = "Shared"
 
 
 @dataclass
@@ -120,7 +120,7 @@ class DemoLoader:
                     website=data["website"],
                     logo=logo,
                 )
-                self.report.count("organisations")
+                self.report.count("organizations")
             result[data["slug"]] = org
         return result
 
@@ -198,7 +198,6 @@ class DemoLoader:
         SiteBranding.objects.create(
             site=site,
             name=data["site_name"],
-            short_name=data.get("short_name", ""),
             tagline=data.get("tagline", ""),
             logo=logo,
             primary_colour=colour,

@@ -22,7 +22,7 @@ class PressRoomFeed(Feed):
         return press_room
 
     def title(self, press_room):
-        return f"{press_room.title} | {self.branding.name or press_room.get_site().site_name}"
+        return f"{press_room.title} | {self.branding.display_name}"
 
     def link(self, press_room):
         return press_room.get_full_url(self.request) + self.filters.querystring()

@@ -1,7 +1,7 @@
-from core.forms import PressPageForm
+from core.forms import PageForm
 
 
-class StoryPageForm(PressPageForm):
+class StoryPageForm(PageForm):
     """Starts a new story with its press room's defaults (category, signatories)."""
 
     def __init__(self, *args, parent_page=None, **kwargs):

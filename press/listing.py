@@ -1,10 +1,12 @@
-"""Helpers for showing stories from several sites in one listing."""
+"""Presentation helpers for story listings: where a cross-listed story comes from, and
+the page-number rule every listing shares. The queries are on ``StoryPageQuerySet``."""
 
 import re
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
-from wagtail.models import Site
+
+from core.models import SiteBranding
 
 
 def annotate_home_sites(stories, press_room, request):
@@ -12,21 +14,13 @@ def annotate_home_sites(stories, press_room, request):
     ``home_site_name``, so the listing can say where it comes from.
 
     Costs at most two queries whatever the number of stories: the site root paths (cached
-    by Wagtail) and the branding of the sites involved."""
-    from core.models import SiteBranding
-
+    by Wagtail, and the same answer ``get_url`` uses) and the branding of the sites involved."""
     foreign = [story for story in stories if not story.path.startswith(press_room.path)]
     for story in stories:
         story.home_site_name = ""
     if not foreign:
         return
-    root_paths = Site.get_site_root_paths()
-    site_for_story = {}
-    for story in foreign:
-        for root in root_paths:
-            if story.url_path.startswith(root.root_path):
-                site_for_story[story.pk] = root.site_id
-                break
+    site_for_story = {story.pk: (story.get_url_parts(request) or [None])[0] for story in foreign}
     names = dict(SiteBranding.objects.filter(site_id__in=set(site_for_story.values())).values_list("site_id", "name"))
     for story in foreign:
         site_id = site_for_story.get(story.pk)
@@ -52,19 +46,3 @@ def paginate(request, items, per_page):
         raise Http404("No such page of this listing.") from error
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
     return paginator, page
-
-
-def search_story_ids(query):
-    """The pks of the stories matching ``query`` (Wagtail's search backend), as a subquery where
-    the backend can give one, so a text filter adds no query of its own."""
-    from press.filters import search_terms
-    from press.models import StoryPage
-
-    terms = search_terms(query)
-    if not terms:
-        return []
-    results = StoryPage.objects.search(terms, order_by_relevance=False)
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is None:
-        return [story.pk for story in results]
-    return get_queryset().order_by().values("pk")

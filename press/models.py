@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.urls import get_resolver
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,8 +19,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
-from core.forms import PressPageForm
-from press.filters import StoryFilters
+from core.forms import PageForm
+from core.models import INLINE_TEXT, Category, MetadataPageMixin, Spokesperson, Topic, image_field
+from press.feeds import PressRoomFeed
+from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
 from press.listing import annotate_home_sites, paginate
 
@@ -35,8 +39,6 @@ def reserved_slugs():
     """First path segments the project's own URLs use (admin, search, embargoed…): a press
     room, the only page type at a site's top level, must not take one, or its address
     would lead to that view instead of the page."""
-    from django.urls import get_resolver
-
     slugs = set()
     for pattern in get_resolver().url_patterns:
         first = str(pattern.pattern).lstrip("^").split("/", 1)[0]
@@ -45,12 +47,38 @@ def reserved_slugs():
     return slugs
 
 
-class PressIndexPage(RoutablePageMixin, Page):
+class SiteRootPage(MetadataPageMixin, Page):
+    """The root of a site (an organization's or a coalition's): an introduction, the way to
+    its press room and its latest stories. Each site root has one press room as a child."""
+
+    intro = RichTextField(
+        features=INLINE_TEXT,
+        blank=True,
+        help_text="A short welcome for journalists: who the organization is and what it works on.",
+    )
+    latest_count = models.PositiveSmallIntegerField(
+        default=6, help_text="How many of the latest stories to show (0 hides them)."
+    )
+
+    base_form_class = PageForm
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["press.PressIndexPage"]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
+        return context
+
+
+class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     """A site's press room: lists its stories, newest first, plus stories cross-listed from
     other sites that its organisation signed."""
 
     intro = RichTextField(
-        features=["bold", "italic", "link"],
+        features=INLINE_TEXT,
         blank=True,
         help_text="A sentence or two above the listing, e.g. who to call for press enquiries.",
     )
@@ -61,7 +89,7 @@ class PressIndexPage(RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="also list stories signed by",
-        help_text="Also list stories from other sites' press rooms that this organisation signed "
+        help_text="Also list stories from other sites' press rooms that this organization signed "
         "(e.g. coalition statements CIPC signed). They link to their home site.",
     )
     default_category = models.ForeignKey(
@@ -86,7 +114,7 @@ class PressIndexPage(RoutablePageMixin, Page):
         ),
     ]
 
-    base_form_class = PressPageForm
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage", "coalition.CoalitionHomePage"]
     subpage_types = ["press.StoryPage"]
     max_count_per_parent = 1
@@ -104,11 +132,7 @@ class PressIndexPage(RoutablePageMixin, Page):
 
     def get_stories(self):
         """Live, public stories listed in this press room: its own and the cross-listed ones."""
-        in_this_room = Q(path__startswith=self.path, depth=self.depth + 1)
-        if self.cross_list_signed_by_id:
-            signed = StorySignatory.objects.filter(organization_id=self.cross_list_signed_by_id)
-            in_this_room |= Q(pk__in=signed.values("page_id"))
-        return StoryPage.objects.live().public().filter(in_this_room).for_listing()
+        return StoryPage.objects.live().public().in_room(self).for_listing()
 
     @classmethod
     def for_request(cls, request):
@@ -153,12 +177,62 @@ class PressIndexPage(RoutablePageMixin, Page):
     @path("feed/", name="feed")
     def feed(self, request):
         """RSS 2.0 of the latest stories, honouring the listing's filters."""
-        from press.feeds import PressRoomFeed
-
         return PressRoomFeed()(request, press_room=self)
 
 
 class StoryPageQuerySet(PageQuerySet):
+    """Every question asked about a set of stories, by name. Filters, listings, search, the
+    feed and the desk narrow or count a queryset with these; none writes its own ORM."""
+
+    def in_room(self, press_room):
+        """Stories listed in ``press_room``: its own and those cross-listed into it."""
+        in_this_room = Q(path__startswith=press_room.path, depth=press_room.depth + 1)
+        if press_room.cross_list_signed_by_id:
+            signed = StorySignatory.objects.filter(organization_id=press_room.cross_list_signed_by_id)
+            in_this_room |= Q(pk__in=signed.values("page_id"))
+        return self.filter(in_this_room)
+
+    def matching(self, q):
+        """Stories whose text matches the words of ``q`` (Wagtail's search backend), as a
+        subquery where the backend can give one, so a text filter adds no query of its own."""
+        terms = search_terms(q)
+        if not terms:
+            return self.none()
+        results = self.model.objects.search(terms, order_by_relevance=False)
+        get_queryset = getattr(results, "get_queryset", None)
+        if get_queryset is None:
+            return self.filter(pk__in=[story.pk for story in results])
+        return self.filter(pk__in=get_queryset().order_by().values("pk"))
+
+    def best_matches(self, q):
+        """Stories of this set matching ``q``, best match first, ready for a listing. Searched
+        through a subquery: the backend cannot search a queryset filtered on unindexed fields."""
+        terms = search_terms(q)
+        if not terms:
+            return self.none()
+        return self.model.objects.filter(pk__in=self._ids()).for_listing().search(terms)
+
+    def published_in(self, year, month=None):
+        stories = self.filter(date__year=year)
+        return stories.filter(date__month=month) if month else stories
+
+    def in_category(self, slug):
+        return self.filter(category__slug=slug)
+
+    def about(self, topic_slug):
+        return self.filter(topics__slug=topic_slug)
+
+    def spoken_by(self, spokesperson_slug):
+        return self.filter(spokespeople__slug=spokesperson_slug)
+
+    def signed_or_spoken_by(self, organization_slug):
+        """Stories an organisation signed or in which one of its spokespeople speaks."""
+        signed = StorySignatory.objects.filter(organization__slug=organization_slug).values("page_id")
+        spoken = self.model.spokespeople.through.objects.filter(
+            spokesperson__organization__slug=organization_slug
+        ).values("storypage_id")
+        return self.filter(pk__in=self.model.objects.filter(Q(pk__in=signed) | Q(pk__in=spoken)).values("pk"))
+
     def for_listing(self):
         """Everything a listing card shows, fetched in a fixed number of queries."""
         return (
@@ -168,11 +242,82 @@ class StoryPageQuerySet(PageQuerySet):
             .order_by("-date", "-pk")
         )
 
+    def related_to(self, story, topic_ids):
+        """Live stories beside ``story`` (same press room) sharing one of ``topic_ids``: most
+        topics in common first, then newest."""
+        return (
+            self.live()
+            .public()
+            .sibling_of(story, inclusive=False)
+            .filter(topics__in=topic_ids)
+            .annotate(shared_topics=Count("topics"))
+            .for_listing()
+            .order_by("-shared_topics", "-date", "-pk")
+        )
+
+    # Counts for the listing's filter form: one query each, over the stories of this set.
+    # The set is used as a subquery of pks, so joins in its filters never count a story twice.
+
+    def _ids(self):
+        return self.order_by().values("pk")
+
+    def year_counts(self):
+        """[(year, stories)], newest year first."""
+        return self._date_counts(ExtractYear("date"), "-part")
+
+    def month_counts(self, year):
+        """[(month number, stories)] within ``year``, January first."""
+        return self.published_in(year)._date_counts(ExtractMonth("date"), "part")
+
+    def _date_counts(self, part, order):
+        rows = (
+            self.model.objects.filter(pk__in=self._ids())
+            .annotate(part=part)
+            .values("part")
+            .annotate(n=Count("pk"))
+            .order_by(order)
+        )
+        return [(row["part"], row["n"]) for row in rows]
+
+    def category_counts(self):
+        """Categories of these stories, by name, each with ``n``, its number of stories."""
+        return self._label_counts(Category.objects)
+
+    def topic_counts(self):
+        return self._label_counts(Topic.objects)
+
+    def spokesperson_counts(self):
+        """Spokespeople speaking in these stories, by name, with ``n``; those who have left
+        (inactive) or are unpublished are not counted."""
+        return self._label_counts(Spokesperson.objects.filter(active=True, live=True))
+
+    def _label_counts(self, objects):
+        return objects.filter(stories__in=self._ids()).annotate(n=Count("stories")).order_by("name")
+
+    def organization_counts(self):
+        """[(slug, name, stories)] by name: an organisation's stories are those it signed and
+        those its spokespeople speak in."""
+        ids = self._ids()
+        signed = (
+            StorySignatory.objects.filter(page__in=ids)
+            .order_by()
+            .values_list("organization__slug", "organization__name", "page_id")
+        )
+        spoken = (
+            self.model.spokespeople.through.objects.filter(storypage__in=ids)
+            .order_by()
+            .values_list("spokesperson__organization__slug", "spokesperson__organization__name", "storypage_id")
+        )
+        counts = {}
+        for slug, name, _story in signed.union(spoken):  # UNION drops a story counted twice
+            counts[(name, slug)] = counts.get((name, slug), 0) + 1
+        return [(slug, name, n) for (name, slug), n in sorted(counts.items())]
+
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(Page):
+class StoryPage(MetadataPageMixin, Page):
     """One press release, statement, media advisory or op-ed."""
 
     date = models.DateField(
@@ -202,14 +347,7 @@ class StoryPage(Page):
         related_name="stories",
         help_text="Issue areas; each links to a filtered listing.",
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown in listings and when the story is shared. Optional.",
-    )
+    listing_image = image_field("Shown in listings and when the story is shared. Optional.")
     body = StreamField(StoryBodyBlock(), help_text="The story, built from blocks.")
     signatories_heading = models.CharField(
         max_length=255,
@@ -253,6 +391,7 @@ class StoryPage(Page):
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "pages/story_page.html"
+    og_type = "article"
 
     class Meta:
         verbose_name = "story"
@@ -267,8 +406,6 @@ class StoryPage(Page):
         return super().save(*args, **kwargs)
 
     def _spokespeople_in_body(self):
-        from core.models import Spokesperson
-
         ids = spokesperson_ids(self.body)
         found = Spokesperson.objects.in_bulk(ids) if ids else {}
         return [found[pk] for pk in ids if pk in found]
@@ -283,6 +420,43 @@ class StoryPage(Page):
         if default_signatories:
             self.signatories_heading = site_root.signatories_heading
             self.signatories = [StorySignatory(organization=org) for org in default_signatories()]
+
+    def get_default_description(self):
+        return self.summary
+
+    def get_meta_image(self):
+        return self.social_image or self.listing_image
+
+    def structured_data(self, request, branding):
+        """schema.org NewsArticle, for search engines' news results."""
+        publisher = {"@type": "Organization", "name": branding.display_name}
+        if branding.logo:
+            publisher["logo"] = {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(branding.logo.get_rendition("max-600x60").url),
+            }
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "publisher": publisher,
+            "author": [{"@type": "Person", "name": person.name} for person in self.spokespeople.all()] or publisher,
+            "articleSection": self.category.name if self.category else "",
+            "keywords": [topic.name for topic in self.topic_list],
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.dateline:
+            data["dateline"] = self.dateline
+        if self.listing_image:
+            rendition = self.listing_image.get_rendition("fill-1200x630")
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -308,15 +482,7 @@ class StoryPage(Page):
         topic_ids = [topic.pk for topic in self.topic_list]
         if not topic_ids:
             return []
-        return list(
-            StoryPage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .filter(topics__in=topic_ids)
-            .annotate(shared_topics=Count("topics"))
-            .for_listing()
-            .order_by("-shared_topics", "-date", "-pk")[:count]
-        )
+        return list(StoryPage.objects.related_to(self, topic_ids)[:count])
 
     @cached_property
     def signatory_names(self):
@@ -345,7 +511,7 @@ class StorySignatory(Orderable):
 
     # Help text on the panel, not the field: the same words, without a migration.
     panels = [
-        FieldPanel("organization", help_text="An organisation that signs the story, in the order they are named.")
+        FieldPanel("organization", help_text="An organization that signs the story, in the order they are named.")
     ]
 
     def __str__(self):

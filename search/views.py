@@ -5,9 +5,9 @@ from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
-from press.filters import clean_query, search_terms
+from press.filters import clean_query
 from press.listing import annotate_home_sites, paginate
-from press.models import PressIndexPage, StoryPage
+from press.models import PressIndexPage
 
 PER_PAGE = 20
 
@@ -17,12 +17,8 @@ def search(request):
     press_room = PressIndexPage.for_request(request)
     paginator = page_obj = None
     if query:
-        terms = search_terms(query)
-        if terms and press_room:
-            in_room = press_room.get_stories().order_by().values("pk")
-            results = StoryPage.objects.filter(pk__in=in_room).for_listing().search(terms)
-        else:
-            results = StoryPage.objects.none()  # only punctuation, or a site without a press room
+        # Only punctuation, or a site without a press room, finds nothing.
+        results = press_room.get_stories().best_matches(query) if press_room else []
         paginator, page_obj = paginate(request, results, PER_PAGE)
         annotate_home_sites(page_obj.object_list, press_room, request)
     context = {

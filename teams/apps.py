@@ -6,4 +6,5 @@ class TeamsConfig(AppConfig):
     verbose_name = "Site teams"
 
     def ready(self):
+        # Signals connect when imported, and models may be imported only once apps are ready.
         from teams import signals  # noqa: F401

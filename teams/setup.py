@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Page
 
+from core.models import SiteBranding
 from teams.models import SiteTeam
 from teams.workflows import ensure_site_workflow
 
@@ -37,8 +38,6 @@ def _perms(app_label, codenames):
 
 
 def _site_label(site):
-    from core.models import SiteBranding
-
     branding = SiteBranding.objects.filter(site=site).first()
     return (branding and branding.name) or site.site_name or site.hostname
 

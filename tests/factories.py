@@ -18,8 +18,8 @@ class OrganizationFactory(DjangoModelFactory):
         model = Organization
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Organisation {n}")
-    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    slug = factory.Sequence(lambda n: f"organization-{n}")
     short_name = ""
 
 

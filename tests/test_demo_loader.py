@@ -1,6 +1,11 @@
 """`make run` loads the demo content; running it again changes nothing."""
 
+import os
+from io import StringIO
+from unittest import mock
+
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page, Revision, Site
@@ -29,18 +34,24 @@ def counts():
     return {label: apps.get_model(label).objects.count() for label in COUNTED_MODELS}
 
 
+def load():
+    call_command(
+        "load_demo",
+        cipc_hostname="localhost",
+        coalition_hostname="iceout.localhost",
+        port=80,
+        stdout=StringIO(),
+    )
+
+
 class DemoLoaderTests(TestCase):
-    def load(self):
-        call_command(
-            "load_demo",
-            cipc_hostname="localhost",
-            coalition_hostname="iceout.localhost",
-            port=80,
-            stdout=None,
-        )
+    """The loader runs once for the class (it is the slow part); each test starts from its result."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load()
 
     def test_loads_both_sites_with_the_13_seed_stories(self):
-        self.load()
         self.assertEqual(StoryPage.objects.live().count(), 13)
         self.assertEqual(Site.objects.count(), 2)
         self.assertEqual(StoryPage.objects.filter(url_path__startswith="/cipc/").count(), 4)
@@ -54,7 +65,6 @@ class DemoLoaderTests(TestCase):
         self.assertContains(coalition_room, "9 stories")
 
     def test_bodies_are_built_from_real_blocks(self):
-        self.load()
         story = StoryPage.objects.get(slug="cipc-praises-ca-legal-action-urges-congress-to-defundhate")
         self.assertEqual(story.body[0].block_type, "statement")
         self.assertEqual(story.body[0].value["spokesperson"].name, "Cynthia Buiza")
@@ -67,23 +77,13 @@ class DemoLoaderTests(TestCase):
         )
 
     def test_running_twice_changes_nothing(self):
-        self.load()
         first = counts()
         revision_ids = set(Revision.objects.values_list("pk", flat=True))
-        self.load()
+        load()
         self.assertEqual(counts(), first)
         self.assertEqual(set(Revision.objects.values_list("pk", flat=True)), revision_ids)
 
-
-class DemoUsersTests(TestCase):
     def test_make_run_creates_an_editor_and_a_moderator_per_site_once(self):
-        import os
-        from io import StringIO
-        from unittest import mock
-
-        from django.contrib.auth import get_user_model
-
-        call_command("load_demo", port=80, stdout=StringIO())
         with mock.patch.dict(os.environ, {"DEMO_USER_PASSWORD": "demo-pass-123"}):
             call_command("demo_users", stdout=StringIO())
             out = StringIO()

@@ -38,16 +38,17 @@ class HelpTextTests(TeamsTestCase):
         forms = {
             "story": f"/admin/pages/add/press/storypage/{sites.coalition_press.pk}/",
             "press room": f"/admin/pages/{sites.cipc_press.pk}/edit/",
-            "organisation home page": f"/admin/pages/{sites.cipc_home.pk}/edit/",
+            "organization home page": f"/admin/pages/{sites.cipc_home.pk}/edit/",
             "coalition home page": f"/admin/pages/{sites.coalition_home.pk}/edit/",
             "spokesperson": "/admin/snippets/core/spokesperson/add/",
-            "organisation": "/admin/snippets/core/organization/add/",
+            "organization": "/admin/snippets/core/organization/add/",
             "category": "/admin/snippets/core/category/add/",
             "topic": "/admin/snippets/core/topic/add/",
             "site branding": f"/admin/settings/core/sitebranding/{sites.coalition_site.pk}/",
+            "install defaults": "/admin/settings/core/installdefaults/",
         }
         for form_name, url in forms.items():
-            response = self.client.get(url)
+            response = self.client.get(url, follow=True)  # a generic setting redirects to its one row
             self.assertEqual(response.status_code, 200, url)
             html = response.content.decode()
             for name, help_text in help_texts(response.context["form"]):

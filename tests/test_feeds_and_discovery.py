@@ -153,3 +153,49 @@ class DiscoveryTests(TestCase):
         html = self.get(CIPC_HOST, f"/press/{story.slug}/").content.decode()
         self.assertNotIn("<script>alert(1)", html)
         self.assertIn("\\u003C/script\\u003E", html)
+
+
+class PageMetadataTests(TestCase):
+    """Editors decide what a shared link shows (Promote tab), apart from what search engines read."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.stories, _people = build_stories(cls.sites)
+
+    def meta(self, html, attribute, name):
+        return re.search(rf'<meta {attribute}="{name}" content="([^"]*)">', html).group(1)
+
+    def test_social_text_and_image_are_what_a_shared_link_shows(self):
+        from wagtail.images.models import Image
+        from wagtail.images.tests.utils import get_test_image_file
+
+        story = self.stories["ruling"]
+        html = self.client.get(f"/press/{story.slug}/", HTTP_HOST=CIPC_HOST).content.decode()
+        self.assertEqual(self.meta(html, "property", "og:description"), story.summary)
+
+        story.search_description = "For search engines: the ruling in one line."
+        story.social_text = "Share this: the court sided with California."
+        story.social_image = Image.objects.create(title="Court steps", file=get_test_image_file())
+        story.save_revision().publish()
+        html = self.client.get(f"/press/{story.slug}/", HTTP_HOST=CIPC_HOST).content.decode()
+        self.assertEqual(self.meta(html, "name", "description"), "For search engines: the ruling in one line.")
+        self.assertEqual(self.meta(html, "property", "og:description"), "Share this: the court sided with California.")
+        self.assertEqual(self.meta(html, "name", "twitter:description"), "Share this: the court sided with California.")
+        self.assertRegex(self.meta(html, "property", "og:image"), r"^http://localhost/.+\.fill-1200x630")
+        self.assertEqual(self.meta(html, "property", "og:type"), "article")
+
+    def test_home_page_describes_itself_with_its_intro(self):
+        home = self.sites.coalition_home
+        home.intro = "<p>A statewide <b>alliance</b>.</p>"
+        home.save_revision().publish()
+        html = self.client.get("/", HTTP_HOST=COALITION_HOST).content.decode()
+        self.assertEqual(self.meta(html, "name", "description"), "A statewide alliance.")
+        self.assertEqual(self.meta(html, "property", "og:type"), "website")
+
+    def test_story_topic_and_category_links_are_the_listings_own_filter_links(self):
+        story = self.stories["ruling"]
+        html = self.client.get(f"/press/{story.slug}/", HTTP_HOST=CIPC_HOST).content.decode()
+        self.assertIn(f'href="/press/?category={story.category.slug}"', html)
+        for topic in story.topics.all():
+            self.assertIn(f'href="/press/?topic={topic.slug}"', html)

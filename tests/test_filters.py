@@ -43,7 +43,7 @@ class StoryFiltersParsingTests(SimpleTestCase):
             "category=%27%3B+DROP+TABLE+core_category%3B--": "The category in the address was not understood",
             "topic=%22quoted%22": "The topic in the address was not understood",
             "spokesperson=a%00b": "The spokesperson in the address was not understood",
-            "organization=%FF%FE": "The organisation in the address was not understood",
+            "organization=%FF%FE": "The organization in the address was not understood",
         }
         for query_string, notice in cases.items():
             with self.subTest(query_string):

@@ -92,6 +92,9 @@ class FilterTests(ListingTestCase):
         self.assertNotContains(response, "Local policing")
         self.assertNotContains(response, "Jennie Pasquarella")
         self.assertContains(self.coalition(), '<option value="local-policing">Local policing (1)</option>', html=True)
+        # Public copy spells it one way (US English), like the ?organization= parameter.
+        self.assertContains(response, '<option value="">Any organization</option>', html=True)
+        self.assertNotContains(response, "rganisation")
 
     def test_counts_follow_the_other_filters_and_months_appear_with_a_year(self):
         response = self.cipc("?year=2018")

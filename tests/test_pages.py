@@ -132,3 +132,26 @@ class ReservedSlugTests(WagtailPageTestCase):
                 self.assertIn("is taken by the site itself", str(response.context["form"].errors["slug"]))
                 self.assertContains(response, 'value="Newsroom"')
         self.assertFalse(PressIndexPage.objects.child_of(sites.coalition_home).exists())
+
+
+class InstallDefaultsTests(WagtailPageTestCase):
+    """Install-wide fallbacks (Settings → Install defaults) fill what a site's branding leaves empty."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def test_a_site_without_its_own_name_or_colours_uses_the_install_defaults(self):
+        from core.models import InstallDefaults, SiteBranding
+
+        defaults = InstallDefaults.load()
+        self.assertEqual((defaults.name, defaults.accent_colour), ("Press room", "#a4262c"))
+        SiteBranding.objects.filter(site=self.sites.coalition_site).update(name="", primary_colour="", accent_colour="")
+        defaults.name, defaults.primary_colour, defaults.accent_colour = "Press rooms of CIPC", "#102a43", "#7a1f24"
+        defaults.save()
+        response = self.client.get("/", HTTP_HOST=COALITION_HOST)
+        self.assertContains(response, "--brand: #102a43; --accent: #7a1f24;")
+        self.assertContains(response, '<span class="site-header__name">Press rooms of CIPC</span>')
+        self.assertContains(response, "| Press rooms of CIPC</title>")
+        # A site with its own colours keeps them; a new site's branding starts with the templates' accent.
+        self.assertContains(self.client.get("/", HTTP_HOST=CIPC_HOST), "--brand: #1d4f91; --accent: #a4262c;")

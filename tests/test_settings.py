@@ -131,3 +131,19 @@ class S3MediaStorageTests(SimpleTestCase):
             AWS_SECRET_ACCESS_KEY="testing",
         )
         self.assertEqual(result.stdout.split(), ["S3Storage", "True", "first", "second"], result.stderr)
+
+
+class InstalledAppsTests(SimpleTestCase):
+    def test_production_installs_neither_the_demo_nor_unused_form_pages(self):
+        result = django_run(
+            "from django.conf import settings; print(sorted(settings.INSTALLED_APPS))", **PRODUCTION_ENV
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("'press'", result.stdout)
+        self.assertNotIn("'demo'", result.stdout)
+        self.assertNotIn("wagtail.contrib.forms", result.stdout)
+
+    def test_development_and_tests_have_the_demo_commands(self):
+        from django.conf import settings
+
+        self.assertIn("demo", settings.INSTALLED_APPS)

@@ -44,8 +44,6 @@ INSTALLED_APPS = [
     "embargo",
     "desk",
     "search",
-    "demo",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

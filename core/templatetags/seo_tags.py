@@ -3,9 +3,11 @@
 import json
 
 from django import template
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+
+from core.models import DEFAULT_NAME, MetadataPageMixin
 
 register = template.Library()
 
@@ -26,37 +28,39 @@ def absolute_url(context, url):
 def page_meta(context):
     """Title, description, canonical URL, kind and share image for the page being rendered.
 
-    Templates and views may set ``meta_title``, ``meta_description`` and ``canonical_url``;
-    otherwise they come from the Wagtail page, then from the site's branding."""
+    A page states its own (``MetadataPageMixin``); views without a page (search) may set
+    ``meta_title``, ``meta_description`` and ``canonical_url``; the site's branding fills the rest."""
     request = context.get("request")
     page = context.get("page")
+    if not isinstance(page, MetadataPageMixin):
+        page = None
     branding = context.get("branding")
-    site_name = getattr(branding, "name", "") or "Press room"
-    title = context.get("meta_title") or getattr(page, "seo_title", "") or getattr(page, "title", "") or site_name
-    description = (
-        context.get("meta_description")
-        or getattr(page, "search_description", "")
-        or getattr(page, "summary", "")
-        or strip_tags(getattr(page, "intro", "") or "")
-        or getattr(branding, "tagline", "")
-        or f"News and statements from {site_name}."
-    )
+    site_name = branding.display_name if branding is not None else DEFAULT_NAME
+    fallback = getattr(branding, "tagline", "") or f"News and statements from {site_name}."
+    title = context.get("meta_title") or (page.get_meta_title() if page else "") or site_name
+    description = context.get("meta_description") or (page.get_meta_description() if page else "") or fallback
+    social = context.get("meta_description") or (page.get_social_description() if page else "") or fallback
     canonical = context.get("canonical_url")
     if canonical is None and page is not None and request is not None:
         canonical = page.get_full_url(request)
-    image = getattr(page, "listing_image", None)
+    image = page.get_meta_image() if page else None
     rendition = image.get_rendition(SHARE_IMAGE_SPEC) if image else None
     if rendition is None and getattr(branding, "logo", None):
         rendition = branding.logo.get_rendition(LOGO_SPEC)
     return {
         "title": title,
-        "description": Truncator(" ".join(description.split())).chars(300),
+        "description": plain_summary(description),
+        "social_description": plain_summary(social),
         "canonical": canonical,
-        "kind": "article" if hasattr(page, "date") and hasattr(page, "summary") else "website",
+        "kind": page.og_type if page else "website",
         "image": request.build_absolute_uri(rendition.url) if rendition and request else "",
         "image_alt": getattr(image, "default_alt_text", "") if image else "",
         "site_name": site_name,
     }
+
+
+def plain_summary(text):
+    return Truncator(" ".join(text.split())).chars(300)
 
 
 @register.simple_tag

@@ -1,5 +1,6 @@
 from django import template
 
+from press.filters import StoryFilters
 from press.models import PressIndexPage
 
 register = template.Library()
@@ -20,34 +21,12 @@ def site_press_room(context):
 
 @register.simple_tag(takes_context=True)
 def story_structured_data(context, story):
-    """schema.org NewsArticle for a story, for search engines' news results."""
-    request = context["request"]
-    branding = context.get("branding")
-    publisher = {"@type": "Organization", "name": getattr(branding, "name", "") or story.get_site().site_name}
-    if getattr(branding, "logo", None):
-        publisher["logo"] = {
-            "@type": "ImageObject",
-            "url": request.build_absolute_uri(branding.logo.get_rendition("max-600x60").url),
-        }
-    url = story.get_full_url(request)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": story.title[:110],
-        "description": story.summary,
-        "datePublished": story.date.isoformat(),
-        "url": url,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "publisher": publisher,
-        "author": [{"@type": "Person", "name": person.name} for person in story.spokespeople.all()] or publisher,
-        "articleSection": story.category.name if story.category else "",
-        "keywords": [topic.name for topic in story.topic_list],
-    }
-    if story.last_published_at:
-        data["dateModified"] = story.last_published_at.isoformat()
-    if story.dateline:
-        data["dateline"] = story.dateline
-    if story.listing_image:
-        rendition = story.listing_image.get_rendition("fill-1200x630")
-        data["image"] = [request.build_absolute_uri(rendition.url)]
-    return data
+    """schema.org NewsArticle for a story (see ``StoryPage.structured_data``)."""
+    return story.structured_data(context["request"], context["branding"])
+
+
+@register.simple_tag
+def filtered_listing_url(listing_url, **filters):
+    """The press room's listing narrowed by ``filters`` (e.g. ``topic=slug``), written by
+    ``StoryFilters`` like every other filter link."""
+    return listing_url + StoryFilters(**filters).querystring()

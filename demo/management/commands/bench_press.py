@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment, tea
 
 from demo.bulk import generate_stories
 from demo.loader import DemoLoader
+from press.models import StoryPage
 
 CIPC, COALITION = "localhost", "iceout.localhost"
 
@@ -50,8 +51,6 @@ class Command(BaseCommand):
             teardown_test_environment()
 
     def scenarios(self):
-        from press.models import StoryPage
-
         room_stories = StoryPage.objects.live().filter(url_path__startswith="/cipc/")
         sample = room_stories.filter(spokespeople__isnull=False).order_by("pk").first()
         person = sample.spokespeople.first().slug
