@@ -33,5 +33,6 @@ def server_error(request):
         "primary_colour": getattr(branding, "primary_colour", "") or "#1d4f91",
         "contact_email": getattr(branding, "contact_email", ""),
         "contact_phone": getattr(branding, "contact_phone", ""),
+        "csp_nonce": getattr(request, "csp_nonce", ""),
     }
     return HttpResponseServerError(loader.get_template("500.html").render(context))
