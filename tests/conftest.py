@@ -90,11 +90,19 @@ class CspViolations:
         return [e for e in self.events if e["disposition"] == "report"]
 
 
-def _record_csp_counts(test_id, violations):
-    """One line per test in test-artifacts/csp-violations.tsv: events enforced, reported."""
+@pytest.fixture(scope="session")
+def csp_log():
+    """test-artifacts/csp-violations.tsv, started afresh by each test run."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / "csp-violations.tsv"
+    path.write_text("test\tenforced events\treport-only events\tconsole lines\n")
+    return path
+
+
+def _record_csp_counts(log_path, test_id, violations):
+    """One line per test: its violations enforced and reported, then each event."""
     enforced = sum(e["disposition"] == "enforce" for e in violations.events)
-    with (ARTIFACTS / "csp-violations.tsv").open("a") as log:
+    with log_path.open("a") as log:
         log.write(f"{test_id}\t{enforced}\t{len(violations.reported)}\t{len(violations.messages)}\n")
         for event in violations.events:
             log.write(f"\t{event}\n")
@@ -103,7 +111,7 @@ def _record_csp_counts(test_id, violations):
 
 
 @pytest.fixture
-def new_context(browser, request):
+def new_context(browser, request, csp_log):
     """``browser.new_context(**options)``, watched: the test fails on any CSP violation."""
     watched = []
 
@@ -118,7 +126,7 @@ def new_context(browser, request):
             if not tab.is_closed():
                 tab.wait_for_timeout(200)  # violation reports are queued tasks: let them arrive
         context.close()
-        _record_csp_counts(request.node.nodeid, violations)
+        _record_csp_counts(csp_log, request.node.nodeid, violations)
     enforced = [violation for _context, violations in watched for violation in violations.enforced]
     assert enforced == [], "Content-Security-Policy violations"
 
