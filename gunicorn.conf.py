@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+import gunicorn.http.wsgi
+
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
@@ -12,3 +14,9 @@ max_requests_jitter = 100
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# gunicorn names itself in every response ("Server: gunicorn"), telling an attacker which
+# server, and so which known flaws, to try. gunicorn 27 writes the module global SERVER of
+# gunicorn.http.wsgi into each Response it creates (HTTP/1 and HTTP/2): make it say nothing
+# useful. (SERVER_SOFTWARE only reaches the WSGI environ, never the visitor.)
+gunicorn.http.wsgi.SERVER = "web"

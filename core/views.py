@@ -96,6 +96,7 @@ def server_error(request):
         "primary_colour": getattr(branding, "primary_colour", "") or DEFAULT_PRIMARY_COLOUR,
         "contact_email": getattr(branding, "contact_email", ""),
         "contact_phone": getattr(branding, "contact_phone", ""),
+        "csp_nonce": getattr(request, "csp_nonce", ""),
     }
     if is_statement_timeout(sys.exc_info()[1]):
         context["too_slow"] = True

@@ -41,13 +41,102 @@ def browser():
         chromium.close()
 
 
+# Runs first in every document and frame of a watched context: each CSP violation goes to
+# Python through an exposed function, so none is lost when the page navigates away.
+CSP_LISTENER = """
+window.addEventListener("securitypolicyviolation", (event) => {
+    window.__recordCspViolation({
+        page: document.location.href,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        disposition: event.disposition,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+        sample: event.sample,
+    });
+}, true);
+"""
+
+
+class CspViolations:
+    """The Content-Security-Policy violations a browser context met.
+
+    ``events`` are the pages' ``securitypolicyviolation`` events (with the directive broken
+    and what it blocked); ``messages`` are Chromium's console lines about the policy, which
+    also arrive when JavaScript is off. ``enforced`` were blocked; ``reported`` were allowed
+    by a report-only policy and only reported."""
+
+    def __init__(self, context):
+        self.events = []
+        self.messages = []
+        context.expose_function("__recordCspViolation", self._event)
+        context.add_init_script(script=CSP_LISTENER)
+        context.on("console", self._console)
+
+    def _event(self, event):
+        self.events.append(event)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.messages.append(message.text)
+
+    @property
+    def enforced(self):
+        return [e for e in self.events if e["disposition"] == "enforce"] + [
+            m for m in self.messages if "report-only" not in m
+        ]
+
+    @property
+    def reported(self):
+        return [e for e in self.events if e["disposition"] == "report"]
+
+
+@pytest.fixture(scope="session")
+def csp_log():
+    """test-artifacts/csp-violations.tsv, started afresh by each test run."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / "csp-violations.tsv"
+    path.write_text("test\tenforced events\treport-only events\tconsole lines\n")
+    return path
+
+
+def _record_csp_counts(log_path, test_id, violations):
+    """One line per test: its violations enforced and reported, then each event."""
+    enforced = sum(e["disposition"] == "enforce" for e in violations.events)
+    with log_path.open("a") as log:
+        log.write(f"{test_id}\t{enforced}\t{len(violations.reported)}\t{len(violations.messages)}\n")
+        for event in violations.events:
+            log.write(f"\t{event}\n")
+        for message in violations.messages:
+            log.write(f"\t\t{message}\n")
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def new_context(browser, request, csp_log):
+    """``browser.new_context(**options)``, watched: the test fails on any CSP violation."""
+    watched = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        watched.append((context, CspViolations(context)))
+        return context
+
+    yield make
+    for context, violations in watched:
+        for tab in context.pages:
+            if not tab.is_closed():
+                tab.wait_for_timeout(200)  # violation reports are queued tasks: let them arrive
+        context.close()
+        _record_csp_counts(csp_log, request.node.nodeid, violations)
+    enforced = [violation for _context, violations in watched for violation in violations.enforced]
+    assert enforced == [], "Content-Security-Policy violations"
+
+
+@pytest.fixture
+def page(new_context):
+    context = new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
+    return tab
 
 
 @pytest.fixture

@@ -78,9 +78,9 @@ def test_visitor_filters_pages_searches_and_follows_a_topic(
     screenshot(page, f"{site}-404")
 
 
-def test_filters_and_pages_work_without_javascript(busy_sites, browser, screenshot):
+def test_filters_and_pages_work_without_javascript(busy_sites, new_context, screenshot):
     _sites, cipc_url, _coalition_url = busy_sites
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context = new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.goto(f"{cipc_url}/press/")
     tab.get_by_label("Year", exact=True).select_option("2018")
@@ -97,9 +97,9 @@ def test_filters_and_pages_work_without_javascript(busy_sites, browser, screensh
     context.close()
 
 
-def test_copy_link_puts_the_story_address_on_the_clipboard(busy_sites, browser):
+def test_copy_link_puts_the_story_address_on_the_clipboard(busy_sites, new_context):
     _sites, cipc_url, _coalition_url = busy_sites
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = new_context(permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
     tab.goto(f"{cipc_url}/press/cipc-praises-ninth-circuit-ruling/")
     tab.get_by_role("button", name="Copy link").click()
@@ -108,9 +108,9 @@ def test_copy_link_puts_the_story_address_on_the_clipboard(busy_sites, browser):
     context.close()
 
 
-def test_every_page_kind_fits_a_320_pixel_screen(busy_sites, browser, screenshot):
+def test_every_page_kind_fits_a_320_pixel_screen(busy_sites, new_context, screenshot):
     sites = busy_sites[0]
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = new_context(viewport={"width": 320, "height": 640})
     tab = context.new_page()
     too_wide = {}
     for label, host, path in checked_pages():

@@ -137,7 +137,7 @@ class DiscoveryTests(TestCase):
 
     def test_story_carries_news_article_json_ld(self):
         html = self.get(COALITION_HOST, "/press/coalition-defends-the-california-values-act/").content.decode()
-        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        data = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1))
         self.assertEqual(data["@type"], "NewsArticle")
         self.assertEqual(data["headline"], "Coalition defends the California Values Act")
         self.assertEqual(data["datePublished"], "2018-07-09")

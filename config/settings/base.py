@@ -7,9 +7,12 @@ Everything that differs between deployments comes from environment variables
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -210,6 +213,108 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # Local media is served by the app only when asked (small deployments without S3).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# --- Content-Security-Policy and Permissions-Policy ----------------------------------------
+# (django-csp 4). Public pages: scripts and styles only from our own origin or carrying the
+# response's nonce, images from us and the media store, frames only from the video providers
+# below. The public site needs no inline script: every script is a static file, and the
+# nonce'd elements are the branding colours (a <style>) and JSON-LD (a data block). Inline
+# style="" attributes cannot carry a nonce, so templates have none.
+# The admin (everything under /admin/, live previews included) has its own policy: see
+# core/security_headers.py and the README's "Security headers".
+INSTALLED_APPS.append("csp")  # its system checks catch settings in the pre-4.0 format
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "core.security_headers.SecurityHeadersMiddleware",
+)
+
+# The only oEmbed providers editors may embed, and so the only frames a page may show.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+EMBED_FRAME_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+
+def media_origins():
+    """Origins that serve uploaded images: the S3 bucket (or its CDN domain), or MEDIA_URL's host."""
+    if AWS_STORAGE_BUCKET_NAME:
+        if AWS_S3_CUSTOM_DOMAIN:
+            return [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+        if AWS_S3_ENDPOINT_URL:
+            endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+            # path-style (endpoint/bucket/key) or virtual-hosted (bucket.endpoint/key) URLs
+            return [
+                f"{endpoint.scheme}://{endpoint.netloc}",
+                f"{endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{endpoint.netloc}",
+            ]
+        regional = (
+            [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"] if AWS_S3_REGION_NAME else []
+        )
+        return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com", *regional]
+    media = urlsplit(MEDIA_URL)
+    return [f"{media.scheme}://{media.netloc}"] if media.scheme and media.netloc else []
+
+
+_csp_report_uri = os.environ.get("CSP_REPORT_URI") or None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, *media_origins()],
+        "media-src": [SELF, *media_origins()],
+        "frame-src": EMBED_FRAME_ORIGINS,
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's live preview frames our own pages; nobody else may.
+        "frame-ancestors": [SELF],
+        "report-uri": _csp_report_uri,
+    },
+}
+# Wagtail 7.4's admin runs inline <script>s (date pickers, inline panels, jQuery modals) and
+# inline styles, so its enforced policy allows inline code but still pins every origin: no
+# third-party script, style, image or frame, no plugins, no foreign form targets, no framing.
+_admin_policy = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *media_origins()],
+    "media-src": [SELF, *media_origins()],
+    # the live preview panel frames our pages, whose embeds frame the video providers
+    "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+    "connect-src": [SELF],
+    "font-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+    "report-uri": _csp_report_uri,
+}
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": _admin_policy}
+# The same without inline code, reported only: what stands between the admin and a strict policy.
+ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {**_admin_policy, "script-src": [SELF, NONCE], "style-src": [SELF, NONCE]}
+}
+# Avatars are uploaded, never fetched from Gravatar: no third-party image origin, and editors'
+# email addresses (hashed) are not sent to it.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    "interest-cohort": [],
+    "fullscreen": ["self", *EMBED_FRAME_ORIGINS],
+}
+# --- end of Content-Security-Policy and Permissions-Policy --------------------------------
 
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -32,7 +32,7 @@
     // Listing filters: fetch the filtered page and swap in its filters and results, keeping
     // the address in step (history.pushState), so the view stays shareable.
     var form = document.querySelector("[data-filters]");
-    if (!form || !window.fetch || !window.DOMParser) return;
+    if (!form || !window.fetch || !("content" in document.createElement("template"))) return;
 
     function cleanUrl() {
         var params = new URLSearchParams();
@@ -55,12 +55,17 @@
                 return response.text();
             })
             .then(function (html) {
-                var doc = new DOMParser().parseFromString(html, "text/html");
+                // Parsed inertly in a <template>: the page's own <style> carries the nonce of
+                // the response it came in, so parsing it as a document would break our CSP.
+                var template = document.createElement("template");
+                template.innerHTML = html;
+                var doc = template.content;
                 ["[data-filters]", "[data-results]"].forEach(function (selector) {
                     var fresh = doc.querySelector(selector);
                     if (fresh) document.querySelector(selector).replaceWith(fresh);
                 });
-                document.title = doc.title;
+                var title = doc.querySelector("title");
+                if (title) document.title = title.textContent;
                 if (push) history.pushState({ filtered: true }, "", url);
                 form = document.querySelector("[data-filters]");
                 bind();
