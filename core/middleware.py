@@ -1,9 +1,19 @@
-"""Refuses requests whose headers would be expensive to parse, before anything parses them."""
+"""Input that would be expensive to parse, or that Wagtail's own views cannot take, is refused
+before anything parses it.
+
+``RequestGuardMiddleware`` (first in MIDDLEWARE) refuses pathological Cookie headers;
+``WagtailViewInputGuard`` refuses malformed ids and NUL bytes on Wagtail's admin views."""
 
 import logging
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import BadRequest, ValidationError
+from django.http import Http404, HttpResponseBadRequest
+from wagtail.admin.views import chooser as page_chooser
+from wagtail.admin.views.generic.chooser import ChosenMultipleViewMixin, ChosenViewMixin
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page
 
 logger = logging.getLogger("core.request_guard")
 
@@ -43,3 +53,55 @@ class RequestGuardMiddleware:
             )
             return HttpResponseBadRequest(COOKIE_REFUSED, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+def _is_wagtail_view(view_class):
+    return view_class is not None and view_class.__module__.startswith("wagtail.")
+
+
+def _chosen_ids(view_class, request, view_kwargs):
+    if issubclass(view_class, ChosenViewMixin) and "pk" in view_kwargs:
+        return [unquote(str(view_kwargs["pk"]))]
+    if issubclass(view_class, (ChosenMultipleViewMixin, page_chooser.ChosenMultipleView)):
+        return request.GET.getlist("id")
+    return []
+
+
+def _model_of(view_func, view_class):
+    if issubclass(view_class, page_chooser.ChosenMultipleView):
+        return Page
+    return resolve_model_string(getattr(view_func, "view_initkwargs", {}).get("model") or view_class.model)
+
+
+class WagtailViewInputGuard:
+    """Wagtail's class-based views hand query values and ids straight to the ORM in a few places:
+    the image chooser's ``?tag=`` (a NUL byte makes PostgreSQL fail) and every chooser's
+    "chosen" views (``/chosen/<pk>/`` and ``?id=`` that are not a primary key raise ValueError;
+    the page chooser's ``?id=1``, the tree's root, an AttributeError).
+    Each gave a server error. The rules are keyed on the view class, not on the address, so they
+    cover every chooser Wagtail or an app registers; our own views clean their own input (the
+    press room, for one, ignores a NUL with a notice) and are left alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "view_class", None)
+        if not _is_wagtail_view(view_class):
+            return None
+        if any("\x00" in text for key, values in request.GET.lists() for text in (key, *values)):
+            raise BadRequest("The address contains a NUL character.")
+        ids = _chosen_ids(view_class, request, view_kwargs)
+        if ids:
+            model = _model_of(view_func, view_class)
+            try:
+                pks = [model._meta.pk.to_python(value) for value in ids]
+            except ValidationError as error:
+                raise Http404(f"Not a {model._meta.verbose_name} id.") from error
+            if model is Page and Page.objects.filter(pk__in=pks, depth=1).exists():
+                # The tree's root is no page anyone can choose (it has no parent to report).
+                raise Http404("Not a page that can be chosen.")
+        return None

@@ -113,6 +113,11 @@ class Organization(index.Indexed, models.Model):
         index.SearchField("name"),
         index.SearchField("short_name"),
         index.AutocompleteField("name"),
+        # The admin listing sorts search results by its columns; each needs a FilterField,
+        # or searching and then sorting is a server error.
+        index.FilterField("name"),
+        index.FilterField("short_name"),
+        index.FilterField("website"),
     ]
 
     class Meta:

@@ -1,7 +1,9 @@
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_api import CheckedPagesAdminAPIViewSet
 from core.models import Category, Organization, Spokesperson, Topic
 
 
@@ -12,6 +14,10 @@ class SpokespersonViewSet(SnippetViewSet):
     list_display = ["name", "title", "organization", BooleanColumn("active"), UpdatedAtColumn()]
     list_filter = ["organization", "active"]
     search_fields = ["name", "title"]
+    # The database's own search (name or title contains the words), not the search index:
+    # the index cannot sort by the organisation column, so searching and then sorting by
+    # it was a server error. The directory is small; a substring match suits names.
+    search_backend_name = None
     ordering = ["name"]
     list_per_page = 50
 
@@ -52,3 +58,9 @@ class PressDirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(PressDirectoryGroup)
+
+
+@hooks.register("construct_admin_api")
+def check_the_admin_api_query_string(router):
+    # Same endpoint name: replaces Wagtail's pages endpoint at the same address.
+    router.register_endpoint("pages", CheckedPagesAdminAPIViewSet)
