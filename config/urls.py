@@ -11,7 +11,13 @@ from search import views as search_views
 
 handler500 = "core.views.server_error"
 
-urlpatterns = [
+# Sign-in security (accounts app): the rate-limited password reset answers Wagtail's own
+# admin/password_reset/ address, so it comes before the admin.
+sign_in_security_urlpatterns = [
+    path("admin/", include("accounts.urls")),
+]
+
+urlpatterns = sign_in_security_urlpatterns + [
     path("healthz/", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -50,3 +50,6 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Two-factor sign-in is optional in `make run` (REQUIRE_2FA_FOR=superusers,*moderators to try it).
+REQUIRE_2FA_FOR = env_list("REQUIRE_2FA_FOR", "")

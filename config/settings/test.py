@@ -33,3 +33,6 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Two-factor sign-in is optional in tests; the tests of it switch it on.
+REQUIRE_2FA_FOR = []
