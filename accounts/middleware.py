@@ -6,11 +6,12 @@ from django.urls import Resolver404, resolve, reverse
 from .two_factor import has_app_device, is_required_for
 
 # Admin URLs a signed-in person reaches before the second step: the second step itself,
-# and the ways out.
+# the ways out, and the icons and translations its pages load (no data in either).
 OPEN_BEFORE_SECOND_STEP = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "accounts_two_factor_verify",
     "accounts_two_factor_enrol",
 }

@@ -63,6 +63,9 @@ class TwoFactorTests(TestCase):
         for url in ("/admin/", "/admin/pages/", "/admin/users/", "/admin/account/"):
             response = self.client.get(url)
             self.assertRedirects(response, f"{ENROL}?next={url.replace('/', '%2F')}", fetch_redirect_response=False)
+        # The pages of the second step load the admin's icons and translations.
+        self.assertContains(self.client.get("/admin/sprite/"), "<svg")
+        self.assertEqual(self.client.get("/admin/jsi18n/").status_code, 200)
         page = self.client.get(ENROL)
         self.assertContains(page, "Set up two-factor sign-in")
         self.assertContains(page, "needs a second step after the password")
