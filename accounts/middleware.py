@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
@@ -24,6 +25,8 @@ class TwoFactorMiddleware:
     a person who must use two-factor sign-in but has no app yet is sent to set one up.
     Either way no other admin page answers until then. It guards every URL under the
     admin's prefix, so admin pages added later by any app are covered without a list.
+    Outside the admin such a half-signed-in session counts as signed out: no userbar, no
+    pages kept for logged-in users.
     """
 
     def __init__(self, get_response):
@@ -37,17 +40,17 @@ class TwoFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
-        admin_prefix = reverse("wagtailadmin_home")
-        if not request.path_info.startswith(admin_prefix):
-            return None
-        match = _resolve(request.path_info)
-        if match is not None and match.url_name in OPEN_BEFORE_SECOND_STEP:
-            return None
         if has_app_device(user):
             target = "accounts_two_factor_verify"
         elif is_required_for(user):
             target = "accounts_two_factor_enrol"
         else:
+            return None
+        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+            request.user = AnonymousUser()
+            return None
+        match = _resolve(request.path_info)
+        if match is not None and match.url_name in OPEN_BEFORE_SECOND_STEP:
             return None
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 

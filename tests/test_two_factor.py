@@ -187,6 +187,18 @@ class TwoFactorTests(TestCase):
         response = self.client.post(VERIFY, {"code": code_for(device, drift=1), "next": "https://evil.example/"})
         self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
 
+    def test_on_the_site_a_half_signed_in_session_counts_as_signed_out(self):
+        from tests.sites import CIPC_HOST, build_press_sites
+
+        build_press_sites()
+        _, device, _ = self.enrol()
+        self.assertContains(self.client.get("/", HTTP_HOST=CIPC_HOST), "wagtail-userbar")
+        self.client.logout()
+        self.sign_in("iceout-moderator")
+        self.assertNotContains(self.client.get("/", HTTP_HOST=CIPC_HOST), "wagtail-userbar")
+        self.client.post(VERIFY, {"code": code_for(device, drift=1)})
+        self.assertContains(self.client.get("/", HTTP_HOST=CIPC_HOST), "wagtail-userbar")
+
 
 class TwoFactorOptionalByDefaultInTestsTests(TestCase):
     def test_a_superuser_signs_in_with_the_password_only_when_nothing_is_required(self):
