@@ -11,7 +11,13 @@ from teams.urls import admin_urlpatterns
 
 handler500 = "core.views.server_error"
 
-urlpatterns = [
+# Sign-in security (accounts app): the rate-limited password reset answers Wagtail's own
+# admin/password_reset/ address, so it comes before the admin.
+sign_in_security_urlpatterns = [
+    path("admin/", include("accounts.urls")),
+]
+
+urlpatterns = sign_in_security_urlpatterns + [
     path("healthz/", core_views.healthz, name="healthz"),
     path("readyz/", core_views.readyz, name="readyz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

@@ -6,6 +6,7 @@ Everything that differs between deployments comes from environment variables
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "embargo",
     "desk",
     "search",
+    "accounts",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -64,6 +66,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,10 +87,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.WagtailViewInputGuard",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as Axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,6 +183,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling (django-axes, failures kept in the database). A user name is locked after
+# AXES_FAILURE_LIMIT failed sign-ins from any addresses, and so is an address after that many
+# failures for any user names; both for AXES_COOLOFF_MINUTES after the last failure.
+# `manage.py axes_reset_username NAME` unlocks a person early (see the README).
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.SignInThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.client_address.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+# How many proxies of ours stand in front of the app (each appends to X-Forwarded-For).
+# 0: the client's address is the socket's, and X-Forwarded-For is ignored, as a client can
+# write anything in it. Set it to the real number behind a load balancer, never more.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Password reset requests, per client address and per email address, per hour.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "5"))
+PASSWORD_RESET_LIMIT_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
+
+# Two-factor sign-in (TOTP apps, with recovery codes). Who must use it: "superusers" and
+# group names (shell-style patterns, case-insensitive) — every site's moderators.
+# Anybody else may turn it on under Account → Two-factor sign-in.
+REQUIRE_2FA_FOR = env_list("REQUIRE_2FA_FOR", "superusers,*moderators")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "CIPC press rooms")
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

@@ -35,3 +35,6 @@ LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+
+# Two-factor sign-in is optional in `make run` (REQUIRE_2FA_FOR=superusers,*moderators to try it).
+REQUIRE_2FA_FOR = env_list("REQUIRE_2FA_FOR", "")

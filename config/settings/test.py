@@ -20,3 +20,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 
 WAGTAILADMIN_BASE_URL = "http://localhost"
+
+# Two-factor sign-in is optional in tests; the tests of it switch it on.
+REQUIRE_2FA_FOR = []

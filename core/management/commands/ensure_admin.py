@@ -2,7 +2,9 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -18,7 +20,18 @@ class Command(BaseCommand):
             self.stdout.write(f"Admin user '{username}' exists; its password is unchanged.")
             return
         password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email=os.environ.get("ADMIN_EMAIL", ""), password=password)
+        email = os.environ.get("ADMIN_EMAIL", "")
+        # The same rules as the admin's password forms: a superuser is the last account to
+        # let through with "admin" as its password.
+        try:
+            validate_password(password, user=User(username=username, email=email))
+        except ValidationError as error:
+            raise CommandError(
+                "ADMIN_PASSWORD is refused, no user was created: "
+                + " ".join(error.messages)
+                + " Choose a longer, less common one, or unset ADMIN_PASSWORD to have one generated."
+            ) from None
+        User.objects.create_superuser(username=username, email=email, password=password)
         if os.environ.get("ADMIN_PASSWORD"):
             self.stdout.write(f"Created admin user '{username}' with the password from ADMIN_PASSWORD.")
         else:

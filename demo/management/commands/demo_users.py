@@ -2,7 +2,9 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 from teams.setup import ensure_all_teams
 
@@ -24,7 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         User = get_user_model()
         teams = {team.site.root_page.slug: team for team in ensure_all_teams()}
-        password = os.environ.get("DEMO_USER_PASSWORD") or secrets.token_urlsafe(9)
+        password = os.environ.get("DEMO_USER_PASSWORD") or secrets.token_urlsafe(12)
+        self.check_password_for_everyone(password)
         created = []
         for username, site_slug, role, full_name in DEMO_USERS:
             team = teams.get(site_slug)
@@ -51,3 +54,18 @@ class Command(BaseCommand):
                     "It is shown this once; set DEMO_USER_PASSWORD to choose your own."
                 )
             )
+
+    def check_password_for_everyone(self, password):
+        """Refuse, before creating anyone, a password the validators refuse for any demo user."""
+        User = get_user_model()
+        for username, _, _, full_name in DEMO_USERS:
+            first, last = full_name.split()
+            candidate = User(username=username, email=f"{username}@example.org", first_name=first, last_name=last)
+            try:
+                validate_password(password, user=candidate)
+            except ValidationError as error:
+                raise CommandError(
+                    f"DEMO_USER_PASSWORD is refused for {username}, no user was created: "
+                    + " ".join(error.messages)
+                    + " Choose a longer, less common one, or unset DEMO_USER_PASSWORD to have one generated."
+                ) from None
