@@ -264,3 +264,21 @@ def require(setting_name, value):
     if not value:
         raise ImproperlyConfigured(f"{setting_name} must be set in the environment.")
     return value
+
+
+# --- HTTP caching and purging (frontcache) ---------------------------------------------
+# Anonymous visitors' public pages are kept by Varnish (deploy/varnish/) and purged by
+# surrogate key whenever an editor changes what they show (frontcache/).
+INSTALLED_APPS = [*INSTALLED_APPS, "frontcache"]
+# Right under whitenoise, above sessions and CSRF: it must see every cookie they set.
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "frontcache.middleware.SharedCacheGuardMiddleware",
+)
+# Browsers keep a page a minute; Varnish an hour, or until a purge (the usual way out).
+FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "60"))
+FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "3600"))
+# The response header naming a page's surrogate keys (Varnish's xkey vmod reads it).
+FRONTEND_CACHE_KEY_HEADER = "xkey"
+# --- end of HTTP caching and purging ----------------------------------------------------
