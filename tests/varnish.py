@@ -63,9 +63,12 @@ def varnish_server(live_server):
 
 @pytest.fixture
 def varnish(varnish_server, transactional_db, settings):
-    """Varnish with an empty cache."""
+    """Varnish with an empty cache, and the app purging it."""
     through = ThroughVarnish(varnish_server)
     through.purge_everything()
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "frontcache.backends.VarnishBackend", "LOCATION": varnish_server.url}
+    }
     return through
 
 
