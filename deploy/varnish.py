@@ -29,7 +29,7 @@ def backends_vcl(addresses, probe_host="localhost"):
         f'        "Host: {probe_host}"',
         '        "User-Agent: Varnish health probe"',
         '        "Connection: close";',
-        "    .interval = 2s;",
+        "    .interval = 5s;",
         "    .timeout = 2s;",
         "    .window = 5;",
         "    .threshold = 3;",

@@ -7,8 +7,9 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from deploy.varnish import Varnish, free_port
 from tests.factories import make_story
-from tests.varnish import CIPC_HOST, COALITION_HOST
+from tests.varnish import CIPC_HOST, COALITION_HOST, ThroughVarnish
 
 STORY_PATH = "/press/coalition-condemns-raids/"
 
@@ -118,3 +119,15 @@ def test_purging_is_only_accepted_from_the_machine_itself(varnish, cached_sites)
     assert purged.status == 200
     assert "Purged 1" in purged.text
     assert varnish.get("/press/").cache == "MISS"
+
+
+def test_with_one_app_server_down_visitors_still_get_pages(live_server, cached_sites):
+    live_port = int(live_server.url.rsplit(":", 1)[1])
+    stopped_port = free_port()  # nothing listens there: an app server that has stopped
+    server = Varnish([("127.0.0.1", stopped_port), ("127.0.0.1", live_port)], storage="malloc,16m").start()
+    try:
+        through = ThroughVarnish(server)
+        statuses = [through.get(f"/press/?q=raid{number}").status for number in range(6)]
+    finally:
+        server.stop()
+    assert statuses == [200] * 6

@@ -80,6 +80,14 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+sub vcl_backend_error {
+    # An app server that does not answer (stopped, restarting): try the other once, before
+    # the health probe notices. Only for reads; a form post is never sent twice.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
