@@ -333,3 +333,14 @@ def test_an_unreachable_varnish_never_stops_an_editor_saving(varnish, cached_sit
     assert StoryPage.objects.get(pk=story.pk).live
     # The operator hears about it.
     assert "Couldn't purge keys" in caplog.text
+
+
+def test_an_operator_can_empty_the_cache_after_changes_made_behind_the_apps_back(varnish, cached_sites, raids):
+    story = new_story(cached_sites, raids)
+    warm(varnish, EVERYWHERE)
+    # A bulk update sends no signal, so nothing is purged…
+    StoryPage.objects.filter(pk=story.pk).update(title="Coalition condemns raids, updated in bulk")
+    assert "updated in bulk" not in varnish.get("/press/", COALITION_HOST).text
+
+    call_command("purge_frontend_cache")
+    assert everywhere_shows(varnish, EVERYWHERE, "updated in bulk") == []
