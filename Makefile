@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test serve setup demo install install-dev node-deps lint format constraints clean
+.PHONY: run test stack serve setup demo install install-dev node-deps lint format constraints clean
 
 # --- environment -------------------------------------------------------------------------
 $(BIN)/python:
@@ -50,6 +50,14 @@ run: setup
 	@# The scheduler publishes stories whose "go live at" time has come; it stops with the server.
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# --- make stack ---------------------------------------------------------------------------
+# The production shape on one machine, in the foreground (Ctrl-C stops it all): PostgreSQL
+# (pressroom_stack, or STACK_DATABASE_URL), Redis db 3 (or STACK_REDIS_URL), S3 (moto) on
+# :9000, two gunicorns with the production settings on :8001 and :8002, the scheduler, and
+# Varnish (deploy/varnish/default.vcl) on :8080. Its environment is written to var/stack.env.
+stack: install-dev
+	$(BIN)/python -m deploy.stack
 
 # --- make test ---------------------------------------------------------------------------
 # The whole suite on PostgreSQL (DATABASE_URL, default the local server). pytest's exit

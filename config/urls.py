@@ -4,8 +4,10 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
+from frontcache.decorators import shared_cache
 from search import views as search_views
 from teams.urls import admin_urlpatterns
 
@@ -20,9 +22,15 @@ sign_in_security_urlpatterns = [
 urlpatterns = sign_in_security_urlpatterns + [
     path("healthz/", core_views.healthz, name="healthz"),
     path("readyz/", core_views.readyz, name="readyz"),
-    path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("search/", search_views.search, name="search"),
+    # Public pages: Varnish may keep them for anonymous visitors (frontcache).
+    *decorate_urlpatterns(
+        [
+            path("robots.txt", core_views.robots_txt, name="robots_txt"),
+            path("sitemap.xml", sitemap, name="sitemap"),
+            path("search/", search_views.search, name="search"),
+        ],
+        shared_cache,
+    ),
     path("admin/", include(admin_urlpatterns())),
     path("documents/", include(wagtaildocs_urls)),
     path("embargoed/", include("embargo.urls")),
@@ -35,6 +43,6 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
-    # Wagtail's page serving last: it claims every remaining path.
-    path("", include(wagtail_urls)),
+    # Wagtail's page serving last: it claims every remaining path. Public, like the above.
+    path("", include(decorate_urlpatterns(wagtail_urls.urlpatterns, shared_cache))),
 ]

@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
+from tests.varnish import cached_sites, varnish, varnish_server  # noqa: F401 (fixtures)
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # inside one unless told it is safe. It is here: the test drives the browser, and the
 # live server handles requests in its own thread.

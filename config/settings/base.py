@@ -438,3 +438,32 @@ def require(setting_name, value):
     if not value:
         raise ImproperlyConfigured(f"{setting_name} must be set in the environment.")
     return value
+
+
+# --- HTTP caching and purging (frontcache) ---------------------------------------------
+# Anonymous visitors' public pages are kept by Varnish (deploy/varnish/) and purged by
+# surrogate key whenever an editor changes what they show (frontcache/).
+INSTALLED_APPS = [*INSTALLED_APPS, "frontcache"]
+# Right under whitenoise, above sessions and CSRF: it must see every cookie they set.
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "frontcache.middleware.SharedCacheMiddleware",
+)
+# Browsers keep a page a minute; Varnish an hour, or until a purge (the usual way out).
+FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "60"))
+FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "3600"))
+# The response header naming a page's surrogate keys (Varnish's xkey vmod reads it).
+FRONTEND_CACHE_KEY_HEADER = "xkey"
+# Where purges go: Varnish address(es), comma-separated, e.g. http://127.0.0.1:8080. Empty: no
+# purging (make run, most tests). Purges are sent when a change commits, TIMEOUT at most each.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {
+        "BACKEND": "frontcache.backends.VarnishBackend",
+        "LOCATION": url,
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2")),
+    }
+    for number, url in enumerate(FRONTEND_CACHE_URLS, 1)
+}
+# --- end of HTTP caching and purging ----------------------------------------------------
