@@ -9,6 +9,7 @@ from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
 
 from frontcache.keys import ALL, site_key
+from press.models import PressIndexPage
 
 _pending = threading.local()
 
@@ -71,7 +72,5 @@ def sites_at(url_paths):
 def sites_listing_other_sites():
     """Sites whose press room also lists stories from other sites (cross-listing): any
     story, and any site's name, may appear there."""
-    from press.models import PressIndexPage
-
     paths = PressIndexPage.objects.exclude(cross_list_signed_by=None).values_list("url_path", flat=True)
     return sites_at(paths)

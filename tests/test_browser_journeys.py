@@ -5,6 +5,7 @@ JavaScript; and every page kind at 320 px wide. Screenshots land in test-artifac
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.checked_pages import checked_pages
 from tests.listing_data import add_busy_year, build_stories
@@ -103,7 +104,8 @@ def test_copy_link_puts_the_story_address_on_the_clipboard(busy_sites, new_conte
     tab = context.new_page()
     tab.goto(f"{cipc_url}/press/cipc-praises-ninth-circuit-ruling/")
     tab.get_by_role("button", name="Copy link").click()
-    assert tab.locator(".share__copied").inner_text() == "Link copied."
+    # The clipboard write is asynchronous: wait for the message rather than read it at once.
+    expect(tab.locator(".share__copied")).to_have_text("Link copied.")
     assert tab.evaluate("navigator.clipboard.readText()") == f"{cipc_url}/press/cipc-praises-ninth-circuit-ruling/"
     context.close()
 

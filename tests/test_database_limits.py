@@ -18,9 +18,15 @@ from tests.outage import HungServer
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def this_database_url():
+    """The database the tests run on (test_…), which exists: DATABASE_URL may name one that does not."""
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 def django_run(code, settings="config.settings.test", **env):
     script = "import django; django.setup()\n" + code
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, "DATABASE_URL": this_database_url(), **env}
     return subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
     )

@@ -97,12 +97,13 @@ class PublicPolicyTests(TestCase):
                 self.assertIn(response.status_code, (200, 404), path)
                 yield f"{host}{path}", response
 
-    def test_public_pages_enforce_a_policy_with_a_nonce_and_no_inline_code(self):
+    def test_public_pages_enforce_a_policy_with_no_inline_script_and_nonce_styles(self):
         for label, response in self.public_pages():
             with self.subTest(page=label):
                 self.assertNotIn("Content-Security-Policy-Report-Only", response)
                 policy = directives(response["Content-Security-Policy"])
-                self.assertRegex(" ".join(policy["script-src"]), r"^'self' 'nonce-[A-Za-z0-9+/]{22}==' ?$")
+                # No nonce for scripts: a cached page would hand the same one to every visitor.
+                self.assertEqual(policy["script-src"], ["'self'"])
                 self.assertRegex(" ".join(policy["style-src"]), r"^'self' 'nonce-[A-Za-z0-9+/]{22}==' ?$")
                 self.assertNotIn("'unsafe-inline'", response["Content-Security-Policy"])
                 self.assertNotIn("'unsafe-eval'", response["Content-Security-Policy"])
@@ -111,13 +112,13 @@ class PublicPolicyTests(TestCase):
                 self.assertEqual(policy["base-uri"], ["'self'"])
                 self.assertEqual(policy["frame-ancestors"], ["'self'"])  # Wagtail's preview only
 
-    def test_every_script_and_style_element_carries_the_responses_nonce(self):
+    def test_every_style_element_carries_the_responses_nonce(self):
         for label, response in self.public_pages():
             with self.subTest(page=label):
                 nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
-                elements = [(t, a) for t, a in Elements(response.content.decode()).tags if t in ("script", "style")]
-                self.assertGreaterEqual(len(elements), 2)  # the branding colours and press.js
-                self.assertEqual([a.get("nonce") for _t, a in elements], [nonce] * len(elements))
+                styles = [a for t, a in Elements(response.content.decode()).tags if t == "style"]
+                self.assertGreaterEqual(len(styles), 1)  # the branding colours
+                self.assertEqual([a.get("nonce") for a in styles], [nonce] * len(styles))
 
     def test_public_html_has_no_inline_style_attributes_or_event_handlers(self):
         for label, response in self.public_pages():

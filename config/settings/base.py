@@ -257,11 +257,13 @@ if AWS_STORAGE_BUCKET_NAME:
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # --- Content-Security-Policy and Permissions-Policy ----------------------------------------
-# (django-csp 4). Public pages: scripts and styles only from our own origin or carrying the
-# response's nonce, images from us and the media store, frames only from the video providers
-# below. The public site needs no inline script: every script is a static file, and the
-# nonce'd elements are the branding colours (a <style>) and JSON-LD (a data block). Inline
-# style="" attributes cannot carry a nonce, so templates have none.
+# (django-csp 4). Public pages: scripts only from our own origin (no inline script at all),
+# styles from our origin or carrying the response's nonce (the branding colours' <style>),
+# images from us and the media store, frames only from the video providers below.
+# No nonce for scripts: Varnish serves one response, nonce and all, to every visitor for up
+# to an hour, so a nonce could not tell our script from an injected one. JSON-LD is a data
+# block, which script-src does not govern. Inline style="" attributes cannot carry a nonce,
+# so templates have none.
 # The admin (everything under /admin/, live previews included) has its own policy: see
 # core/security_headers.py and the README's "Security headers".
 INSTALLED_APPS.append("csp")  # its system checks catch settings in the pre-4.0 format
@@ -304,7 +306,7 @@ _csp_report_uri = os.environ.get("CSP_REPORT_URI") or None
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF, NONCE],
         "img-src": [SELF, *media_origins()],
         "media-src": [SELF, *media_origins()],
