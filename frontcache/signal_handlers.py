@@ -2,7 +2,7 @@
 
 Pages: the page's own site (before and after a move), plus the sites whose press rooms list
 other sites' stories (CIPC's lists coalition statements it signed, and names their site).
-Shared snippets, images, documents and Site records: every site. Branding: its site and the
+Shared snippets, images, documents, Site records and the install-wide defaults: every site. Branding: its site and the
 sites listing its stories. Redirects: their site (every site for an all-sites redirect).
 Drafts, autosaves and uploads of new images purge nothing: visitors cannot see them yet."""
 
@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from core.models import Category, Organization, SiteBranding, Spokesperson, Topic
+from core.models import Category, InstallDefaults, Organization, SiteBranding, Spokesperson, Topic
 from frontcache.purge import purge_everything, purge_sites, sites_at
 
 SHARED_SNIPPETS = [Spokesperson, Organization, Category, Topic]
@@ -61,7 +61,8 @@ def media_changed(sender, instance, created=False, update_fields=None, **kwargs)
     purge_everything()
 
 
-def site_changed(sender, instance, **kwargs):
+def every_site_changed(sender, instance, **kwargs):
+    """A Site record, or the defaults any site's branding may fall back on."""
     purge_everything()
 
 
@@ -83,7 +84,8 @@ def register_signal_handlers():
     pre_delete.connect(page_deleted)
     for signal in (post_save, post_delete):
         signal.connect(privacy_changed, sender=PageViewRestriction)
-        signal.connect(site_changed, sender=Site)
+        signal.connect(every_site_changed, sender=Site)
+        signal.connect(every_site_changed, sender=InstallDefaults)
         signal.connect(branding_changed, sender=SiteBranding)
         signal.connect(redirect_changed, sender=Redirect)
         signal.connect(media_changed, sender=get_image_model())

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from core.models import SiteBranding
+from core.models import InstallDefaults, SiteBranding
 from press.models import PressIndexPage, StoryPage
 from tests.editors import story_form_data, team_members
 from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement
@@ -274,6 +274,19 @@ def test_branding_and_the_cross_listing_setting_reach_their_sites(varnish, cache
     cipc_room.save_revision().publish()
     assert nowhere_shows(varnish, [(CIPC_HOST, path) for path in CIPC_ADDRESSES], TITLE) == []
     assert everywhere_shows(varnish, [(COALITION_HOST, "/press/")], TITLE) == []
+
+
+def test_changing_the_install_defaults_reaches_a_site_that_falls_back_on_them(varnish, cached_sites):
+    branding = SiteBranding.objects.get(site=cached_sites.coalition_site)
+    branding.primary_colour = ""  # the coalition now uses the install's colour
+    branding.save()
+    warm(varnish, [(COALITION_HOST, "/press/")])
+
+    defaults = InstallDefaults.load()
+    defaults.primary_colour = "#123456"
+    defaults.save()
+
+    assert "--brand: #123456" in varnish.get("/press/", COALITION_HOST).text
 
 
 def test_adding_a_redirect_replaces_a_cached_not_found(varnish, cached_sites):
