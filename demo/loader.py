@@ -1,8 +1,12 @@
 """Builds both demo sites from content/press.toml.
 
 Idempotent: everything is looked up by a natural key (slug, hostname, title) and created
-only when missing. A second run creates nothing and changes nothing, so it never
-overwrites what an editor changed in the admin.
+only when missing. A second run creates nothing and changes nothing.
+
+Demo stories, home pages and spokespeople that no editor has touched (every revision made
+by the loader, which has no user) are brought up to date with content/press.toml, so a
+database loaded by an older demo loses that demo's invented text. Anything an editor has
+saved is left as it is.
 """
 
 import io
@@ -32,12 +36,20 @@ class LoadReport:
     created: dict = field(default_factory=dict)
 
     def count(self, kind):
+        """One more ``kind`` created (or "KIND updated": brought up to date)."""
         self.created[kind] = self.created.get(kind, 0) + 1
 
     def __str__(self):
         if not self.created:
             return "Demo content already loaded: nothing created."
-        return "Created " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items())) + "."
+        made = [f"{n} {kind}" for kind, n in sorted(self.created.items()) if not kind.endswith(" updated")]
+        updated = [f"{n} {kind}" for kind, n in sorted(self.created.items()) if kind.endswith(" updated")]
+        parts = []
+        if made:
+            parts.append("Created " + ", ".join(made))
+        if updated:
+            parts.append("Brought up to date: " + ", ".join(updated))
+        return "; ".join(parts) + "."
 
 
 class DemoLoader:
@@ -144,28 +156,45 @@ class DemoLoader:
                     images.portrait_png(data["name"], colours[data["organization"]]),
                     self.collections["shared"],
                 )
-                person = Spokesperson(
-                    slug=data["slug"],
-                    name=data["name"],
-                    title=data["title"],
-                    organization=self.organizations[data["organization"]],
-                    photo=photo,
-                    bio=f"<p>{data['bio']}</p>",
-                    press_email=data["press_email"],
-                    press_phone=data["press_phone"],
-                    active=data.get("active", True),
-                )
+                person = Spokesperson(slug=data["slug"], photo=photo, **self._spokesperson_fields(data))
                 person.save()
                 person.save_revision().publish()
                 self.report.count("spokespeople")
+            elif untouched_by_editors(person):
+                self._refresh(person, self._spokesperson_fields(data), "spokespeople updated")
             result[data["slug"]] = person
         return result
+
+    def _spokesperson_fields(self, data):
+        bio = data.get("bio", "")
+        return {
+            "name": data["name"],
+            "title": data["title"],
+            "organization": self.organizations[data["organization"]],
+            "bio": f"<p>{bio}</p>" if bio else "",
+            "press_email": data.get("press_email", ""),
+            "press_phone": data.get("press_phone", ""),
+            "active": data.get("active", True),
+        }
+
+    def _refresh(self, obj, fields, kind):
+        """Set ``fields`` on an object only the loader has saved, and publish it, if any differ."""
+        changed = {name: value for name, value in fields.items() if getattr(obj, name) != value}
+        if not changed:
+            return
+        for name, value in changed.items():
+            setattr(obj, name, value)
+        obj.save()
+        obj.save_revision().publish()
+        self.report.count(kind)
 
     # --- sites ---------------------------------------------------------------------------
 
     def _root_page(self, page_class, slug, **fields):
         existing = page_class.objects.filter(depth=2, slug=slug).first()
         if existing:
+            if untouched_by_editors(existing):
+                self._refresh(existing, {"intro": fields["intro"]}, "pages updated")
             return existing
         page = page_class(slug=slug, **fields)
         Page.get_first_root_node().add_child(instance=page)
@@ -233,6 +262,8 @@ class DemoLoader:
             Page.get_first_root_node().add_child(instance=home)
             home.save_revision().publish()
             self.report.count("pages")
+        elif untouched_by_editors(home):
+            self._refresh(home, {"intro": data["intro"]}, "pages updated")
         site = self._site(self.coalition_hostname, home, data["site_name"], is_default=False)
         logo = self._image(
             f"{data['site_name']} logo",
@@ -256,7 +287,10 @@ class DemoLoader:
 
     def _story(self, data):
         room = self.press_rooms[data["site"]]
-        if StoryPage.objects.child_of(room).filter(slug=data["slug"]).exists():
+        existing = StoryPage.objects.child_of(room).filter(slug=data["slug"]).first()
+        if existing:
+            if untouched_by_editors(existing):
+                self._refresh_story(existing, data)
             return
         image = None
         if data.get("image_colour"):
@@ -267,16 +301,12 @@ class DemoLoader:
                 self.collections[data["site"]],
             )
         story = StoryPage(
-            title=data["title"],
             slug=data["slug"],
             date=data["date"],
             category=self.categories[data["category"]],
-            subtitle=data["subtitle"],
-            dateline=data["dateline"],
-            summary=data["summary"],
             listing_image=image,
-            signatories_heading=data["signatories_heading"],
             body=[self._block(block) for block in data["body"]],
+            **self._story_text(data),
         )
         story.topics = [self.topics[slug] for slug in data["topics"]]
         story.signatories = [
@@ -286,6 +316,35 @@ class DemoLoader:
         room.add_child(instance=story)
         story.save_revision().publish()
         self.report.count("stories")
+
+    def _story_text(self, data):
+        return {
+            "title": data["title"],
+            "subtitle": data["subtitle"],
+            "dateline": data["dateline"],
+            "summary": data["summary"],
+            "signatories_heading": data["signatories_heading"],
+        }
+
+    def _refresh_story(self, story, data):
+        """Bring a story only the loader has saved up to date with the content file: its
+        text, body and signatories (an older demo had invented ones)."""
+        body = [self._block(block) for block in data["body"]]
+        signatory_ids = [self.organizations[slug].pk for slug in data["signatories"]]
+        text = self._story_text(data)
+        if (
+            all(getattr(story, name) == value for name, value in text.items())
+            and comparable(story.body.raw_data) == comparable(body)
+            and [s.organization_id for s in story.signatories.all()] == signatory_ids
+        ):
+            return
+        for name, value in text.items():
+            setattr(story, name, value)
+        story.body = body
+        story.signatories = [StorySignatory(organization_id=pk, sort_order=i) for i, pk in enumerate(signatory_ids)]
+        story.save()
+        story.save_revision().publish()
+        self.report.count("stories updated")
 
     def _block(self, block):
         kind = block["type"]
@@ -315,3 +374,22 @@ class DemoLoader:
         else:
             raise ValueError(f"Unknown demo block type {kind!r}")
         return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def untouched_by_editors(obj):
+    """Only the loader (which saves with no user) has made revisions of ``obj``."""
+    return not obj.revisions.exclude(user=None).exists()
+
+
+def comparable(stream_data):
+    """A story body's blocks without their ids (list items are stored with ids too), to
+    tell whether a stored body says what the content file says."""
+
+    def strip(value):
+        if isinstance(value, list):
+            return [strip(item["value"] if isinstance(item, dict) and "id" in item else item) for item in value]
+        if isinstance(value, dict):
+            return {key: strip(item) for key, item in value.items()}
+        return value
+
+    return [(block["type"], strip(block["value"])) for block in stream_data]

@@ -115,6 +115,7 @@ def stack_environment():
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "INFO",
+        "SAMPLE_CONTENT_NOTICE": "true",  # the stack serves the demo content
     }
 
 

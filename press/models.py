@@ -428,8 +428,12 @@ class StoryPage(MetadataPageMixin, Page):
         return self.social_image or self.listing_image
 
     def structured_data(self, request, branding):
-        """schema.org NewsArticle, for search engines' news results."""
-        publisher = {"@type": "Organization", "name": branding.display_name}
+        """schema.org NewsArticle, for search engines' news results.
+
+        The site's organisation (CIPC, or the coalition for its statements) issues the story
+        and is its author and publisher; people quoted or speaking in it are not its authors."""
+        issuer = {"@type": "Organization", "name": branding.display_name, "url": request.build_absolute_uri("/")}
+        publisher = dict(issuer)
         if branding.logo:
             publisher["logo"] = {
                 "@type": "ImageObject",
@@ -445,7 +449,7 @@ class StoryPage(MetadataPageMixin, Page):
             "url": url,
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "publisher": publisher,
-            "author": [{"@type": "Person", "name": person.name} for person in self.spokespeople.all()] or publisher,
+            "author": issuer,
             "articleSection": self.category.name if self.category else "",
             "keywords": [topic.name for topic in self.topic_list],
         }

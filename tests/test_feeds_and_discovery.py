@@ -142,9 +142,23 @@ class DiscoveryTests(TestCase):
         self.assertEqual(data["headline"], "Coalition defends the California Values Act")
         self.assertEqual(data["datePublished"], "2018-07-09")
         self.assertEqual(data["publisher"]["name"], "ICE Out of California")
-        self.assertEqual(data["author"], [{"@type": "Person", "name": "Angela Chan"}])
+        # Angela Chan's statement is in it, but the coalition issued the story.
+        self.assertIn("Angela Chan", html)
+        coalition = {"@type": "Organization", "name": "ICE Out of California", "url": "http://iceout.localhost/"}
+        self.assertEqual(data["author"], coalition)
+        self.assertEqual(data["publisher"]["url"], "http://iceout.localhost/")
         self.assertEqual(data["keywords"], ["Courts", "SB 54"])
         self.assertIn('<meta property="og:type" content="article">', html)
+
+    def test_cipc_story_is_authored_and_published_by_cipc_not_its_spokesperson(self):
+        story = self.stories["ruling"]
+        html = self.get(CIPC_HOST, f"/press/{story.slug}/").content.decode()
+        data = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1))
+        self.assertIn("Cynthia Buiza", html)
+        cipc = {"@type": "Organization", "name": "California Immigrant Policy Center", "url": "http://localhost/"}
+        self.assertEqual(data["author"], cipc)
+        self.assertEqual(data["publisher"]["name"], cipc["name"])
+        self.assertNotIn("Person", json.dumps(data))
 
     def test_json_ld_cannot_close_its_script_element(self):
         story = self.stories["ruling"]

@@ -14,7 +14,7 @@ BUDGET = {
     "press room": 19,
     "press room, filtered": 20,
     "press room, page 2": 19,
-    "story page": 22,
+    "story page": 21,
 }
 
 

@@ -393,6 +393,10 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 
 # --- Wagtail --------------------------------------------------------------------------
+# A "Sample content" note at the top of every public page, for sites showing the demo content
+# (`make run`, `make stack`). Off unless asked for: production never carries the demo.
+SAMPLE_CONTENT_NOTICE = env_bool("SAMPLE_CONTENT_NOTICE", False)
+
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "CIPC press rooms")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost")
 # Wagtail's database backend, cleaning every query first (core/search.py says why).

@@ -9,7 +9,7 @@ import os
 from django.core.management.utils import get_random_secret_key
 
 from .relaxed import *  # noqa: F403
-from .relaxed import BASE_DIR, DATABASES, env_list
+from .relaxed import BASE_DIR, DATABASES, env_bool, env_list
 
 DEBUG = True
 
@@ -38,3 +38,6 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 
 # Two-factor sign-in is optional in `make run` (REQUIRE_2FA_FOR=superusers,*moderators to try it).
 REQUIRE_2FA_FOR = env_list("REQUIRE_2FA_FOR", "")
+
+# `make run` loads the demo content: say so on every page (SAMPLE_CONTENT_NOTICE=false to hide).
+SAMPLE_CONTENT_NOTICE = env_bool("SAMPLE_CONTENT_NOTICE", True)

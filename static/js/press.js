@@ -18,6 +18,27 @@
         });
     });
 
+    // The demo's "Sample content" note: Dismiss hides it, and it stays hidden in this browser.
+    var notice = document.querySelector("[data-sample-notice]");
+    if (notice) {
+        var key = "pressroom.sampleNoticeDismissed";
+        var remembered = function () {
+            try { return window.localStorage.getItem(key) === "1"; } catch (error) { return false; }
+        };
+        if (remembered()) {
+            notice.hidden = true;
+        } else {
+            var dismiss = notice.querySelector("[data-sample-notice-dismiss]");
+            dismiss.hidden = false;
+            dismiss.addEventListener("click", function () {
+                notice.hidden = true;
+                try { window.localStorage.setItem(key, "1"); } catch (error) { /* kept for this page only */ }
+                var main = document.getElementById("main");
+                if (main) main.focus();
+            });
+        }
+    }
+
     // On small screens the filters fold away until asked for, unless some are in use, so the
     // stories come first; on wide screens they always show beside the results.
     var disclosure = document.querySelector("[data-filters-disclosure]");

@@ -1,0 +1,186 @@
+"""The demo puts words in no real person's or organisation's mouth.
+
+Every statement, quote and paragraph of a demo story, and its title, subtitle and summary,
+is attributed to a real organisation (the story's) or a real spokesperson, unless the content
+file marks its speaker fictional. Each must be the seed's own text: the press listing the
+demo is built from, read from ``../shared/seed/`` beside the repository (CI keeps it there;
+``SEED_DIR`` points elsewhere). A missing seed is a failure, not a skip.
+"""
+
+import os
+import re
+from html import unescape
+from io import StringIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils.html import strip_tags
+
+from core.models import Spokesperson
+from demo.loader import DemoLoader
+from press.models import StoryPage
+
+SEED_FILE = Path(os.environ.get("SEED_DIR") or settings.BASE_DIR.parent / "shared" / "seed") / "press-room.txt"
+CUT = "[…]"
+
+
+def normalise(text):
+    """Plain text, one space between words, straight quotes and hyphens for dashes."""
+    text = unescape(strip_tags(text))
+    for curly, straight in {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}.items():
+        text = text.replace(curly, straight)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def seed_text():
+    assert SEED_FILE.exists(), f"The seed {SEED_FILE} is missing: put it at ../shared/seed/ or set SEED_DIR"
+    return normalise(SEED_FILE.read_text(encoding="utf-8"))
+
+
+def load_output():
+    out = StringIO()
+    call_command("load_demo", cipc_hostname="localhost", coalition_hostname="iceout.localhost", port=80, stdout=out)
+    return out.getvalue()
+
+
+class DemoHonestyTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_output()
+        content = DemoLoader().content
+        cls.fictional_people = {p["slug"] for p in content["spokesperson"] if p.get("fictional")}
+        cls.fictional_orgs = {o["name"] for o in content["organization"] if o.get("fictional")}
+
+    def setUp(self):
+        self.seed = seed_text()
+
+    def assertSeedText(self, text, where):
+        words = normalise(text)
+        if words.endswith(CUT):
+            words = words.removesuffix(CUT).rstrip()
+        self.assertNotIn(CUT, words, f"{where}: text goes on after a cut")
+        # assertTrue, not assertIn: the message names the text, without the whole seed.
+        self.assertTrue(words in self.seed, f"{where} is not the seed's own text: {words!r}")
+
+    def speaker_is_fictional(self, pk):
+        return Spokesperson.objects.get(pk=pk).slug in self.fictional_people
+
+    def test_words_of_real_people_and_organisations_are_the_seeds_own(self):
+        checked = 0
+        for story in StoryPage.objects.order_by("path"):
+            for field in ("title", "subtitle", "summary"):
+                if getattr(story, field):
+                    self.assertSeedText(getattr(story, field), f"{story.slug} {field}")
+                    checked += 1
+            for block in story.body.raw_data:
+                kind, value, where = block["type"], block["value"], f"{story.slug} {block['type']} block"
+                if kind == "paragraph":  # the story's organisation speaking
+                    self.assertSeedText(value, where)
+                elif kind in ("statement", "quote") and value.get("spokesperson"):
+                    if not self.speaker_is_fictional(value["spokesperson"]):
+                        self.assertSeedText(value["text"], where)
+                elif kind == "quote":  # typed attribution: real unless a fictional organisation
+                    if value.get("attribution") not in self.fictional_orgs:
+                        self.assertSeedText(value["text"], where)
+                elif kind == "signatories_statement":
+                    self.assertSeedText(value["text"], where)
+                else:
+                    continue
+                checked += 1
+        self.assertGreater(checked, 40)  # 13 titles, 13 summaries, every lead
+
+    def test_a_real_spokespersons_statement_is_cut_where_the_seed_cuts_it(self):
+        story = StoryPage.objects.get(slug="cipc-praises-ca-legal-action-urges-congress-to-defundhate")
+        response = self.client.get(story.url_path.removeprefix("/cipc"), HTTP_HOST="localhost")
+        self.assertContains(
+            response,
+            "Cynthia Buiza, Executive Director of the California Immigrant Policy Center, issued the following "
+            "statement:",
+        )
+        self.assertContains(
+            response, "President Trump’s declaration must be unequivocally called out for what it is: a […]"
+        )
+        self.assertNotContains(response, "authoritarian move that")
+
+    def test_sample_quotes_bios_and_contacts_are_fictional(self):
+        real_speakers = set()
+        for story in StoryPage.objects.all():
+            for block in story.body.raw_data:
+                if block["type"] in ("quote", "spokesperson_bio") and block["value"].get("spokesperson"):
+                    self.assertTrue(self.speaker_is_fictional(block["value"]["spokesperson"]), story.slug)
+                if block["type"] in ("statement", "quote"):
+                    pk = block["value"].get("spokesperson")
+                    if pk and not self.speaker_is_fictional(pk):
+                        real_speakers.add(Spokesperson.objects.get(pk=pk).name)
+        self.assertEqual(real_speakers, {"Cynthia Buiza"})
+        sample = Spokesperson.objects.get(slug="alex-sample")
+        self.assertTrue(sample.press_email.endswith("@example.org"))
+        self.assertIn("555-01", sample.press_phone)
+        for person in Spokesperson.objects.exclude(slug__in=self.fictional_people):
+            self.assertEqual((person.bio, person.press_email, person.press_phone), ("", "", ""), person.name)
+
+    def test_signatories_are_only_those_the_seed_or_its_notes_name(self):
+        signed = {
+            story.slug: [s.organization.short_name for s in story.signatories.all()]
+            for story in StoryPage.objects.filter(signatories__isnull=False).distinct()
+        }
+        self.assertEqual(
+            signed,
+            {
+                "ice-should-not-politicize-tragedy-in-tulare-county": [
+                    "Advancing Justice – ALC",
+                    "ACLU of California",
+                    "CIPC",
+                    "CIYJA",
+                    "ILRC",
+                    "NDLON",
+                    "PICO California",
+                ],
+                "ices-abuses-have-no-place-in-california": ["Advancing Justice – ALC"],
+            },
+        )
+
+    def test_the_seeds_lead_comes_before_what_follows_it(self):
+        story = StoryPage.objects.get(slug="cipc-calls-upon-new-lapd-chief-to-defend-sanctuary-for-all")
+        self.assertEqual(story.body[0].block_type, "paragraph")
+        self.assertIn("Yesterday, Los Angeles Mayor Eric Garcetti", story.body[0].value.source)
+
+
+class DemoUpgradeTests(TestCase):
+    """A database loaded by an older demo loses its invented text on the next `make run`,
+    unless an editor has since saved the story."""
+
+    def test_an_older_demos_invented_quote_is_replaced_and_an_editors_story_kept(self):
+        from django.contrib.auth import get_user_model
+
+        load_output()
+        invented = {"type": "quote", "value": {"text": "Invented words.", "spokesperson": None, "attribution": ""}}
+        person = Spokesperson.objects.get(slug="jennie-pasquarella")
+        person.bio = "<p>An invented biography.</p>"
+        person.save()
+        person.save_revision().publish()
+        stories = {}
+        for slug in ("ices-abuses-have-no-place-in-california", "cruel-baseless-lawsuit-is-abuse-of-power"):
+            story = StoryPage.objects.get(slug=slug)
+            invented["value"]["spokesperson"] = person.pk
+            story.body = [*story.body.raw_data, invented]
+            story.save()
+            stories[slug] = story
+        stories["ices-abuses-have-no-place-in-california"].save_revision().publish()  # the old loader
+        editor = get_user_model().objects.create_user("editor")
+        stories["cruel-baseless-lawsuit-is-abuse-of-power"].save_revision(user=editor).publish()
+
+        self.assertIn("Brought up to date: 1 spokespeople updated, 1 stories updated", load_output())
+        person.refresh_from_db()
+        self.assertEqual(person.bio, "")
+        replaced = StoryPage.objects.get(slug="ices-abuses-have-no-place-in-california")
+        self.assertNotIn("Invented words.", str(replaced.body.raw_data))
+        page = self.client.get("/press/ices-abuses-have-no-place-in-california/", HTTP_HOST="iceout.localhost")
+        self.assertNotContains(page, "Invented words.")
+        self.assertNotContains(page, "Jennie Pasquarella")
+        kept = StoryPage.objects.get(slug="cruel-baseless-lawsuit-is-abuse-of-power")
+        self.assertIn("Invented words.", str(kept.body.raw_data))
+
+        self.assertEqual(load_output().strip(), "Demo content already loaded: nothing created.")
