@@ -77,8 +77,8 @@ class DemoLoader:
         self.press_rooms = {
             "cipc": self._press_room(
                 cipc_site.root_page,
-                intro="<p>Statements and releases from CIPC, and the ICE Out of California "
-                "coalition statements CIPC signed.</p>",
+                intro="<p>Statements and releases from CIPC, and the statements of the ICE Out "
+                "of California coalition, of which CIPC is a member.</p>",
                 cross_list_signed_by=self.organizations["cipc"],
             ),
             "coalition": self._press_room(
@@ -88,6 +88,11 @@ class DemoLoader:
                 default_category=self.categories["statement"],
             ),
         }
+        # CIPC's own listing carried every coalition statement (the seed's notes), whoever signed.
+        cipc_room, coalition_room = self.press_rooms["cipc"], self.press_rooms["coalition"]
+        if not cipc_room.also_list_rooms.filter(pk=coalition_room.pk).exists() and untouched_by_editors(cipc_room):
+            cipc_room.also_list_rooms.add(coalition_room)
+            cipc_room.save_revision().publish()
         for story in self.content["story"]:
             self._story(story)
         return self.report

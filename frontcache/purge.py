@@ -5,6 +5,7 @@ their surrogate keys are purged from every configured Varnish once the change is
 import threading
 
 from django.db import transaction
+from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
 
@@ -72,5 +73,6 @@ def sites_at(url_paths):
 def sites_listing_other_sites():
     """Sites whose press room also lists stories from other sites (cross-listing): any
     story, and any site's name, may appear there."""
-    paths = PressIndexPage.objects.exclude(cross_list_signed_by=None).values_list("url_path", flat=True)
+    rooms = PressIndexPage.objects.filter(Q(cross_list_signed_by__isnull=False) | Q(also_list_rooms__isnull=False))
+    paths = rooms.distinct().values_list("url_path", flat=True)
     return sites_at(paths)

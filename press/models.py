@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
 from django.urls import get_resolver
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -75,7 +75,7 @@ class SiteRootPage(MetadataPageMixin, Page):
 
 class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     """A site's press room: lists its stories, newest first, plus stories cross-listed from
-    other sites that its organisation signed."""
+    other sites: those its organization signed, and every story of the rooms it also lists."""
 
     intro = RichTextField(
         features=INLINE_TEXT,
@@ -91,6 +91,15 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         verbose_name="also list stories signed by",
         help_text="Also list stories from other sites' press rooms that this organization signed "
         "(e.g. coalition statements CIPC signed). They link to their home site.",
+    )
+    also_list_rooms = ParentalManyToManyField(
+        "press.PressIndexPage",
+        blank=True,
+        related_name="+",
+        verbose_name="also list every story of",
+        help_text="Other sites' press rooms whose stories this room lists too, signed or not "
+        "(e.g. CIPC's room lists all the ICE Out of California coalition's statements). "
+        "They link to their home site.",
     )
     default_category = models.ForeignKey(
         "core.Category",
@@ -109,7 +118,12 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("cross_list_signed_by"), FieldPanel("default_category"), FieldPanel("per_page")],
+            [
+                FieldPanel("cross_list_signed_by"),
+                FieldPanel("also_list_rooms", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("default_category"),
+                FieldPanel("per_page"),
+            ],
             heading="Listing",
         ),
     ]
@@ -190,7 +204,13 @@ class StoryPageQuerySet(PageQuerySet):
         if press_room.cross_list_signed_by_id:
             signed = StorySignatory.objects.filter(organization_id=press_room.cross_list_signed_by_id)
             in_this_room |= Q(pk__in=signed.values("page_id"))
-        return self.filter(in_this_room)
+        # Children of a room this one also lists: the story's parent path is its own path less
+        # one tree step. A subquery, so the listing costs no query more when there are none.
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        also_listed = PressIndexPage.also_list_rooms.through.objects.filter(
+            from_pressindexpage_id=press_room.pk, to_pressindexpage__path=parent_path
+        )
+        return self.filter(in_this_room | Q(Exists(also_listed)))
 
     def matching(self, q):
         """Stories whose text matches the words of ``q`` (Wagtail's search backend), as a

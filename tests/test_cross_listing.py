@@ -49,6 +49,20 @@ class CrossListingTests(TestCase):
         self.signed.unpublish()
         self.assertNotContains(self.cipc_press_room(), "Coalition statement CIPC signed")
 
+    def test_a_room_that_also_lists_the_coalitions_room_shows_every_coalition_story_unsigned_too(self):
+        cipc_room = self.sites.cipc_press
+        cipc_room.also_list_rooms.add(self.sites.coalition_press)
+        cipc_room.save_revision().publish()
+
+        response = self.cipc_press_room()
+        self.assertContains(response, "Statement CIPC did not sign")
+        self.assertContains(response, "3 stories")  # its own, the signed one (once), the unsigned
+        html = response.content.decode()
+        self.assertEqual(html.count(SIGNED_LINK), 1)
+        # Still linking to the coalition's site, and the coalition's room is unchanged.
+        self.assertIn('href="http://iceout.localhost/press/statement-cipc-did-not-sign/"', html)
+        self.assertNotContains(self.client.get("/press/", HTTP_HOST=COALITION_HOST), "CIPC&#x27;s own statement")
+
     def test_listing_a_story_signed_twice_still_shows_it_once(self):
         from press.models import StorySignatory
 

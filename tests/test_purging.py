@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction
 from core.models import InstallDefaults, SiteBranding
 from press.models import PressIndexPage, StoryPage
 from tests.editors import story_form_data, team_members
-from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement
+from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story, statement
 from tests.varnish import CIPC_HOST, COALITION_HOST
 
 TITLE = "Coalition condemns raids"
@@ -55,7 +55,7 @@ def new_story(sites, topic, title=TITLE, **fields):
         title,
         date=fields.pop("date", datetime.date(2024, 5, 1)),
         category=sites.statement,
-        signatories=[sites.cipc_org, sites.members[0]],
+        signatories=fields.pop("signatories", [sites.cipc_org, sites.members[0]]),
         topics=[topic],
         summary=fields.pop("summary", "The coalition condemns the raids."),
         **fields,
@@ -274,6 +274,19 @@ def test_branding_and_the_cross_listing_setting_reach_their_sites(varnish, cache
     cipc_room.save_revision().publish()
     assert nowhere_shows(varnish, [(CIPC_HOST, path) for path in CIPC_ADDRESSES], TITLE) == []
     assert everywhere_shows(varnish, [(COALITION_HOST, "/press/")], TITLE) == []
+
+
+def test_a_room_that_also_lists_another_room_is_purged_with_it(varnish, cached_sites, raids):
+    cipc_room = PressIndexPage.objects.get(pk=cached_sites.cipc_press.pk)
+    cipc_room.cross_list_signed_by = None  # listed because of the room, not a signature
+    cipc_room.also_list_rooms.add(cached_sites.coalition_press)
+    cipc_room.save_revision().publish()
+    network = OrganizationFactory(name="Sample Network", slug="sample-network")  # a snippet save purges all
+    warm(varnish, [(CIPC_HOST, "/press/")])
+
+    new_story(cached_sites, raids, signatories=[network])
+
+    assert everywhere_shows(varnish, [(CIPC_HOST, "/press/")], TITLE) == []
 
 
 def test_changing_the_install_defaults_reaches_a_site_that_falls_back_on_them(varnish, cached_sites):
