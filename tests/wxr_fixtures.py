@@ -92,7 +92,7 @@ def generated_export(count, out):
             f'<a href="https://example.org/{n}">case</a>.</p>\n\n'
             f"<blockquote><p>We will keep defending our communities.</p><cite>Example Coalition</cite></blockquote>\n\n"
             "<ul><li>First point</li><li>Second point</li></ul>\n\n"
-            "[gallery ids=\"1,2,3\"]\n\nMore text follows with &amp; entities &#8217; decoded."
+            '[gallery ids="1,2,3"]\n\nMore text follows with &amp; entities &#8217; decoded.'
         )
         categories = [(f"category-{n % 7}", f"Category {n % 7}")]
         tags = [(f"topic-{n % 23}", f"Topic {n % 23}")]

@@ -196,7 +196,7 @@ class BodyConverter:
             attribution = paragraphs.pop().lstrip("—–- ").strip()
         if not paragraphs:
             return
-        text = "\n\n".join(p.strip("“”\"") for p in paragraphs)
+        text = "\n\n".join(p.strip('“”"') for p in paragraphs)
         person = self.spokespeople.get(normalise_name(attribution.split(",")[0])) if attribution else None
         if not attribution:
             self.out.warnings.append("a quote has no attribution: add one before the story is published again")

@@ -209,9 +209,7 @@ class WordPressImporter:
         key = slug or slugify(name)
         cache = self.labels[model]
         if key not in cache:
-            label = (
-                model.objects.filter(slug=key).first() or model.objects.filter(name__iexact=name).first()
-            )
+            label = model.objects.filter(slug=key).first() or model.objects.filter(name__iexact=name).first()
             if label is None:
                 label = model.objects.create(slug=key[:120] or slugify(name)[:120], name=name[:120] or key)
             cache[key] = label

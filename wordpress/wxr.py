@@ -97,17 +97,14 @@ def read_posts(stream):
                         )
                 if depth == 2 and _local(elem.tag) == "channel":
                     channel = elem
-                elif depth == 3 and channel is not None and wp_ns is None and _ns(elem.tag):
-                    if WP_NAMESPACE.match(_ns(elem.tag)):
-                        wp_ns = _ns(elem.tag)
+                elif depth == 3 and channel is not None and wp_ns is None and WP_NAMESPACE.match(_ns(elem.tag)):
+                    wp_ns = _ns(elem.tag)
                 continue
             depth -= 1
             if depth == 2 and channel is not None:
                 if _local(elem.tag) == "item":
                     if wp_ns is None:
-                        raise WXRError(
-                            "not a WordPress export: an <item> comes before the channel's <wp:wxr_version>"
-                        )
+                        raise WXRError("not a WordPress export: an <item> comes before the channel's <wp:wxr_version>")
                     yield _post(elem, wp_ns)
                 channel.remove(elem)  # read: let it go
         if wp_ns is None:
@@ -126,7 +123,7 @@ def read_posts(stream):
 
 
 def _post(item, wp_ns):
-    wp = "{%s}" % wp_ns
+    wp = f"{{{wp_ns}}}"
     excerpt_text = ""
     content = ""
     for child in item:
