@@ -157,7 +157,7 @@ class WhatBecomesWhatTests(ImportCase):
         self.assertIn("Vote – 54–21", blocks["paragraph"].source)
         self.assertNotIn("<table", story.body.raw_data.__repr__())
         self.assertIn(
-            "post 101 “Governor’s “Sanctuary” Law Upheld & Defended”: shortcodes removed: [contact-form-7]", output
+            "shortcodes removed: [contact-form-7]: post 101 “Governor’s “Sanctuary” Law Upheld & Defended”", output
         )
         self.assertIn("markup reduced to its text: <table>", output)
         self.assertEqual(list(story.spokespeople.all()), [self.speaker])
@@ -204,7 +204,7 @@ class WhatBecomesWhatTests(ImportCase):
             'href="https://caimmigrant.org/wp-content/uploads/2018/07/rally-300x200.png"', str(story.body.raw_data)
         )
         self.assertEqual(self.summary(output)["Images kept as links"], 1)
-        self.assertIn("1 image(s) kept as links (no --media-dir)", output)
+        self.assertIn("images kept as links (no --media-dir): post 101", output)
         self.assertFalse(get_image_model().objects.filter(title="Rally at the Capitol"))
 
     def test_wxr_1_1_imports_too(self):

@@ -4,13 +4,17 @@ import datetime
 import email.utils
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.files.images import ImageFile
 from django.db import reset_queries, transaction
+from django.db.models.signals import post_save
 from django.utils.text import slugify
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
@@ -36,9 +40,24 @@ class ImportReport:
     images_imported: int = 0
     images_linked: int = 0
     redirects_created: int = 0
-    warnings: list = field(default_factory=list)  # "post 12 “Title”: message"
+    # {message: [number of posts, the first few posts' names]}: one line per kind of problem
+    warnings: dict = field(default_factory=dict)
     unmatched_names: Counter = field(default_factory=Counter)
     edited_in_wagtail: list = field(default_factory=list)
+
+    def warn(self, message, post_name=None):
+        n, names = self.warnings.get(message, (0, []))
+        if post_name and len(names) < 5:
+            names.append(post_name)
+        self.warnings[message] = (n + 1, names)
+
+    def warning_lines(self):
+        for message, (n, names) in self.warnings.items():
+            if not names:
+                yield message
+                continue
+            more = f" and {n - len(names)} more" if n > len(names) else ""
+            yield f"{message}: {', '.join(names)}{more}"
 
     def rows(self):
         rows = [
@@ -52,9 +71,21 @@ class ImportReport:
             ("Images imported", self.images_imported),
             ("Images kept as links", self.images_linked),
             ("Redirects created", self.redirects_created),
-            ("Warnings", len(self.warnings)),
+            ("Warnings", sum(n for n, _posts in self.warnings.values())),
         ]
         return rows
+
+
+@contextmanager
+def stories_indexed_once():
+    """Creating and publishing a story saves it three times, and each save would re-index it
+    for search (a third of an import's time). Inside this block the importer indexes each
+    story itself, once, after it is published."""
+    post_save.disconnect(post_save_signal_handler, sender=StoryPage)
+    try:
+        yield
+    finally:
+        post_save.connect(post_save_signal_handler, sender=StoryPage)
 
 
 class NoPressRoom(WXRError):
@@ -81,7 +112,7 @@ class WordPressImporter:
 
     def run(self, stream):
         try:
-            with transaction.atomic():
+            with transaction.atomic(), stories_indexed_once():
                 self.converter = BodyConverter(
                     {normalise_name(p.name): p for p in Spokesperson.objects.all()}, self._image
                 )
@@ -127,12 +158,12 @@ class WordPressImporter:
         story = origin.page.specific if origin else StoryPage()
         self._fill(story)
         if origin:
-            revision = story.save_revision()
+            revision = story.save_revision(clean=False)  # publish() validates as it saves
             revision.publish()
             report.updated += 1
         else:
             self.room.add_child(instance=story)
-            revision = story.save_revision()
+            revision = story.save_revision(clean=False)  # publish() validates as it saves
             revision.publish()
             origin = WordPressOrigin(page=story, press_room=self.room, post_id=post.post_id)
             report.created += 1
@@ -140,6 +171,7 @@ class WordPressImporter:
         origin.fingerprint = fingerprint
         origin.imported_revision = revision
         origin.save()
+        index.insert_or_update_object(story)
         self._redirects(story)
 
     def _fill(self, story):
@@ -151,7 +183,7 @@ class WordPressImporter:
             self.report.unmatched_names[name] += 1
         self.report.images_linked += conversion.images_linked
         if conversion.images_linked and self.media_dir is None:
-            self._warn(f"{conversion.images_linked} image(s) kept as links (no --media-dir)")
+            self._warn("images kept as links (no --media-dir)")
         story.title = post.clean_title[:255] or f"WordPress post {post.post_id}"
         story.slug = self._slug(story)
         story.date = self._date()
@@ -198,7 +230,7 @@ class WordPressImporter:
             return self.room.default_category
         if not self.warned_default_category:
             self.warned_default_category = True
-            self.report.warnings.append(
+            self.report.warn(
                 "the press room has no default category: uncategorised posts went to “Uncategorized”; "
                 "set the room's default category and move them"
             )
@@ -283,4 +315,4 @@ class WordPressImporter:
         return f"post {self.post.post_id} “{self.post.clean_title}”"
 
     def _warn(self, message):
-        self.report.warnings.append(f"{self._post_name()}: {message}")
+        self.report.warn(message, self._post_name())

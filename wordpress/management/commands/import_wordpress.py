@@ -86,7 +86,7 @@ class Command(BaseCommand):
                 write(f"  {name} ({n})")
         if report.warnings:
             write("Warnings:")
-            for warning in report.warnings:
+            for warning in report.warning_lines():
                 write(f"  {warning}")
         write(f"Finished in {seconds:.1f} s.")
         sys.stdout.flush()
