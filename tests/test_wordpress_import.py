@@ -344,6 +344,18 @@ class RerunTests(ImportCase):
         self.assertFalse(get_image_model().objects.exists())
         self.assertFalse(Category.objects.filter(slug="statements"))
 
+    def test_progress_is_a_bar_on_a_terminal(self):
+        class Terminal(io.StringIO):
+            def isatty(self):
+                return True
+
+        posts = [item(n, f"Post {n}", f"<p>Text {n}.</p>") for n in range(1, 21)]
+        out = Terminal()
+        call_command("import_wordpress", self.write(wxr(*posts)), site=CIPC_HOST, stdout=out)
+        self.assertIn("\r[", out.getvalue())
+        self.assertIn("] ", out.getvalue())
+        self.assertIn("20 posts read", out.getvalue())
+
     def test_progress_is_printed_as_plain_lines_when_not_on_a_terminal(self):
         posts = [item(n, f"Post {n}", f"<p>Text {n}.</p>") for n in range(1, 501)]
         output = self.run_import(wxr(*posts))
