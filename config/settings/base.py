@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "desk",
     "search",
     "accounts",
+    "wordpress",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -93,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.WagtailViewInputGuard",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wordpress.middleware.WordPressShortLinkMiddleware",
     # Last, as Axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

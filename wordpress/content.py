@@ -1,0 +1,381 @@
+"""Turns a WordPress post's HTML into the story body's blocks.
+
+WordPress stores posts as loose HTML: paragraphs separated by blank lines (wpautop), shortcodes,
+oEmbed links on a line of their own. Each becomes a real block; markup the paragraph block does
+not allow is reduced to its text and reported, never stored as raw HTML."""
+
+import html
+import re
+import uuid
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+SUMMARY_MAX = 500
+EMBED_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "vimeo.com", "www.vimeo.com"}
+SHORTCODE = re.compile(r"\[(/?)([A-Za-z_][\w-]*)([^\[\]]*)\]")
+CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.S)
+EMBED_SHORTCODE = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S)
+URL_LINE = re.compile(r"^https?://\S+$")
+LEAD_IN = re.compile(
+    r"^(?P<name>[^,]{3,80}),\s+(?P<role>.+?),?\s+issued the following statement\s*[:.]?\s*(?P<rest>.*)$",
+    re.S | re.I,
+)
+BLOCK_CONTAINERS = {"div", "section", "article", "main", "center", "header", "footer", "aside", "body", "html"}
+INLINE_KEPT = {"b": "b", "strong": "b", "i": "i", "em": "i"}
+# Have no text to keep: removed, and reported by name.
+REMOVED = {"script", "style", "form", "input", "button", "select", "object", "embed", "noscript"}
+
+
+def plain(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_name(name):
+    return plain(name.replace("\u00a0", " ")).casefold()
+
+
+@dataclass
+class Conversion:
+    blocks: list = field(default_factory=list)
+    plain_text: list = field(default_factory=list)  # paragraphs, for a summary
+    warnings: list = field(default_factory=list)
+    reduced_tags: set = field(default_factory=set)
+    unmatched_names: list = field(default_factory=list)
+    images_linked: int = 0
+
+
+def block(kind, value):
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+class BodyConverter:
+    """One per import: knows the spokespeople (by normalised name) and how to find an image."""
+
+    def __init__(self, spokespeople, resolve_image):
+        self.spokespeople = spokespeople  # {normalised name: Spokesperson}
+        self.resolve_image = resolve_image  # (src, title) -> image id or None
+
+    def convert(self, content, title):
+        self.out = Conversion()
+        self.title = title
+        self.items = []  # ("p"|"h2"|"h3", html) ("list", html) or ("block", block)
+        content = self._shortcodes(content)
+        soup = BeautifulSoup(content, "html.parser")
+        self._blocks(soup.contents)
+        self._assemble()
+        if self.out.reduced_tags:
+            tags = ", ".join(f"<{tag}>" for tag in sorted(self.out.reduced_tags))
+            self.out.warnings.append(f"markup reduced to its text: {tags}")
+        return self.out
+
+    # --- shortcodes ------------------------------------------------------------------------
+
+    def _shortcodes(self, content):
+        def caption(match):
+            attributes, inner = match.groups()
+            attribute_caption = re.search(r'caption="([^"]*)"', attributes)
+            figcaption = f"<figcaption>{attribute_caption.group(1)}</figcaption>" if attribute_caption else ""
+            return f"\n\n<figure>{inner}{figcaption}</figure>\n\n"
+
+        content = CAPTION.sub(caption, content)
+        content = EMBED_SHORTCODE.sub(lambda m: f"\n\n{m.group(1).strip()}\n\n", content)
+        closed = {m.group(2) for m in SHORTCODE.finditer(content) if m.group(1)}
+        removed = set()
+
+        def strip(match):
+            slash, name, attributes = match.groups()
+            is_shortcode = slash or name in closed or "=" in attributes or attributes.strip().endswith("/")
+            if not is_shortcode:
+                return match.group(0)  # "[sic]", "[the governor]": words, not a shortcode
+            removed.add(name)
+            return ""
+
+        content = SHORTCODE.sub(strip, content)
+        if removed:
+            self.out.warnings.append("shortcodes removed: " + ", ".join(f"[{name}]" for name in sorted(removed)))
+        return content
+
+    # --- block level ---------------------------------------------------------------------
+
+    def _blocks(self, nodes):
+        run = []
+        for node in list(nodes):
+            if isinstance(node, Comment):
+                continue  # Gutenberg's <!-- wp:… --> and <!--more-->: structure, not text
+            name = node.name if isinstance(node, Tag) else None
+            if name is None or name not in self.BLOCK_HANDLERS:
+                if isinstance(node, Tag) and name not in ("a",) and name in BLOCK_CONTAINERS:
+                    self._flush(run)
+                    run = []
+                    self._blocks(node.contents)
+                    continue
+                if isinstance(node, Tag) and node.find("img") is not None and not plain(node.get_text()):
+                    self._flush(run)
+                    run = []
+                    for img in node.find_all("img"):
+                        self._image(img, "")
+                    continue
+                run.append(node)
+                continue
+            self._flush(run)
+            run = []
+            getattr(self, self.BLOCK_HANDLERS[name])(node)
+        self._flush(run)
+
+    BLOCK_HANDLERS = {
+        "p": "_paragraph",
+        "h1": "_heading",
+        "h2": "_heading",
+        "h3": "_heading",
+        "h4": "_heading",
+        "h5": "_heading",
+        "h6": "_heading",
+        "blockquote": "_quote",
+        "ul": "_list",
+        "ol": "_list",
+        "figure": "_figure",
+        "img": "_lone_image",
+        "iframe": "_iframe",
+        "table": "_table",
+        "pre": "_pre",
+        "hr": "_hr",
+        **dict.fromkeys(REMOVED, "_removed"),
+    }
+
+    def _paragraph(self, node):
+        self._blocks(node.contents)  # a <p> may hold images or blank-line breaks of its own
+
+    def _flush(self, run):
+        if not run:
+            return
+        for img in [img for node in run if isinstance(node, Tag) for img in node.find_all("img")]:
+            img.extract()
+            self._image(img, "")  # an image inside a sentence: shown after it
+        rich = "".join(self._inline(node, split=True) for node in run)
+        for chunk in rich.split("\x00"):
+            chunk = re.sub(r"^(\s|<br/>)+|(\s|<br/>)+$", "", chunk)
+            if not chunk:
+                continue
+            text = plain(html.unescape(re.sub(r"<[^>]+>", " ", chunk)))
+            if not text:
+                continue
+            host = urlparse(text).hostname if URL_LINE.match(text) else None
+            if host in EMBED_HOSTS:
+                self.items.append(("block", block("embed", {"url": text, "title": f"Video: {self.title}"[:255]})))
+                continue
+            self.items.append(("p", chunk))
+
+    def _heading(self, node):
+        level = "h2" if node.name in ("h1", "h2") else "h3"
+        text = self._inline_children(node)
+        if plain(re.sub(r"<[^>]+>", "", text)):
+            self.items.append((level, text))
+
+    def _list(self, node):
+        items = []
+        for li in node.find_all("li"):
+            for nested in li.find_all(["ul", "ol"]):
+                nested.unwrap()  # nested lists read as items of their own
+            text = self._inline_children(li)
+            if plain(re.sub(r"<[^>]+>", "", text)):
+                items.append(f"<li>{text}</li>")
+        if items:
+            self.items.append(("list", f"<{node.name}>{''.join(items)}</{node.name}>"))
+
+    def _quote(self, node):
+        attribution = ""
+        cite = node.find(["cite", "footer"])
+        if cite is not None:
+            attribution = plain(cite.get_text())
+            cite.extract()
+        paragraphs = [plain(p.get_text()) for p in node.find_all("p")] or [plain(node.get_text())]
+        paragraphs = [p for p in paragraphs if p]
+        if not attribution and paragraphs and re.match(r"^[—–-]\s*\S", paragraphs[-1]):
+            attribution = paragraphs.pop().lstrip("—–- ").strip()
+        if not paragraphs:
+            return
+        text = "\n\n".join(p.strip('“”"') for p in paragraphs)
+        person = self.spokespeople.get(normalise_name(attribution.split(",")[0])) if attribution else None
+        if not attribution:
+            self.out.warnings.append("a quote has no attribution: add one before the story is published again")
+        value = {
+            "text": text,
+            "spokesperson": person.pk if person else None,
+            "attribution": "" if person else attribution[:255],
+        }
+        self.items.append(("block", block("quote", value)))
+
+    def _figure(self, node):
+        caption_node = node.find("figcaption")
+        caption = plain(caption_node.get_text()) if caption_node else ""
+        if caption_node:
+            caption_node.extract()
+        images = node.find_all("img")
+        for img in images:
+            img.extract()
+        if not caption:
+            caption = plain(node.get_text())  # [caption]<img/> Words[/caption]
+        for img in images:
+            self._image(img, caption)
+
+    def _lone_image(self, node):
+        self._image(node, "")
+
+    def _image(self, img, caption):
+        src = (img.get("src") or "").strip()
+        if not src:
+            return
+        alt = plain(img.get("alt") or "") or caption or self.title
+        image_id = self.resolve_image(src, alt)
+        if image_id is None:
+            self.out.images_linked += 1
+            label = html.escape(caption or alt)
+            self.items.append(("p", f'Image: <a href="{html.escape(src)}">{label}</a>'))
+            return
+        value = {
+            "image": {"image": image_id, "alt_text": alt[:255], "decorative": False},
+            "caption": caption[:500],
+            "credit": "",
+        }
+        self.items.append(("block", block("image", value)))
+
+    def _iframe(self, node):
+        src = (node.get("src") or "").strip()
+        self.out.reduced_tags.add("iframe")
+        if src:
+            self.items.append(("p", f'Embedded content: <a href="{html.escape(src)}">{html.escape(src)}</a>'))
+
+    def _table(self, node):
+        self.out.reduced_tags.add("table")
+        for row in node.find_all("tr"):
+            cells = [plain(cell.get_text()) for cell in row.find_all(["td", "th"])]
+            cells = [cell for cell in cells if cell]
+            if cells:
+                self.items.append(("p", html.escape(" – ".join(cells))))
+
+    def _pre(self, node):
+        self.out.reduced_tags.add(node.name)
+        text = node.get_text().strip()
+        if text:
+            self.items.append(("p", "<br/>".join(html.escape(line) for line in text.splitlines())))
+
+    def _hr(self, node):
+        pass  # a rule between parts: the next block starts anyway
+
+    def _removed(self, node):
+        self.out.warnings.append(f"<{node.name}> removed")
+
+    # --- inline --------------------------------------------------------------------------
+
+    def _inline_children(self, node):
+        return "".join(self._inline(child, split=False) for child in node.contents).strip()
+
+    def _inline(self, node, split):
+        if isinstance(node, Comment):
+            return ""
+        if isinstance(node, NavigableString):
+            text = html.escape(str(node), quote=False)
+            if split:
+                text = re.sub(r"\n\s*\n", "\x00", text)  # wpautop: a blank line ends a paragraph
+            return re.sub(r"\s*\n\s*", "<br/>", text) if split else re.sub(r"\s+", " ", text)
+        name = node.name
+        if name == "br":
+            return "<br/>"
+        inner = "".join(self._inline(child, split=False) for child in node.contents)
+        if name in INLINE_KEPT:
+            tag = INLINE_KEPT[name]
+            return f"<{tag}>{inner}</{tag}>" if inner.strip() else inner
+        if name == "a" and node.get("href"):
+            href = node["href"].strip()
+            if href.lower().startswith(("http://", "https://", "mailto:", "/")):
+                return f'<a href="{html.escape(href)}">{inner}</a>'
+        if name in REMOVED:
+            self.out.warnings.append(f"<{name}> removed")
+            return ""
+        self.out.reduced_tags.add(name)
+        return inner
+
+    # --- statements and assembly ---------------------------------------------------------
+
+    def _assemble(self):
+        items = self.items
+        i = 0
+        text_run = []
+        while i < len(items):
+            kind, value = items[i]
+            if kind == "p":
+                statement, consumed = self._statement(i)
+                if statement:
+                    self._emit_text(text_run)
+                    text_run = []
+                    self.out.blocks.append(statement)
+                    i += consumed
+                    continue
+            if kind == "block":
+                self._emit_text(text_run)
+                text_run = []
+                self.out.blocks.append(value)
+            else:
+                text_run.append((kind, value))
+            i += 1
+        self._emit_text(text_run)
+
+    def _statement(self, start):
+        text = plain(html.unescape(re.sub(r"<[^>]+>", "", self.items[start][1])))
+        match = LEAD_IN.match(text)
+        if not match:
+            return None, 0
+        name = plain(match.group("name"))
+        person = self.spokespeople.get(normalise_name(name))
+        if person is None:
+            if name not in self.out.unmatched_names:
+                self.out.unmatched_names.append(name)
+            return None, 0
+        parts = [f"<p>{html.escape(match.group('rest'))}</p>"] if match.group("rest") else []
+        end = start + 1
+        while end < len(self.items) and self.items[end][0] in ("p", "list"):
+            kind, value = self.items[end]
+            following = plain(html.unescape(re.sub(r"<[^>]+>", "", value)))
+            if kind == "p" and LEAD_IN.match(following):
+                break
+            parts.append(f"<p>{value}</p>" if kind == "p" else value)
+            self.out.plain_text.append(following)
+            end += 1
+        if not parts:
+            return None, 0
+        return block("statement", {"spokesperson": person.pk, "text": "".join(parts)}), end - start
+
+    def _emit_text(self, run):
+        if not run:
+            return
+        parts = []
+        for kind, value in run:
+            if kind == "p":
+                parts.append(f"<p>{value}</p>")
+                self.out.plain_text.append(plain(html.unescape(re.sub(r"<[^>]+>", " ", value))))
+            elif kind in ("h2", "h3"):
+                parts.append(f"<{kind}>{value}</{kind}>")
+            else:
+                parts.append(value)
+        self.out.blocks.append(block("paragraph", "".join(parts)))
+
+
+def summarise(excerpt, paragraphs, limit=SUMMARY_MAX):
+    """The excerpt as plain text, else the body's first sentences; within ``limit``."""
+    text = plain(html.unescape(re.sub(r"<[^>]+>", " ", excerpt or "")))
+    if not text:
+        text = " ".join(p for p in paragraphs if p)
+    if len(text) <= limit and excerpt:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+", text)
+    summary = ""
+    for sentence in sentences[:2]:
+        candidate = f"{summary} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        summary = candidate
+    if not summary:
+        summary = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return summary

@@ -1,0 +1,92 @@
+"""python manage.py import_wordpress EXPORT.xml --site HOSTNAME [--media-dir DIR] [--dry-run]"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
+
+from wordpress.importer import WordPressImporter
+from wordpress.wxr import CountingReader, WXRError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (WXR 1.1/1.2) into a site's press room: published posts become "
+        "live stories, and their old WordPress addresses redirect to them. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", help="The WXR file from WordPress's Tools → Export.")
+        parser.add_argument("--site", required=True, help="Hostname of the Wagtail site, e.g. localhost.")
+        parser.add_argument("--media-dir", help="A copy of wp-content/uploads, to import images from.")
+        parser.add_argument("--dry-run", action="store_true", help="Read and check everything, write nothing.")
+
+    def handle(self, export, site, media_dir=None, dry_run=False, **options):
+        path = Path(export)
+        sites = Site.objects.filter(hostname=site).order_by("-is_default_site", "port")
+        if not sites:
+            known = ", ".join(Site.objects.order_by("hostname").values_list("hostname", flat=True)) or "none"
+            raise CommandError(f"no site with hostname {site!r} (sites: {known})")
+        if media_dir and not (os.path.isdir(media_dir) and os.access(media_dir, os.R_OK | os.X_OK)):
+            raise CommandError(f"--media-dir {media_dir} is not a readable directory")
+        try:
+            raw = path.open("rb")
+        except OSError as error:
+            raise CommandError(f"{export}: cannot be read ({error.strerror})") from None
+        size = max(path.stat().st_size, 1)
+        reader = CountingReader(raw)
+        started = time.monotonic()
+        show = self._progress_bar(reader, size) if self.stdout.isatty() else self._progress_lines
+        try:
+            with raw:
+                importer = WordPressImporter(sites[0], media_dir=media_dir, dry_run=dry_run, progress=show)
+                report = importer.run(reader)
+        except WXRError as error:
+            if self.stdout.isatty():
+                self.stdout.write("")
+            raise CommandError(f"{export}: {error}. Nothing was imported.") from None
+        if self.stdout.isatty():
+            self.stdout.write("")
+        self._summary(report, time.monotonic() - started, dry_run)
+
+    def _progress_bar(self, reader, size):
+        def show(report):
+            if report.posts_read % 10:
+                return
+            done = min(reader.position / size, 1)
+            bar = "#" * int(done * 30)
+            self.stdout.write(f"\r[{bar:<30}] {done:4.0%} {report.posts_read} posts read", ending="")
+            self.stdout.flush()
+
+        return show
+
+    def _progress_lines(self, report):
+        if report.posts_read % 500 == 0:
+            self.stdout.write(f"{report.posts_read} posts read…")
+
+    def _summary(self, report, seconds, dry_run):
+        write = self.stdout.write
+        if dry_run:
+            write("Dry run: nothing was written. This is what the import would do.")
+        width = max(len(label) for label, _n in report.rows())
+        write(f"{'':-<{width + 10}}")
+        for label, n in report.rows():
+            write(f"{label:<{width}}  {n:>8}")
+        write(f"{'':-<{width + 10}}")
+        if report.edited_in_wagtail:
+            write("Changed in WordPress but edited in Wagtail since the last import (not overwritten):")
+            for name in report.edited_in_wagtail:
+                write(f"  {name}")
+        if report.unmatched_names:
+            write("Statements whose spokesperson is not a Spokesperson snippet (left as paragraphs):")
+            for name, n in report.unmatched_names.most_common():
+                write(f"  {name} ({n})")
+        if report.warnings:
+            write("Warnings:")
+            for warning in report.warning_lines():
+                write(f"  {warning}")
+        write(f"Finished in {seconds:.1f} s.")
+        sys.stdout.flush()
