@@ -89,7 +89,9 @@ http {{
 }}
 """
     )
-    process = Process("nginx", [NGINX, "-c", str(conf), "-p", str(folder), "-e", str(folder / "nginx-error.log")], os.environ, folder)
+    process = Process(
+        "nginx", [NGINX, "-c", str(conf), "-p", str(folder), "-e", str(folder / "nginx-error.log")], os.environ, folder
+    )
     wait_for(lambda: answers(f"http://127.0.0.1:{port}/press/"), "nginx", timeout=20, process=process.popen)
     return process, port
 
@@ -185,7 +187,13 @@ class Row:
         requests = sum(r["requests"] for r in results)
         # Two servers at once: the slower server's percentiles (a bound, not a blend).
         self.bursts.append(
-            (seconds, requests, sum(r["errors"] for r in results), max(r["p50"] for r in results), max(r["p99"] for r in results))
+            (
+                seconds,
+                requests,
+                sum(r["errors"] for r in results),
+                max(r["p50"] for r in results),
+                max(r["p99"] for r in results),
+            )
         )
 
     @property
@@ -280,7 +288,7 @@ def main():
         say("starting the stack (2,000 stories), nginx, whitenoise, stock Wagtail, search (10,000 stories)")
         stack.start()
         started.append(stack)
-        status, headers, html = get(stack.url + "/press/")
+        _status, _headers, html = get(stack.url + "/press/")
         get(stack.url + "/press/")
         www = folder / "www" / "press"
         www.mkdir(parents=True)
@@ -358,7 +366,11 @@ def print_report(rows, fresh, never, memory, rounds, seconds, size, filtered):
     worst = max(fresh.values()) if fresh else float("inf")
     goals = [
         ("cached press room >= 0.5x nginx", f"{cached:.2f}x", cached >= 0.5),
-        ("uncached press room >= 1.0x stock Wagtail", f"{uncached:.2f}x (filtered {filtered_ratio:.2f}x)", uncached >= 1.0),
+        (
+            "uncached press room >= 1.0x stock Wagtail",
+            f"{uncached:.2f}x (filtered {filtered_ratio:.2f}x)",
+            uncached >= 1.0,
+        ),
         ("purge to fresh <= 1 s on every path", f"max {worst * 1000:.0f} ms", worst <= 1.0 and not never),
     ]
     for goal, value, met in goals:

@@ -4,6 +4,7 @@ gunicorn.conf.py, a redis-server of its own (so the survival run may stop it), a
 with deploy/varnish/default.vcl. Media on disk (the set-up needs no S3); every process it
 starts is stopped by ``stop()``."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -59,10 +60,8 @@ class Process:
         return self.popen.poll() is None
 
     def signal_group(self, signum):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.popen.pid, signum)
-        except ProcessLookupError:
-            pass
 
     def stop(self, timeout=20):
         if self.alive():
@@ -152,7 +151,9 @@ class Redis:
     def start(self):
         command = [REDIS_SERVER, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"]
         self.process = Process(f"redis {self.port}", command, os.environ, self.folder)
-        wait_for(lambda: not port_is_free("127.0.0.1", self.port), "redis-server", timeout=20, process=self.process.popen)
+        wait_for(
+            lambda: not port_is_free("127.0.0.1", self.port), "redis-server", timeout=20, process=self.process.popen
+        )
         return self
 
     def stop(self):
@@ -179,7 +180,10 @@ class BenchStack:
         collect = {**self.env}
         collect.pop("FRONTEND_CACHE_URLS")
         subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=collect, check=True
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            cwd=ROOT,
+            env=collect,
+            check=True,
         )
         self.app = AppServers(self.env, self.folder).start()
         self.varnish = Varnish(self.app.addresses, port=varnish_port, storage="malloc,256m").start()

@@ -67,7 +67,7 @@ def main():
             pending = list(paths)
             while pending and time.monotonic() < deadline:
                 for path in list(pending):
-                    status, body = fetch(connection, path)
+                    _status, body = fetch(connection, path)
                     if marker in body.replace("&quot;", '"'):
                         fresh[path] = time.time() - started
                         pending.remove(path)
