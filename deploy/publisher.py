@@ -17,7 +17,7 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-MARK = re.compile(r" \[bench \d+(?:-\d+)?\]$")
+MARK = re.compile(r"( \[bench [^\]]*\])+$")
 
 
 def fetch(connection, path, host="localhost"):

@@ -107,7 +107,18 @@ class HealthLog:
 
     def __init__(self, varnish):
         self.events = []
-        command = ["varnishlog", "-n", str(varnish.folder / "work"), "-g", "raw", "-i", "Backend_health"]
+        # Line-buffered: each change is read when varnishlog sees it, not when a pipe buffer fills.
+        command = [
+            "stdbuf",
+            "-oL",
+            "varnishlog",
+            "-n",
+            str(varnish.folder / "work"),
+            "-g",
+            "raw",
+            "-i",
+            "Backend_health",
+        ]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
         threading.Thread(target=self.read, daemon=True).start()
 
