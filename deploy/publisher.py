@@ -4,9 +4,9 @@ Run in the stack's environment (production settings, FRONTEND_CACHE_URLS):
 
     python -m deploy.publisher STORY_ID ROUNDS [--interval S] [--poll VARNISH_URL PATH...]
 
-Each round gives the story the title "<title> [bench N]" and prints one JSON line: the round,
-the revision, when publish() started and returned (time.time()), and with --poll, how long
-each path took, polled through Varnish, to show the new title."""
+Each round gives the story the title "<title> [bench TAG-N]" and prints one JSON line: the
+round, the revision, when publish() started and returned (time.time()), and with --poll, how
+long after publish() returned each path, polled through Varnish, showed the new title."""
 
 import argparse
 import http.client
@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import threading
 import time
 from urllib.parse import urlsplit
 
@@ -62,17 +63,28 @@ def main():
         returned = time.time()
         line = {"round": round_, "marker": marker, "revision": revision.pk, "started": started, "returned": returned}
         if connection:
+            # Every path polled at once, each on its own connection: one slow re-render does
+            # not delay noticing another path. Times from publish() returning: the purge was
+            # sent when it committed, just before.
             fresh = {}
-            deadline = time.monotonic() + options.timeout
-            pending = list(paths)
-            while pending and time.monotonic() < deadline:
-                for path in list(pending):
-                    _status, body = fetch(connection, path)
-                    if marker in body.replace("&quot;", '"'):
-                        fresh[path] = time.time() - started
-                        pending.remove(path)
+
+            def poll(path, marker=marker, returned=returned, fresh=fresh):
+                poller = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+                deadline = time.monotonic() + options.timeout
+                while time.monotonic() < deadline:
+                    _status, body = fetch(poller, path)
+                    if marker in body:
+                        fresh[path] = time.time() - returned
+                        return
+                    time.sleep(0.01)
+
+            threads = [threading.Thread(target=poll, args=(path,)) for path in paths]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
             line["fresh_after"] = fresh
-            line["never_fresh"] = pending
+            line["never_fresh"] = [path for path in paths if path not in fresh]
         print(json.dumps(line), flush=True)
         if options.interval:
             time.sleep(options.interval)
