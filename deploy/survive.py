@@ -32,7 +32,8 @@ from deploy.benchstack import BenchStack
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_THREADS = 4
 RATE = 20  # requests per second per client, at most
-HEALTH_CHANGE = re.compile(r"(\S+)\s+(Went sick|Back healthy)")
+# Varnish 7 says "Went sick" and "Went healthy" (older ones "Back healthy").
+HEALTH_CHANGE = re.compile(r"(\S+)\s+(?:Went|Back) (sick|healthy)")
 BENCH_MARK = re.compile(rb"\[bench survive-(\d+)\]")
 
 
@@ -103,7 +104,8 @@ def failed(records):
 
 
 class HealthLog:
-    """varnishlog's Backend_health lines: when the probe calls a backend sick or healthy."""
+    """varnishlog's Backend_health lines: when the probe calls a backend sick or healthy
+    (events: (time, "sick" or "healthy", backend name))."""
 
     def __init__(self, varnish):
         self.events = []
@@ -146,7 +148,7 @@ def scenario_app_server_killed(stack, load, health):
     server = stack.app.servers[0]
     killed = time.time()
     server.kill()
-    sick = health.wait_for("Went sick", "app1", killed, timeout=40)
+    sick = health.wait_for("sick", "app1", killed, timeout=40)
     time.sleep(3)
     end = time.time()
     records = load.between(killed, end)
@@ -155,7 +157,7 @@ def scenario_app_server_killed(stack, load, health):
     # Back for the next scenarios.
     restarted = time.time()
     stack.app.start_one(0)
-    healthy = health.wait_for("Back healthy", "app1", restarted, timeout=40)
+    healthy = health.wait_for("healthy", "app1", restarted, timeout=40)
     detail = (f"probe marked it sick after {sick - killed:.1f} s; " if sick else "probe never marked it sick; ") + (
         f"back healthy {healthy - restarted:.1f} s after restart" if healthy else "not healthy again within 40 s"
     )
@@ -231,13 +233,17 @@ def scenario_publishing(stack, load, story_id, rounds=12):
     bad = failed(records)
     # Stale: a story response to a request sent after round N's publish (and purge) returned,
     # still showing an earlier round.
-    stale = 0
+    stale, stale_for, story_requests = 0, 0.0, 0
     for request_started, _, path, outcome, seen in records:
         if path != load.story_path or outcome != 200:
             continue
-        due = max((line["round"] for line in published if line["returned"] <= request_started), default=0)
-        if seen is not None and seen < due:
+        story_requests += 1
+        due = [line for line in published if line["returned"] <= request_started]
+        if due and seen is not None and seen < due[-1]["round"]:
             stale += 1
+            # How long after the purge of the round it should have shown.
+            purged = next(line["returned"] for line in due if line["round"] == seen + 1)
+            stale_for = max(stale_for, request_started - purged)
     import psycopg
 
     with psycopg.connect(stack.database_url) as connection:
@@ -248,7 +254,9 @@ def scenario_publishing(stack, load, story_id, rounds=12):
         live_title = connection.execute("SELECT title FROM wagtailcore_page WHERE id = %s", [story_id]).fetchone()[0]
     lost = rounds - len(published) + (0 if live_title.endswith(f"[bench survive-{rounds}]") else 1)
     detail = (
-        f"{len(published)} publishes, {revisions} revisions kept, {stale} stale story pages after a purge, {lost} lost"
+        f"{len(published)} publishes, {revisions} revisions kept, {lost} lost; "
+        f"{stale} of {story_requests} story pages stale after their purge"
+        + (f" (up to {stale_for:.2f} s after it)" if stale else "")
     )
     return ("publishing during the load", len(records), len(bad), detail, not bad and not stale and not lost, None)
 

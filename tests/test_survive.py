@@ -49,7 +49,7 @@ def test_killing_one_of_two_app_servers_under_load_fails_no_request(live_server,
         served_before = len(statuses)
         killed = time.time()
         gunicorn.servers[0].kill()
-        sick = health.wait_for("Went sick", "app1", killed, timeout=30)
+        sick = health.wait_for("sick", "app1", killed, timeout=30)
         time.sleep(1)
     finally:
         stopping.set()
