@@ -18,6 +18,7 @@ and prints a table: requests, failures, and what each scenario promises. Stops b
 
 import http.client
 import json
+import os
 import random
 import re
 import subprocess
@@ -34,7 +35,8 @@ LOAD_THREADS = 4
 RATE = 20  # requests per second per client, at most
 # Varnish 7 says "Went sick" and "Went healthy" (older ones "Back healthy").
 HEALTH_CHANGE = re.compile(r"(\S+)\s+(?:Went|Back) (sick|healthy)")
-BENCH_MARK = re.compile(rb"\[bench survive-(\d+)\]")
+RUN_TAG = f"survive{os.getpid()}"  # this run's publishes, told apart from earlier runs
+BENCH_MARK = re.compile(rf"\[bench {RUN_TAG}-(\d+)\]".encode())
 
 
 def say(message):
@@ -222,7 +224,7 @@ def scenario_publishing(stack, load, story_id, rounds=12):
         "--interval",
         "0.5",
         "--tag",
-        "survive",
+        RUN_TAG,
     ]
     started = time.time()
     output = subprocess.run(command, cwd=ROOT, env=stack.env, capture_output=True, text=True, check=True).stdout  # noqa: S603
@@ -252,7 +254,7 @@ def scenario_publishing(stack, load, story_id, rounds=12):
             [str(story_id), started],
         ).fetchone()[0]
         live_title = connection.execute("SELECT title FROM wagtailcore_page WHERE id = %s", [story_id]).fetchone()[0]
-    lost = rounds - len(published) + (0 if live_title.endswith(f"[bench survive-{rounds}]") else 1)
+    lost = rounds - len(published) + (0 if live_title.endswith(f"[bench {RUN_TAG}-{rounds}]") else 1)
     detail = (
         f"{len(published)} publishes, {revisions} revisions kept, {lost} lost; "
         f"{stale} of {story_requests} story pages stale after their purge"
