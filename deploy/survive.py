@@ -163,6 +163,8 @@ def scenario_app_server_killed(stack, load, health):
     detail = (f"probe marked it sick after {sick - killed:.1f} s; " if sick else "probe never marked it sick; ") + (
         f"back healthy {healthy - restarted:.1f} s after restart" if healthy else "not healthy again within 40 s"
     )
+    if bad:
+        detail += f"; failed: {sorted({str(record[3]) for record in bad})}"
     ok = sick is not None and not bad
     return ("one app server killed", len(records), len(bad), detail, ok, len(after_sick))
 
