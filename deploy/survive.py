@@ -185,18 +185,21 @@ def scenario_database_connections_terminated(stack, load):
 
     name = stack.database_url.rsplit("/", 1)[1]
     with psycopg.connect(benchdata.SERVER_URL, autocommit=True) as connection:
-        terminated_at = time.time()
+        killing_at = time.time()
+        # With a timeout, pg_terminate_backend waits until each connection is gone: requests
+        # sent before then were in flight on a connection being cut.
         count = len(
             connection.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
                 "WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
                 [name],
             ).fetchall()
         )
+        terminated_at = time.time()
     time.sleep(5)
     end = time.time()
-    records = load.between(terminated_at - 30, end)
-    window = [record for record in records if record[1] >= terminated_at]  # finished after the kill
+    records = load.between(killing_at - 30, end)
+    window = [record for record in records if record[1] >= killing_at]  # finished after the kill began
     in_flight = [record for record in window if record[0] < terminated_at]
     later = [record for record in window if record[0] >= terminated_at]
     bad_later = failed(later)
