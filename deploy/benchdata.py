@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from deploy.stack import secret_key
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SERVER_URL = os.environ.get("BENCH_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
@@ -34,8 +36,6 @@ def media_root(name):
 def setup_environment(name):
     """For the set-up commands: the demo app (load_demo, the generator) is only installed in
     the relaxed settings; no Redis, S3 or purges, nothing but the database is needed."""
-    from deploy.stack import secret_key
-
     (ROOT / "var").mkdir(exist_ok=True)
     env = {
         name_: value

@@ -40,6 +40,7 @@ def main():
     import django
 
     django.setup()
+    # Only now: the app's models need the settings loaded by django.setup().
     from press.models import StoryPage
 
     connection = None
