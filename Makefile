@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test stack serve setup demo install install-dev node-deps lint format constraints clean
+.PHONY: run test stack bench survive serve setup demo install install-dev node-deps lint format constraints clean
 
 # --- environment -------------------------------------------------------------------------
 $(BIN)/python:
@@ -58,6 +58,18 @@ run: setup
 # Varnish (deploy/varnish/default.vcl) on :8080. Its environment is written to var/stack.env.
 stack: install-dev
 	$(BIN)/python -m deploy.stack
+
+# --- make bench, make survive --------------------------------------------------------------
+# Each starts its own stack on free loopback ports (a running `make stack` is not needed and
+# not touched) and stops it at the end. The first run generates its databases
+# (pressroom_bench_2k, pressroom_bench_10k: about 45 minutes on two cores); later runs reuse them.
+# bench: one table (req/s, p50, p99 per row; ratios; purge to fresh; memory), about 4
+# minutes (BENCH_ARGS=--quick: about 2). survive: failures under load, about 2 minutes.
+bench: install-dev
+	$(BIN)/python -m deploy.bench $(BENCH_ARGS)
+
+survive: install-dev
+	$(BIN)/python -m deploy.survive
 
 # --- make test ---------------------------------------------------------------------------
 # The whole suite on PostgreSQL (DATABASE_URL, default the local server). pytest's exit

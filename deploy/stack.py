@@ -243,10 +243,12 @@ class Stack:
         setup_env = {name: value for name, value in env.items() if name != "FRONTEND_CACHE_URLS"}
         self.manage("migrate", "--noinput", env=setup_env)
         self.manage("collectstatic", "--noinput", "--verbosity", "0", env=setup_env)
+        # The demo app (load_demo, demo_users) is installed in the relaxed settings only.
+        demo_env = {**setup_env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
         if created or not has_stories():
-            self.manage("load_demo", "--port", str(VARNISH_PORT), env=setup_env)
+            self.manage("load_demo", "--port", str(VARNISH_PORT), env=demo_env)
         self.manage("setup_teams", env=setup_env)
-        self.manage("demo_users", env=setup_env)
+        self.manage("demo_users", env=demo_env)
         self.manage("ensure_admin", env=setup_env)
 
         for host, port in APP_ADDRESSES:

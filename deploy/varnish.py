@@ -22,7 +22,8 @@ def free_port():
 
 def backends_vcl(addresses, probe_host="localhost"):
     """VCL for app servers at ``addresses`` [(host, port)], probed on GET /healthz/ with
-    ``probe_host`` as Host (it must be in ALLOWED_HOSTS) and balanced round robin."""
+    ``probe_host`` as Host (it must be in ALLOWED_HOSTS) and balanced round robin; and
+    ``app_after_failure``, which sends a retried fetch to the server after the one that failed."""
     lines = [
         "probe healthz {",
         '    .request = "GET /healthz/ HTTP/1.1"',
@@ -51,6 +52,15 @@ def backends_vcl(addresses, probe_host="localhost"):
     lines += ["sub vcl_init {", "    new app = directors.round_robin();"]
     lines += [f"    app.add_backend(app{number});" for number in range(1, len(addresses) + 1)]
     lines += ["}", ""]
+    # A fetch that failed on one app server is retried on the next one, not on whichever the
+    # round robin gives (the same, dead one, half the time with two, until the probe notices).
+    lines += ["sub app_after_failure {"]
+    count = len(addresses)
+    for number in range(1, count + 1):
+        keyword = "if" if number == 1 else "} elsif"
+        lines += [f'    {keyword} (var.get("failed_backend") == "app{number}") {{']
+        lines += [f"        set bereq.backend = app{number % count + 1};"]
+    lines += ["    }", "}", ""]
     return "\n".join(lines)
 
 

@@ -6,11 +6,13 @@ vcl 4.1;
 
 import directors;
 import std;
+import var;
 import xkey;
 
-# The app servers, their health probe (GET /healthz/) and the `app` director that balances
-# between them. deploy/varnish.py writes it for `make stack` and the tests; in production
-# write one for your app servers (same shape).
+# The app servers, their health probe (GET /healthz/), the `app` director that balances
+# between them and `sub app_after_failure` (a retry goes to the next server). deploy/varnish.py
+# writes it for `make stack` and the tests; in production write one for your app servers
+# (same shape).
 include "backends.vcl";
 
 # Who may purge: the app servers and management commands on this machine.
@@ -24,6 +26,9 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(403, "Purging is for the app only"));
         }
+        # When the last purge came: a page fetched before it may be what it drops (see
+        # vcl_backend_response).
+        var.global_set("purged_at", "" + std.time2real(now, 0.0));
         # `xkey-purge: site-1 site-2` drops every cached address filed under those keys.
         if (req.http.xkey-purge) {
             set req.http.X-Purged = xkey.purge(req.http.xkey-purge);
@@ -64,6 +69,13 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub vcl_backend_fetch {
+    var.set("fetch_started", "" + std.time2real(now, 0.0));
+    if (bereq.retries > 0 && var.get("failed_backend")) {
+        call app_after_failure;
+    }
+}
+
 sub vcl_backend_response {
     # Keep only what the app marked shareable for a shared cache (public, s-maxage) and
     # static files it marks public; never a response that sets a cookie. The rest is passed
@@ -75,6 +87,13 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
+    # A purge while this page was being fetched: the app may have read the database before
+    # the editor's change committed, and caching its answer would put back the page the purge
+    # just dropped, until the next purge. Fetch it again: now it reads the change.
+    if (bereq.retries < 3
+        && std.real(var.get("fetch_started"), 0.0) <= std.real(var.global_get("purged_at"), -1.0)) {
+        return (retry);
+    }
     # While every app server is down, serve what we have for up to six hours.
     set beresp.grace = 6h;
     return (deliver);
@@ -84,6 +103,8 @@ sub vcl_backend_error {
     # An app server that does not answer (stopped, restarting): try the other once, before
     # the health probe notices. Only for reads; a form post is never sent twice.
     if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        # On the next app server (app_after_failure, in backends.vcl).
+        var.set("failed_backend", beresp.backend.name);
         return (retry);
     }
 }
