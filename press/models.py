@@ -4,7 +4,7 @@ import datetime
 import functools
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, Q
@@ -305,7 +305,10 @@ class StoryPageQuerySet(PageQuerySet):
         """[(slug, name, stories)] by name: an organisation's stories are those it signed and
         those its spokespeople speak in. Counted by the database: the UNION drops a story
         counted twice for one organisation, GROUP BY counts what is left."""
-        ids_sql, params = self._ids().query.sql_with_params()
+        try:
+            ids_sql, params = self._ids().query.sql_with_params()
+        except EmptyResultSet:  # e.g. a search with no words: no stories, no organisations
+            return []
         # Table names from the models; every value is a parameter.
         sql = f"""
             SELECT org.slug, org.name, COUNT(*) FROM (
