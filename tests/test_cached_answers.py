@@ -82,6 +82,12 @@ class FacetCountsAfterPublishing(TestCase):
         self.assertContains(response, "A corrected summary.")
         self.assertNotContains(response, "Summary of First op-ed.")
 
+    def test_search_finds_a_story_published_after_the_same_search(self):
+        search = lambda: self.client.get("/search/?q=sanctuary", HTTP_HOST=CIPC_HOST)  # noqa: E731
+        self.assertNotContains(search(), "Sanctuary ruling")
+        make_story(self.sites.cipc_press, "Sanctuary ruling", category=self.category)
+        self.assertContains(search(), "Sanctuary ruling")
+
     def test_counts_follow_a_publish_committed_by_another_request(self):
         """In production the publish commits in the editor's request and the bump after the
         commit is what every app server sees."""
