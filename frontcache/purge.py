@@ -9,6 +9,7 @@ from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
 
+from core import generations
 from frontcache.keys import ALL, site_key
 from press.models import PressIndexPage
 
@@ -28,15 +29,19 @@ def purge_on_commit(keys, *, with_listing_sites=False):
     the commit, so a press room that starts cross-listing in this change counts too).
 
     Keys from one transaction go out together, in one request per Varnish: deleting a press
-    room with 2,000 stories is one purge, not 2,000."""
-    if not get_backends():
-        return
+    room with 2,000 stories is one purge, not 2,000.
+
+    The same keys name the cache generations of the app's own answers (core.generations):
+    bumped now, so this transaction's later requests see the change, and again after the
+    commit, so an answer computed by another request in between from the old data is not kept."""
     pending = getattr(_pending, "keys", None)
     if pending is None:
         pending = _pending.keys = set()
     pending.update(keys)
     if with_listing_sites:
         _pending.with_listing_sites = True
+        keys = {*keys, *(site_key(site_id) for site_id in sites_listing_other_sites())}
+    generations.bump(keys)
     # One callback per call: if an inner savepoint rolls back, its callback goes, but the
     # others still send everything pending (at worst a key too many, never one too few).
     transaction.on_commit(_send_pending)
@@ -48,7 +53,9 @@ def _send_pending():
         keys |= {site_key(site_id) for site_id in sites_listing_other_sites()}
     _pending.keys, _pending.with_listing_sites = None, False
     if keys:
-        purge_keys(keys)
+        generations.bump(keys)
+        if get_backends():
+            purge_keys(keys)
 
 
 def purge_everything():

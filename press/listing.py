@@ -5,7 +5,9 @@ import re
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
+from wagtail.models import Site
 
+from core.generations import SiteAnswers
 from core.models import SiteBranding
 
 
@@ -21,10 +23,47 @@ def annotate_home_sites(stories, press_room, request):
     if not foreign:
         return
     site_for_story = {story.pk: (story.get_url_parts(request) or [None])[0] for story in foreign}
-    names = dict(SiteBranding.objects.filter(site_id__in=set(site_for_story.values())).values_list("site_id", "name"))
+    names = site_names(request)
     for story in foreign:
         site_id = site_for_story.get(story.pk)
         story.home_site_name = names.get(site_id) or "another site"
+
+
+def site_names(request):
+    """{site id: branded name} of every site, cached until a branding or site changes (both
+    give the listing sites a new generation)."""
+    site = Site.find_for_request(request)
+    answers = SiteAnswers(site.pk if site else None, "sites")
+    return answers.get_or_compute("names", lambda: dict(SiteBranding.objects.values_list("site_id", "name")))
+
+
+class CachedListing:
+    """A listing's stories as the paginator reads them (``count()`` and a slice), with the
+    count and each page's story ids cached for the generation in ``answers``: a later visit
+    to the same address costs one query for its stories (plus their prefetches) instead of
+    counting and sorting every story the filters match.
+
+    ``stories`` is a callable giving the full queryset, called only on a cache miss (building
+    it can cost a query); ``model`` fetches a cached page's stories by id."""
+
+    def __init__(self, stories, model, answers, key):
+        self._stories, self._model, self._answers, self._key = stories, model, answers, key
+
+    def count(self):
+        return self._answers.get_or_compute(f"count:{self._key}", lambda: self._stories().count())
+
+    def __getitem__(self, window):
+        fetched = []
+
+        def compute():
+            fetched.extend(self._stories()[window])
+            return [story.pk for story in fetched]
+
+        ids = self._answers.get_or_compute(f"ids:{self._key}:{window.start}:{window.stop}", compute)
+        if fetched or not ids:
+            return fetched
+        found = {story.pk: story for story in self._model.objects.filter(pk__in=ids).for_listing()}
+        return [found[pk] for pk in ids if pk in found]
 
 
 # A positive whole number, without a leading zero or sign, short enough to be a real page.

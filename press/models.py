@@ -1,15 +1,16 @@
 """Press rooms and the stories in them."""
 
 import datetime
+import functools
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
 from django.urls import get_resolver
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,11 +21,12 @@ from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
 from core.forms import PageForm
-from core.models import INLINE_TEXT, Category, MetadataPageMixin, Spokesperson, Topic, image_field
+from core.generations import SiteAnswers, digest
+from core.models import INLINE_TEXT, Category, MetadataPageMixin, Organization, Spokesperson, Topic, image_field
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
-from press.listing import annotate_home_sites, paginate
+from press.listing import CachedListing, annotate_home_sites, paginate
 
 
 def join_names(names):
@@ -169,11 +171,16 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters.from_querydict(request.GET)
-        stories = self.get_stories()
-        paginator, page_obj = paginate(request, filters.apply(stories), self.per_page)
+        # Counts and pages change only on publish: cached per generation of this room's site.
+        site = Site.find_for_request(request)
+        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}")
+        key = digest(sorted(filters.as_params().items()))
+        stories = functools.cache(self.get_stories)  # built on a miss only: it costs a query
+        listing = CachedListing(lambda: filters.apply(stories()), StoryPage, answers, key)
+        paginator, page_obj = paginate(request, listing, self.per_page)
         annotate_home_sites(page_obj.object_list, self, request)
         page_number = page_obj.number if page_obj.number > 1 else None
-        facets = filters.facets(stories)
+        facets = answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories()))
         context.update(
             filters=filters,
             facets=facets,
@@ -316,22 +323,31 @@ class StoryPageQuerySet(PageQuerySet):
 
     def organization_counts(self):
         """[(slug, name, stories)] by name: an organisation's stories are those it signed and
-        those its spokespeople speak in."""
-        ids = self._ids()
-        signed = (
-            StorySignatory.objects.filter(page__in=ids)
-            .order_by()
-            .values_list("organization__slug", "organization__name", "page_id")
-        )
-        spoken = (
-            self.model.spokespeople.through.objects.filter(storypage__in=ids)
-            .order_by()
-            .values_list("spokesperson__organization__slug", "spokesperson__organization__name", "storypage_id")
-        )
-        counts = {}
-        for slug, name, _story in signed.union(spoken):  # UNION drops a story counted twice
-            counts[(name, slug)] = counts.get((name, slug), 0) + 1
-        return [(slug, name, n) for (name, slug), n in sorted(counts.items())]
+        those its spokespeople speak in. Counted by the database: the UNION drops a story
+        counted twice for one organisation, GROUP BY counts what is left."""
+        try:
+            ids_sql, params = self._ids().query.sql_with_params()
+        except EmptyResultSet:  # e.g. a search with no words: no stories, no organisations
+            return []
+        # Table names from the models; every value is a parameter.
+        sql = f"""
+            SELECT org.slug, org.name, COUNT(*) FROM (
+                SELECT signatory.organization_id AS organization_id, signatory.page_id AS story_id
+                FROM {StorySignatory._meta.db_table} signatory
+                WHERE signatory.page_id IN ({ids_sql})
+                UNION
+                SELECT person.organization_id, spoken.storypage_id
+                FROM {self.model.spokespeople.through._meta.db_table} spoken
+                JOIN {Spokesperson._meta.db_table} person ON person.id = spoken.spokesperson_id
+                WHERE spoken.storypage_id IN ({ids_sql})
+            ) AS pairs
+            JOIN {Organization._meta.db_table} org ON org.id = pairs.organization_id
+            GROUP BY org.id, org.slug, org.name
+        """  # noqa: S608
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [*params, *params])
+            rows = cursor.fetchall()
+        return sorted(((slug, name, n) for slug, name, n in rows), key=lambda row: (row[1], row[0]))
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -484,9 +500,26 @@ class StoryPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        answers = self.cached_answers(request)
+        if answers is not None:
+            room = answers.get_or_compute("press-room", lambda: PressIndexPage.objects.parent_of(self).first())
+            self.press_room = room
         context["press_room"] = self.press_room
-        context["related_stories"] = self.related_stories()
+        context["story_answers"] = answers
+        # Only worked out when the template's cached fragment is not already there.
+        context["related_stories"] = SimpleLazyObject(self.related_stories)
         return context
+
+    def cached_answers(self, request):
+        """This story's cached fragments (body, related stories, structured data), valid until
+        its site's next publish; None for a draft or preview, which must show what is saved."""
+        if not self.live or getattr(request, "is_preview", False):
+            return None
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        # The fragments hold absolute addresses (structured data), so one set per host.
+        return SiteAnswers(site.pk, f"story-{self.pk}-{digest(request.scheme, request.get_host())}")
 
     @cached_property
     def press_room(self):

@@ -4,10 +4,12 @@ ones it cross-lists), ranked by Wagtail's search backend."""
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
+from wagtail.models import Site
 
-from press.filters import clean_query
-from press.listing import annotate_home_sites, paginate
-from press.models import PressIndexPage
+from core.generations import SiteAnswers, digest
+from press.filters import clean_query, search_terms
+from press.listing import CachedListing, annotate_home_sites, paginate
+from press.models import PressIndexPage, StoryPage
 
 PER_PAGE = 20
 
@@ -18,7 +20,15 @@ def search(request):
     paginator = page_obj = None
     if query:
         # Only punctuation, or a site without a press room, finds nothing.
-        results = press_room.get_stories().best_matches(query) if press_room else []
+        if press_room is None:
+            results = []
+        else:
+            # Ranking every match is the cost: counts and pages are cached until the next publish.
+            site = Site.find_for_request(request)
+            answers = SiteAnswers(site.pk if site else None, f"search-{press_room.pk}")
+            results = CachedListing(
+                lambda: press_room.get_stories().best_matches(query), StoryPage, answers, digest(search_terms(query))
+            )
         paginator, page_obj = paginate(request, results, PER_PAGE)
         annotate_home_sites(page_obj.object_list, press_room, request)
     context = {

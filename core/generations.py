@@ -1,0 +1,87 @@
+"""Generations: answers that change only when an editor publishes (facet counts, totals, the
+page of stories an address lists) are computed once per publish, not once per request.
+
+Each site has a generation token in Django's cache (Redis in production), and so does the
+whole install. Cached answers are filed under the tokens current when they were computed;
+every change that purges a site from the front cache (frontcache.purge) also gives that site
+(or, for shared snippets and Site records, the install) a new token, so the next visitor
+computes and files fresh answers and the old ones are never read again (they expire).
+
+The cache is only ever a shortcut: when it is down, every call computes the answer."""
+
+import hashlib
+import logging
+import uuid
+
+from django.core.cache import cache
+
+logger = logging.getLogger("core.generations")
+
+# Surrogate key names, as frontcache.keys writes them: "all", "site-<id>".
+ALL = "all"
+PREFIX = "generation:"
+# Answers outlive their generation by at most this long, so superseded ones do not pile up.
+ANSWER_TIMEOUT = 24 * 60 * 60
+MISSING = object()
+
+
+def _token():
+    return uuid.uuid4().hex[:12]
+
+
+def bump(keys):
+    """Give each of ``keys`` ("all" or "site-<id>") a new generation."""
+    if not keys:
+        return
+    try:
+        cache.set_many({PREFIX + key: _token() for key in keys}, timeout=None)
+    except Exception:  # a cache outage: nothing cached can be read either
+        logger.warning("Could not bump cache generations %s", sorted(keys), exc_info=True)
+
+
+def current(site_id):
+    """The tokens answers about ``site_id`` are filed under: the install's and the site's."""
+    names = [PREFIX + ALL, f"{PREFIX}site-{site_id}"]
+    try:
+        found = cache.get_many(names)
+        missing = {name: _token() for name in names if name not in found}
+        if missing:
+            # Evicted or never set: start a new generation (add, so two requests agree).
+            for name, token in missing.items():
+                cache.add(name, token, timeout=None)
+            found.update(cache.get_many(list(missing)))
+    except Exception:
+        return None
+    if len(found) < len(names):
+        return None  # the cache is skipping calls: do not file answers anywhere
+    return f"{found[names[0]]}.{found[names[1]]}"
+
+
+def digest(*parts):
+    """A short, fixed-length cache key part for arbitrary values (filters, search words)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+class SiteAnswers:
+    """Cached answers about one site, valid until its next generation."""
+
+    def __init__(self, site_id, namespace):
+        self.generation = current(site_id) if site_id is not None else None
+        self.prefix = f"answer:{namespace}:{site_id}:{self.generation}:"
+
+    def get_or_compute(self, name, compute):
+        """``compute()``, or the answer it gave in this generation."""
+        if self.generation is None:
+            return compute()
+        key = self.prefix + name
+        try:
+            answer = cache.get(key, MISSING)
+        except Exception:
+            answer = MISSING
+        if answer is MISSING:
+            answer = compute()
+            try:
+                cache.set(key, answer, timeout=ANSWER_TIMEOUT)
+            except Exception:
+                logger.warning("Could not cache %s", key, exc_info=True)
+        return answer

@@ -1,0 +1,124 @@
+"""The press room and story pages keep their counts, pages of stories and fragments in the
+cache until the next publish (core.generations). A visitor right after an editor publishes,
+unpublishes, renames a topic or changes a cross-listed story sees the change, never the
+cached answer from before it."""
+
+import datetime
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from demo.bulk import generate_stories
+from tests.factories import CategoryFactory, TopicFactory, make_story
+from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
+
+# At most this many queries once a page's answers are cached (tests/test_query_budget.py
+# pins the exact numbers; this is the promise).
+WARM_QUERIES = 12
+MARCH_2021, JULY_2021 = datetime.date(2021, 3, 1), datetime.date(2021, 7, 1)
+
+
+class FacetCountsAfterPublishing(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.category = CategoryFactory(name="Op-ed", slug="op-ed")
+        cls.topic = TopicFactory(name="Detention", slug="detention")
+        cls.first = make_story(
+            cls.sites.cipc_press, "First op-ed", category=cls.category, topics=[cls.topic], date=MARCH_2021
+        )
+
+    def cipc_room(self, query=""):
+        return self.client.get(f"/press/{query}", HTTP_HOST=CIPC_HOST)
+
+    def test_a_published_story_is_counted_by_the_next_visitor(self):
+        self.assertContains(self.cipc_room(), "Op-ed (1)")
+        self.assertContains(self.cipc_room(), "Op-ed (1)")  # now from the cache
+        make_story(self.sites.cipc_press, "Second op-ed", category=self.category, date=datetime.date(2022, 5, 1))
+        response = self.cipc_room()
+        self.assertContains(response, "Op-ed (2)")
+        self.assertContains(response, "2 stories")
+        self.assertContains(response, "Second op-ed")
+
+    def test_an_unpublished_story_is_no_longer_counted(self):
+        second = make_story(self.sites.cipc_press, "Second op-ed", category=self.category)
+        self.assertContains(self.cipc_room("?category=op-ed"), "Op-ed (2)")
+        second.unpublish()
+        response = self.cipc_room("?category=op-ed")
+        self.assertContains(response, "Op-ed (1)")
+        self.assertContains(response, "1 story")
+        self.assertNotContains(response, "Second op-ed")
+
+    def test_filtered_counts_follow_a_publish(self):
+        query = "?year=2021&topic=detention"
+        self.assertContains(self.cipc_room(query), "Detention (1)")
+        make_story(self.sites.cipc_press, "Another", topics=[self.topic], category=self.category, date=JULY_2021)
+        response = self.cipc_room(query)
+        self.assertContains(response, "Detention (2)")
+        self.assertContains(response, "Op-ed (2)")
+
+    def test_a_coalition_statement_cipc_signs_is_counted_in_cipcs_room(self):
+        self.assertContains(self.cipc_room(), "1 story")
+        make_story(self.sites.coalition_press, "Joint statement", signatories=self.sites.members)
+        response = self.cipc_room()
+        self.assertContains(response, "2 stories")
+        self.assertContains(response, "Joint statement")
+
+    def test_a_renamed_topic_shows_its_new_name(self):
+        self.assertContains(self.cipc_room(), "Detention (1)")
+        self.topic.name = "Detention and deportation"
+        self.topic.save()
+        self.assertContains(self.cipc_room(), "Detention and deportation (1)")
+
+    def test_the_story_page_shows_its_new_text_after_publishing(self):
+        url = f"/press/{self.first.slug}/"
+        self.assertContains(self.client.get(url, HTTP_HOST=CIPC_HOST), "Summary of First op-ed.")
+        revision = self.first.save_revision()
+        draft = revision.as_object()
+        draft.summary = "A corrected summary."
+        draft.save_revision().publish()
+        response = self.client.get(url, HTTP_HOST=CIPC_HOST)
+        self.assertContains(response, "A corrected summary.")
+        self.assertNotContains(response, "Summary of First op-ed.")
+
+    def test_search_finds_a_story_published_after_the_same_search(self):
+        search = lambda: self.client.get("/search/?q=sanctuary", HTTP_HOST=CIPC_HOST)  # noqa: E731
+        self.assertNotContains(search(), "Sanctuary ruling")
+        make_story(self.sites.cipc_press, "Sanctuary ruling", category=self.category)
+        self.assertContains(search(), "Sanctuary ruling")
+
+    def test_counts_follow_a_publish_committed_by_another_request(self):
+        """In production the publish commits in the editor's request and the bump after the
+        commit is what every app server sees."""
+        self.assertContains(self.cipc_room(), "Op-ed (1)")
+        with self.captureOnCommitCallbacks(execute=True):
+            make_story(self.sites.cipc_press, "Second op-ed", category=self.category)
+        self.assertContains(self.cipc_room(), "Op-ed (2)")
+
+
+class WarmPressRoomQueries(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        generate_stories(10, image_every=1, signed_share=1)
+        cls.sites.cipc_press.per_page = 5
+        cls.sites.cipc_press.save_revision().publish()
+
+    def assert_warm_visit_is_cheap(self, url, host):
+        self.client.get(url, HTTP_HOST=host)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url, HTTP_HOST=host)
+        self.assertEqual(response.status_code, 200)
+        self.assertLessEqual(len(queries), WARM_QUERIES, "\n".join(q["sql"][:120] for q in queries))
+
+    def test_a_warm_press_room_costs_at_most_twelve_queries(self):
+        for query in ("", "?page=2", "?year=2020", "?q=court"):
+            with self.subTest(query):
+                self.assert_warm_visit_is_cheap(f"/press/{query}", CIPC_HOST)
+
+    def test_a_warm_story_page_costs_at_most_twelve_queries(self):
+        from press.models import StoryPage
+
+        story = StoryPage.objects.filter(url_path__startswith="/iceout/").first()
+        self.assert_warm_visit_is_cheap(f"/press/{story.slug}/", COALITION_HOST)
