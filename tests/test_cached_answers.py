@@ -10,6 +10,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from demo.bulk import generate_stories
+from press.models import StoryPage
 from tests.factories import CategoryFactory, TopicFactory, make_story
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
@@ -40,6 +41,14 @@ class FacetCountsAfterPublishing(TestCase):
         self.assertContains(response, "Op-ed (2)")
         self.assertContains(response, "2 stories")
         self.assertContains(response, "Second op-ed")
+
+    def test_without_a_shared_cache_nothing_is_kept_that_another_process_could_make_stale(self):
+        # `make run` without Redis: the scheduler publishes in its own process, whose cache
+        # the web server never sees; the web server must not keep yesterday's answers.
+        with self.settings(CACHE_PUBLISHED_ANSWERS=False):
+            self.assertContains(self.cipc_room(), "Op-ed (1)")
+            StoryPage.objects.filter(pk=self.first.pk).update(category=None)  # no purge, no bump
+            self.assertNotContains(self.cipc_room(), "Op-ed (1)")
 
     def test_an_unpublished_story_is_no_longer_counted(self):
         second = make_story(self.sites.cipc_press, "Second op-ed", category=self.category)
