@@ -332,20 +332,12 @@ CONTENT_SECURITY_POLICY = {
 # inline styles, so its enforced policy allows inline code but still pins every origin: no
 # third-party script, style, image or frame, no plugins, no foreign form targets, no framing.
 _admin_policy = {
-    "default-src": [SELF],
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:", *media_origins()],
-    "media-src": [SELF, *media_origins()],
     # the live preview panel frames our pages, whose embeds frame the video providers
     "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
-    "connect-src": [SELF],
-    "font-src": [SELF],
-    "object-src": [NONE],
-    "base-uri": [SELF],
-    "form-action": [SELF],
-    "frame-ancestors": [SELF],
-    "report-uri": _csp_report_uri,
 }
 ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": _admin_policy}
 # The same without inline code, reported only: what stands between the admin and a strict policy.
