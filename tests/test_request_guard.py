@@ -13,14 +13,10 @@ from pathlib import Path
 
 from django.test import SimpleTestCase
 
+from .servers import free_port, wait_until_listening
+
 ROOT = Path(__file__).resolve().parent.parent
 BACKSLASHES = 'a="' + "\\" * 8000 + '"'  # as scripts/cookie_attack.py sends it
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def raw_get(port, path, headers, timeout=60):
@@ -78,13 +74,8 @@ class CookieGuardUnderGunicornTests(SimpleTestCase):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if raw_get(cls.port, "/healthz/", [], timeout=2)[1].endswith("200 OK"):
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_listening(cls.port)
+        raw_get(cls.port, "/healthz/", [])  # the worker has loaded the app before anything is timed
 
     @classmethod
     def tearDownClass(cls):

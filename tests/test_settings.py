@@ -2,13 +2,13 @@
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from django.test import SimpleTestCase
+
+from .servers import free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,12 +77,6 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class S3MediaStorageTests(SimpleTestCase):
     """Against an S3-compatible server on 127.0.0.1 (moto in server mode)."""
 
@@ -95,13 +89,7 @@ class S3MediaStorageTests(SimpleTestCase):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", cls.port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_listening(cls.port, timeout=20)
 
     @classmethod
     def tearDownClass(cls):
