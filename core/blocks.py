@@ -29,6 +29,15 @@ def _preview_spokesperson():
     return _first("core.Spokesperson", live=True)
 
 
+def _sample_speaker():
+    """A clearly fictional person for the previews of blocks that put words in someone's mouth:
+    the picker must never attribute its sample sentence to a real spokesperson."""
+    from core.models import Organization, Spokesperson
+
+    network = Organization(name="Example Immigrant Rights Network (sample)", short_name="Example Network")
+    return Spokesperson(name="Alex Sample", title="Communications Director", organization=network)
+
+
 def _preview_image():
     return _first("wagtailimages.Image")
 
@@ -119,8 +128,8 @@ class QuoteBlock(blocks.StructBlock):
         @staticmethod
         def preview_value():
             return {
-                "text": "California will not be a partner in the federal deportation machine.",
-                "spokesperson": _preview_spokesperson(),
+                "text": "Sample words, shown here only to preview the block.",
+                "spokesperson": _sample_speaker(),
             }
 
 
@@ -154,8 +163,8 @@ class StatementBlock(blocks.StructBlock):
         @staticmethod
         def preview_value():
             return {
-                "spokesperson": _preview_spokesperson(),
-                "text": "<p>Today's decision marks yet another win for immigrant Californians.</p>",
+                "spokesperson": _sample_speaker(),
+                "text": "<p>Sample statement text, shown here only to preview the block.</p>",
             }
 
 

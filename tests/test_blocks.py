@@ -49,13 +49,18 @@ class BlockPickerPreviewTests(WagtailTestUtils, TestCase):
                 self.assertTrue(block.get_description())
                 self.assertEqual(self.preview(name).status_code, 200)
 
+    def test_previews_never_put_sample_words_in_a_real_spokespersons_mouth(self):
+        for name in ("quote", "statement"):
+            with self.subTest(block=name):
+                self.assertNotContains(self.preview(name), "Cynthia Buiza")
+
     def test_previews_show_what_the_block_makes(self):
         expectations = {
             "paragraph": "Community groups across California",
-            "statement": "Cynthia Buiza, Executive Director of the California Immigrant Policy Center, "
-            "issued the following statement:",
+            "statement": "Alex Sample, Communications Director of the Example Immigrant Rights Network "
+            "(sample), issued the following statement:",
             "signatories_statement": "issued the following statement:",
-            "quote": "— Cynthia Buiza, Executive Director of the California Immigrant Policy Center",
+            "quote": "— Alex Sample, Communications Director of the Example Immigrant Rights Network",
             "spokesperson_bio": "Executive Director, California Immigrant Policy Center",
             "image": "Rally at the State Capitol.",
             "embed": 'title="Press conference"',
