@@ -53,20 +53,19 @@ def _ensure(model, count, make):
 
 
 def _cast():
-    """Spokespeople, topics, categories and images to draw from, made if the database lacks them."""
-    org = Organization.objects.order_by("pk").first() or Organization.objects.create(
-        name="Benchmark Organization", slug="benchmark-organization"
+    """Spokespeople, topics, categories and images to draw from, made if the database lacks them.
+
+    The generated statements are spoken by fictional sample speakers of a fictional organisation,
+    never by the real spokespeople the demo may hold."""
+    org, _ = Organization.objects.get_or_create(
+        slug="benchmark-organization", defaults={"name": "Benchmark Organization (sample)"}
     )
     people = [
-        person
-        for person in _ensure(
-            Spokesperson,
-            MIN_SPOKESPEOPLE,
-            lambda i: Spokesperson.objects.create(
-                name=f"Spokesperson {i}", slug=f"bench-spokesperson-{i}", title="Director", organization=org
-            ),
-        )
-        if person.live and person.active
+        Spokesperson.objects.get_or_create(
+            slug=f"bench-spokesperson-{i}",
+            defaults={"name": f"Sample Speaker {i}", "title": "Director", "organization": org},
+        )[0]
+        for i in range(MIN_SPOKESPEOPLE)
     ]
     topics = _ensure(Topic, MIN_TOPICS, lambda i: Topic.objects.create(name=f"Topic {i}", slug=f"bench-topic-{i}"))
     categories = _ensure(
