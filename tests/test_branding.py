@@ -65,7 +65,7 @@ class BrandedPagesTests(TestCase):
         for path in ("/", "/press/"):
             with self.subTest(path):
                 html = self.get(COALITION_HOST, path).content.decode()
-                banner = re.search(r'<div class="banner"><img [^>]*></div>', html).group(0)
+                banner = re.search(r'<div class="banner[^"]*"><img [^>]*></div>', html).group(0)
                 self.assertIn('alt="coalition banner picture"', banner)
                 self.assertIn('sizes="100vw"', banner)
                 self.assertEqual(len(re.findall(r"\.webp \d+w", banner)), 3)
