@@ -256,3 +256,52 @@ class SvgUploadTests(WagtailTestUtils, TestCase):
         self.assertIn("sandbox", response["Content-Security-Policy"])
         self.assertIn("default-src 'none'", response["Content-Security-Policy"])
         self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+
+
+class DemoLookTests(TestCase):
+    """The demo's two sites look different, and its organisations have SVG wordmarks."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from demo.loader import DemoLoader
+
+        DemoLoader(port=80).load()
+
+    def test_the_coalition_room_looks_like_the_coalitions_not_cipcs(self):
+        cipc = SiteBranding.objects.get(site__hostname=CIPC_HOST)
+        coalition = SiteBranding.objects.get(site__hostname=COALITION_HOST)
+        for field in ("typeface", "primary_colour", "accent_colour", "tint_colour", "logo_id", "banner_image_id"):
+            with self.subTest(field):
+                self.assertNotEqual(getattr(cipc, field), getattr(coalition, field))
+        self.assertTrue(coalition.logo.is_svg() and coalition.icon.is_svg())
+
+    def test_every_organisation_has_a_wordmark_drawn_in_outlines(self):
+        from core.models import Organization
+        from core.svg import problems
+
+        for org in Organization.objects.select_related("logo"):
+            with self.subTest(org.slug):
+                self.assertTrue(org.logo.is_svg())
+                with org.logo.file.open("rb") as svg:
+                    data = svg.read()
+                self.assertEqual(problems(data), [])
+                # Outlines, not <text>: the wordmark needs no font on the reader's machine.
+                self.assertNotIn(b"<text", data)
+                self.assertIn(org.name.encode(), data)  # as its accessible title
+
+    def test_an_older_demos_placeholder_logos_are_replaced_and_a_second_run_changes_nothing(self):
+        from core.models import Organization
+        from demo.loader import DemoLoader
+        from tests.sites import picture
+
+        aclu = Organization.objects.get(slug="aclu-california")
+        aclu.logo = picture("ACLU of California logo", CLEAN_SVG, "svg")  # the old loader's title
+        aclu.save()
+        edited = Organization.objects.get(slug="ndlon")
+        edited.logo = picture("NDLON's own logo", CLEAN_SVG, "svg")  # an editor's choice
+        edited.save()
+        report = DemoLoader(port=80).load()
+        self.assertEqual(report.created, {"organizations updated": 1})
+        self.assertEqual(Organization.objects.get(slug="aclu-california").logo.title, "ACLU of California wordmark")
+        self.assertEqual(Organization.objects.get(slug="ndlon").logo.title, "NDLON's own logo")
+        self.assertEqual(DemoLoader(port=80).load().created, {})
