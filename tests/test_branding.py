@@ -245,6 +245,20 @@ class SvgUploadTests(WagtailTestUtils, TestCase):
                 self.assertContains(response, reason)
         self.assertFalse(get_image_model().objects.exists())
 
+    def test_the_multiple_uploader_refuses_it_too(self):
+        """The admin's "Add images" page uploads each file through the same form."""
+        response = self.client.post(
+            reverse("wagtailimages:add_multiple"),
+            {
+                "collection": Collection.get_first_root_node().pk,
+                "files[]": SimpleUploadedFile("script.svg", SCRIPTED_SVG, content_type="image/svg+xml"),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(response.json()["success"])
+        self.assertIn("it contains a <script> element", response.json()["error_message"])
+        self.assertFalse(get_image_model().objects.exists())
+
     def test_an_svg_opened_at_its_own_address_runs_nothing(self):
         """Even a file stored before uploads were checked: the media view's policy forbids scripts."""
         image = get_image_model()(title="old")
