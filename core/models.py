@@ -52,6 +52,17 @@ TYPEFACES = {
 }
 
 
+def too_light_for_white(primary):
+    """Why white text on ``primary``, and ``primary`` links on white, would be hard to read; or ""."""
+    ratio = colours.contrast(primary, colours.WHITE)
+    if ratio >= colours.READABLE:
+        return ""
+    return (
+        f"Too light: white header text on it, and links in it on the white page, would have a "
+        f"contrast of {ratio:.1f}:1; they need at least {colours.READABLE}:1. Choose a darker colour."
+    )
+
+
 def image_field(help_text):
     """An optional image: emptied, not deleted with, when the image is deleted."""
     return models.ForeignKey(
@@ -278,6 +289,11 @@ class InstallDefaults(BaseGenericSetting):
         verbose_name = "install defaults"
         verbose_name_plural = "install defaults"
 
+    def clean(self):
+        super().clean()
+        if hex_colour.regex.match(self.primary_colour or "") and (error := too_light_for_white(self.primary_colour)):
+            raise ValidationError({"primary_colour": error})
+
 
 @register_setting(icon="palette")
 class SiteBranding(BaseSiteSetting):
@@ -440,12 +456,8 @@ class SiteBranding(BaseSiteSetting):
         errors = {}
         primary = valid.get("primary_colour", DEFAULT_PRIMARY_COLOUR)
         tint = valid.get("tint_colour", DEFAULT_TINT_COLOUR)
-        ratio = colours.contrast(primary, colours.WHITE)
-        if "primary_colour" in valid and ratio < colours.READABLE:
-            errors["primary_colour"] = (
-                f"Too light: white header text on it, and links in it on the white page, would have a "
-                f"contrast of {ratio:.1f}:1; they need at least {colours.READABLE}:1. Choose a darker colour."
-            )
+        if "primary_colour" in valid and (error := too_light_for_white(primary)):
+            errors["primary_colour"] = error
         if "tint_colour" in valid:
             muted = colours.contrast(colours.MUTED, tint)
             links = colours.contrast(primary, tint)

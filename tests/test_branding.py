@@ -186,6 +186,17 @@ class BrandingAdminTests(WagtailTestUtils, TestCase):
         self.assertContains(response, 'value="#777777"')
         self.assertEqual(self.branding().tint_colour, "#f4f5f7")
 
+    def test_the_install_defaults_refuse_a_primary_colour_too_light_as_well(self):
+        from core.models import InstallDefaults
+
+        url = reverse("wagtailsettings:edit", args=["core", "installdefaults", InstallDefaults.load().pk])
+        data = {"name": "Press room", "primary_colour": "#7fb2ff", "accent_colour": "#a4262c"}
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Too light: white header text on it")
+        self.assertContains(response, 'value="#7fb2ff"')
+        self.assertEqual(InstallDefaults.load().primary_colour, "#1d4f91")
+
     def test_an_svg_logo_is_accepted_and_shown_in_the_header(self):
         collection = Collection.get_first_root_node()
         response = self.client.post(
