@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
+from core.svg import serve_media
 from frontcache.decorators import shared_cache
 from search import views as search_views
 from teams.urls import admin_urlpatterns
@@ -26,6 +26,7 @@ urlpatterns = sign_in_security_urlpatterns + [
     *decorate_urlpatterns(
         [
             path("robots.txt", core_views.robots_txt, name="robots_txt"),
+            path("favicon.ico", core_views.favicon, name="favicon"),
             path("sitemap.xml", sitemap, name="sitemap"),
             path("search/", search_views.search, name="search"),
         ],
@@ -39,7 +40,7 @@ urlpatterns = sign_in_security_urlpatterns + [
 if settings.DEBUG or settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
 urlpatterns += [

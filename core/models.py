@@ -1,6 +1,7 @@
 """The shared kernel: snippets every site uses, the field groups and metadata every page
 type composes, install-wide defaults and per-site branding."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -11,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from core import colours
 from core.blocks import SocialLinkBlock
 from core.forms import SnippetForm
 
@@ -27,6 +29,38 @@ SHORT_PROSE = [*INLINE_TEXT, "ul"]  # a few short paragraphs that may list thing
 DEFAULT_NAME = "Press room"
 DEFAULT_PRIMARY_COLOUR = "#1d4f91"
 DEFAULT_ACCENT_COLOUR = "#a4262c"
+DEFAULT_TINT_COLOUR = "#f4f5f7"
+
+# The typefaces a site may choose: self-hosted in static/fonts/ (see its README for where they
+# come from and their licence), never fetched from a font service. "system" downloads nothing.
+SYSTEM_SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+TYPEFACES = {
+    # key: (label in the admin, CSS font-family stack, file preloaded for the body text)
+    "system": ("The reader's own system font (fastest)", SYSTEM_SANS, ""),
+    "source-sans-3": ("Source Sans 3", f'"Source Sans 3", {SYSTEM_SANS}', "source-sans-3-latin-400-normal.woff2"),
+    "work-sans": ("Work Sans", f'"Work Sans", {SYSTEM_SANS}', "work-sans-latin-400-normal.woff2"),
+    "atkinson-hyperlegible": (
+        "Atkinson Hyperlegible (designed for low vision)",
+        f'"Atkinson Hyperlegible", {SYSTEM_SANS}',
+        "atkinson-hyperlegible-latin-400-normal.woff2",
+    ),
+    "merriweather": (
+        "Merriweather (serif)",
+        'Merriweather, Georgia, "Times New Roman", serif',
+        "merriweather-latin-400-normal.woff2",
+    ),
+}
+
+
+def too_light_for_white(primary):
+    """Why white text on ``primary``, and ``primary`` links on white, would be hard to read; or ""."""
+    ratio = colours.contrast(primary, colours.WHITE)
+    if ratio >= colours.READABLE:
+        return ""
+    return (
+        f"Too light: white header text on it, and links in it on the white page, would have a "
+        f"contrast of {ratio:.1f}:1; they need at least {colours.READABLE}:1. Choose a darker colour."
+    )
 
 
 def image_field(help_text):
@@ -255,6 +289,11 @@ class InstallDefaults(BaseGenericSetting):
         verbose_name = "install defaults"
         verbose_name_plural = "install defaults"
 
+    def clean(self):
+        super().clean()
+        if hex_colour.regex.match(self.primary_colour or "") and (error := too_light_for_white(self.primary_colour)):
+            raise ValidationError({"primary_colour": error})
+
 
 @register_setting(icon="palette")
 class SiteBranding(BaseSiteSetting):
@@ -269,37 +308,84 @@ class SiteBranding(BaseSiteSetting):
         help_text="One line about the site, for search engines and link previews of pages that have no "
         "description of their own. Optional.",
     )
-    logo = image_field("Shown in the header. Without one, the name is shown as text.")
+    logo = image_field(
+        "Shown in the header beside the name. SVG keeps it sharp at every size; a logo drawn in "
+        "light colours needs a transparent background. Also the browser-tab icon when there is no icon."
+    )
+    icon = image_field(
+        "A square picture for browser tabs and bookmarks (the favicon), 64×64 or larger; SVG or PNG. "
+        "Empty: the logo, else a plain default."
+    )
+    banner_image = image_field(
+        "A wide picture across the top of the home page and the press room, at least 1600 pixels wide. "
+        "It is cropped to a band about three times as wide as it is high, around its focal point. Optional."
+    )
+    banner_alt_text = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="What the banner shows, for people who cannot see it. Empty: the image's own "
+        "description (its alt text in the image library).",
+    )
+    typeface = models.CharField(
+        max_length=40,
+        choices=[(key, label) for key, (label, _stack, _file) in TYPEFACES.items()],
+        default="system",
+        help_text="The font of every page of this site. All are served from this site; none comes from a font service.",
+    )
     primary_colour = models.CharField(
         max_length=7,
         blank=True,
         default=DEFAULT_PRIMARY_COLOUR,
         validators=[hex_colour],
-        help_text="Header background and links. Keep it dark: white text sits on it. "
-        "Empty: the install defaults' colour.",
+        help_text="Header background, buttons and links. Keep it dark: white text sits on it and it "
+        "is read on white. Empty: the install defaults' colour.",
     )
     accent_colour = models.CharField(
         max_length=7,
         blank=True,
         default=DEFAULT_ACCENT_COLOUR,
         validators=[hex_colour],
-        help_text="Category labels and highlights. Keep it dark enough for white text. "
-        "Empty: the install defaults' colour.",
+        help_text="Category labels, quote rules and highlights. Their text is white or black, "
+        "whichever reads better. Empty: the install defaults' colour.",
+    )
+    tint_colour = models.CharField(
+        max_length=7,
+        blank=True,
+        default=DEFAULT_TINT_COLOUR,
+        validators=[hex_colour],
+        help_text="The light background behind introductions, filters and quotes. Keep it light: "
+        "grey text and links sit on it. Empty: a light grey.",
     )
     footer_text = RichTextField(features=INLINE_TEXT, blank=True, help_text="Shown at the foot of every page.")
     contact_email = models.EmailField(blank=True, help_text="The press desk's email. Optional.")
     contact_phone = models.CharField(max_length=40, blank=True, help_text="The press desk's phone. Optional.")
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, help_text="Shown in the footer.")
 
-    select_related = ["logo"]
+    # One query loads the setting and its images; their renditions come from the cache.
+    select_related = ["logo", "icon", "banner_image"]
 
     panels = [
         HelpPanel("These settings brand the site you are editing. Pick the site at the top right of this page."),
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")],
+            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("icon")],
             heading="Identity",
         ),
-        MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading="Colours"),
+        MultiFieldPanel(
+            [FieldPanel("banner_image"), FieldPanel("banner_alt_text"), FieldPanel("typeface")],
+            heading="Look",
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "Colours are checked for contrast (WCAG AA, 4.5:1): a colour that would make "
+                    "text hard to read is refused, with the reason."
+                ),
+                FieldPanel("primary_colour"),
+                FieldPanel("accent_colour"),
+                FieldPanel("tint_colour"),
+            ],
+            heading="Colours",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("footer_text"),
@@ -334,3 +420,56 @@ class SiteBranding(BaseSiteSetting):
     @property
     def accent(self):
         return self.accent_colour or self.install_defaults.accent_colour
+
+    @property
+    def tint(self):
+        return self.tint_colour or DEFAULT_TINT_COLOUR
+
+    @property
+    def text_on_accent(self):
+        return colours.text_on(self.accent)
+
+    @property
+    def font_stack(self):
+        return TYPEFACES.get(self.typeface, TYPEFACES["system"])[1]
+
+    @property
+    def font_file(self):
+        """The regular weight's file under static/fonts/, preloaded by every page; "" for system."""
+        return TYPEFACES.get(self.typeface, TYPEFACES["system"])[2]
+
+    @property
+    def banner_alt(self):
+        if not self.banner_image:
+            return ""
+        return self.banner_alt_text or self.banner_image.default_alt_text or ""
+
+    def clean(self):
+        """Refuse colours that would make the site's text hard to read, saying which text and why."""
+        super().clean()
+        # Only colours that are well formed; a malformed one already has its own error.
+        valid = {
+            name: getattr(self, name)
+            for name in ("primary_colour", "tint_colour")
+            if getattr(self, name) and hex_colour.regex.match(getattr(self, name))
+        }
+        errors = {}
+        primary = valid.get("primary_colour", DEFAULT_PRIMARY_COLOUR)
+        tint = valid.get("tint_colour", DEFAULT_TINT_COLOUR)
+        if "primary_colour" in valid and (error := too_light_for_white(primary)):
+            errors["primary_colour"] = error
+        if "tint_colour" in valid:
+            muted = colours.contrast(colours.MUTED, tint)
+            links = colours.contrast(primary, tint)
+            if muted < colours.READABLE:
+                errors["tint_colour"] = (
+                    f"Too dark: grey text on it would have a contrast of {muted:.1f}:1; it needs at least "
+                    f"{colours.READABLE}:1. Choose a lighter colour."
+                )
+            elif "primary_colour" not in errors and links < colours.READABLE:
+                errors["tint_colour"] = (
+                    f"Links in the primary colour on it would have a contrast of {links:.1f}:1; they need "
+                    f"at least {colours.READABLE}:1. Choose a lighter colour or a darker primary colour."
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -1,16 +1,19 @@
 import sys
 import time
+from functools import cache
 
+from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django_redis.exceptions import ConnectionInterrupted
 from wagtail.models import Site
 
+from core.branding import DEFAULT_ICO, site_icon
 from core.cache import ResilientRedisClient
 from core.db import is_statement_timeout
 from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding
@@ -69,6 +72,23 @@ def readyz(request):
     else:
         overall, status = "ok", 200
     return JsonResponse({"status": overall, "checks": checks}, status=status)
+
+
+@cache
+def _default_ico():
+    with open(finders.find(DEFAULT_ICO), "rb") as ico:
+        return ico.read()
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever a page links to: the
+    site's icon (or logo), else the install's default icon. Shared-cacheable (``shared_cache``
+    in config/urls.py); a change of branding purges the site's key."""
+    branding = SiteBranding.for_request(request)
+    if branding.icon or branding.logo:
+        return HttpResponseRedirect(site_icon(branding).url)
+    return HttpResponse(_default_ico(), content_type="image/x-icon")
 
 
 @require_GET

@@ -26,17 +26,6 @@ def initials(name):
     return "".join(part[0] for part in name.replace("–", " ").split() if part[:1].isalpha())[:3].upper()
 
 
-def logo_png(short_name, colour):
-    """A wordmark: the organisation's short name, white on its colour."""
-    width, height = 480, 160
-    image = PILImage.new("RGB", (width, height), _rgb(colour))
-    draw = ImageDraw.Draw(image)
-    text = short_name if len(short_name) <= 18 else initials(short_name)
-    size = 64 if len(text) <= 6 else 40
-    draw.text((width / 2, height / 2), text, fill="white", font=_font(size), anchor="mm")
-    return _png(image)
-
-
 def portrait_png(name, colour):
     """A square with the person's initials, in their organisation's colour."""
     size = 400
@@ -64,3 +53,31 @@ def banner_png(label, colour, seed):
     draw.rectangle((0, height - 150, width, height), fill=tuple(max(0, c - 30) for c in base))
     draw.text((60, height - 75), label, fill="white", font=_font(48), anchor="lm")
     return _png(image)
+
+
+def site_banner_jpeg(colours, seed, size=(1920, 720)):
+    """A wide abstract banner: soft diagonal bands in the site's colours, no words (words in a
+    picture are lost to screen readers and to cropping). JPEG: it is a large, soft picture."""
+    width, height = size
+    top, bottom = _rgb(colours[0]), _rgb(colours[1])
+    image = PILImage.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):  # vertical gradient from one colour to the other
+        t = y / (height - 1)
+        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+    digest = hashlib.sha256(seed.encode()).digest()
+    overlay = PILImage.new("RGBA", size, (0, 0, 0, 0))
+    bands = ImageDraw.Draw(overlay)
+    accent = _rgb(colours[2]) if len(colours) > 2 else (255, 255, 255)
+    for i in range(7):
+        left = digest[i] * width // 255 - width // 4
+        span = 80 + digest[i + 7] % 220
+        fill = (*accent, 40 + digest[i + 14] % 50) if i % 3 == 0 else (255, 255, 255, 18 + digest[i + 14] % 24)
+        bands.polygon(
+            [(left, height), (left + height * 0.9, 0), (left + height * 0.9 + span, 0), (left + span, height)],
+            fill=fill,
+        )
+    image = PILImage.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
+    return buffer.getvalue()

@@ -29,6 +29,28 @@ from press.models import PressIndexPage, StoryPage, StorySignatory
 from teams.setup import SHARED_COLLECTION
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "press.toml"
+# SVG wordmarks drawn by scripts/make_wordmarks.py: each organisation's name in plain type.
+WORDMARKS = Path(__file__).resolve().parent / "content" / "wordmarks"
+
+# How each demo site looks: the coalition's room should look like the coalition's, not CIPC's.
+LOOKS = {
+    "cipc": {
+        "primary_colour": "#1d4f91",
+        "accent_colour": "#a4262c",
+        "tint_colour": "#f4f5f7",
+        "typeface": "source-sans-3",
+        "banner": ("#1d4f91", "#0f2c52", "#a4262c"),
+        "icon": "cipc-icon.svg",
+    },
+    "coalition": {
+        "primary_colour": "#3b1f5c",
+        "accent_colour": "#b0155d",
+        "tint_colour": "#f5f0fa",
+        "typeface": "work-sans",
+        "banner": ("#3b1f5c", "#b0155d", "#f2b705"),
+        "icon": "ice-out-of-california-icon.svg",
+    },
+}
 
 
 @dataclass
@@ -107,37 +129,57 @@ class DemoLoader:
         self.report.count("collections")
         return root.add_child(name=name)
 
-    def _image(self, title, png_bytes, collection):
+    def _image(self, title, picture_bytes, collection, extension="png", description=None):
         Image = get_image_model()
         existing = Image.objects.filter(title=title, collection=collection).first()
         if existing:
             return existing
-        filename = title.lower().replace(" ", "-").replace("–", "-")[:60] + ".png"
-        image = Image(title=title, collection=collection, description=title)
-        image.file = ImageFile(io.BytesIO(png_bytes), name=filename)
+        filename = title.lower().replace(" ", "-").replace("–", "-")[:60] + "." + extension
+        image = Image(title=title, collection=collection, description=description or title)
+        image.file = ImageFile(io.BytesIO(picture_bytes), name=filename)
         image.save()
         self.report.count("images")
         return image
+
+    def _svg(self, title, filename, collection):
+        """An SVG from demo/content/wordmarks/, looked up by title like every demo image."""
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title, collection=collection).first()
+        if existing:
+            return existing
+        image = Image(title=title, collection=collection, description=title)
+        image.file = ImageFile(io.BytesIO((WORDMARKS / filename).read_bytes()), name=filename)
+        image.save()
+        self.report.count("images")
+        return image
+
+    def _wordmark(self, name, filename, collection):
+        return self._svg(f"{name} wordmark", filename, collection)
+
+    @staticmethod
+    def _is_placeholder_logo(image, name):
+        """The text-in-a-box PNG an older demo drew, which a wordmark now replaces."""
+        return image is None or image.title == f"{name} logo"
 
     def _organizations(self):
         result = {}
         for data in self.content["organization"]:
             org = Organization.objects.filter(slug=data["slug"]).first()
+            wordmark = self._wordmark(data["name"], f"{data['slug']}.svg", self.collections["shared"])
             if org is None:
-                logo = self._image(
-                    f"{data['name']} logo",
-                    images.logo_png(data["short_name"] or data["name"], data["colour"]),
-                    self.collections["shared"],
-                )
                 org = Organization.objects.create(
                     slug=data["slug"],
                     name=data["name"],
                     short_name=data["short_name"],
                     takes_the=data.get("takes_the", True),
                     website=data["website"],
-                    logo=logo,
+                    logo=wordmark,
                 )
                 self.report.count("organizations")
+            elif self._is_placeholder_logo(org.logo, data["name"]) and org.logo_id != wordmark.pk:
+                org.logo = wordmark
+                org.save(update_fields=["logo"])
+                self.report.count("organizations updated")
             result[data["slug"]] = org
         return result
 
@@ -226,28 +268,54 @@ class DemoLoader:
             placeholder.delete()
         return site
 
-    def _branding(self, site, data, colour, accent, logo):
-        if SiteBranding.objects.filter(site=site).exists():
-            return
-        SiteBranding.objects.create(
-            site=site,
-            name=data["site_name"],
-            tagline=data.get("tagline", ""),
-            logo=logo,
-            primary_colour=colour,
-            accent_colour=accent,
-            footer_text=f"<p>{data['footer_text']}</p>",
-            contact_email=data.get("contact_email", ""),
-            contact_phone=data.get("contact_phone", ""),
-            social_links=data.get("social_links", []),
-        )
-        self.report.count("site brandings")
+    def _branding(self, site, data, key, logo):
+        """The site's branding, created with its look; a branding an older demo made (it still
+        has the placeholder logo) gets the look too. One an editor has changed is left alone."""
+        look = LOOKS[key]
+        collection = self.collections[key]
+        fields = {
+            "logo": logo,
+            "icon": self._svg(f"{data['site_name']} icon", look["icon"], collection),
+            "banner_image": self._image(
+                f"{data['site_name']} banner",
+                images.site_banner_jpeg(look["banner"], data["site_name"]),
+                collection,
+                extension="jpg",
+                description=f"Abstract banner of diagonal bands in {data['site_name']}’s colours",
+            ),
+            "typeface": look["typeface"],
+            "primary_colour": look["primary_colour"],
+            "accent_colour": look["accent_colour"],
+            "tint_colour": look["tint_colour"],
+        }
+        branding = SiteBranding.objects.filter(site=site).select_related("logo").first()
+        if branding is None:
+            SiteBranding.objects.create(
+                site=site,
+                name=data["site_name"],
+                tagline=data.get("tagline", ""),
+                footer_text=f"<p>{data['footer_text']}</p>",
+                contact_email=data.get("contact_email", ""),
+                contact_phone=data.get("contact_phone", ""),
+                social_links=data.get("social_links", []),
+                **fields,
+            )
+            self.report.count("site brandings")
+        elif self._is_placeholder_logo(branding.logo, data["site_name"]) or (
+            branding.logo_id == logo.pk and branding.icon_id is None and branding.banner_image_id is None
+        ):
+            changed = [name for name, value in fields.items() if getattr(branding, name) != value]
+            if changed:
+                for name in changed:
+                    setattr(branding, name, fields[name])
+                branding.save(update_fields=changed)
+                self.report.count("site brandings updated")
 
     def _cipc_site(self):
         data = self.content["cipc"]
         home = self._root_page(HomePage, "cipc", title=data["site_name"], intro=data["intro"])
         site = self._site(self.cipc_hostname, home, data["site_name"], is_default=True)
-        self._branding(site, data, colour="#1d4f91", accent="#a4262c", logo=self.organizations["cipc"].logo)
+        self._branding(site, data, "cipc", logo=self.organizations["cipc"].logo)
         return site
 
     def _coalition_site(self):
@@ -270,12 +338,8 @@ class DemoLoader:
         elif untouched_by_editors(home):
             self._refresh(home, {"intro": data["intro"]}, "pages updated")
         site = self._site(self.coalition_hostname, home, data["site_name"], is_default=False)
-        logo = self._image(
-            f"{data['site_name']} logo",
-            images.logo_png(data["short_name"], "#3b1f5c"),
-            self.collections["coalition"],
-        )
-        self._branding(site, data, colour="#3b1f5c", accent="#8a1c4a", logo=logo)
+        logo = self._wordmark(data["site_name"], "ice-out-of-california.svg", self.collections["coalition"])
+        self._branding(site, data, "coalition", logo=logo)
         return site
 
     def _press_room(self, site_root, **fields):

@@ -1,5 +1,6 @@
 """The two press-room sites every test module builds on: one helper, not a copy per module."""
 
+import io
 from dataclasses import dataclass
 
 from wagtail.models import Page, Site
@@ -86,3 +87,46 @@ def build_press_sites(port=80):
         members=members,
         statement=statement,
     )
+
+
+def brand_like_the_demo(sites):
+    """Give both sites the demo's look (demo.loader.LOOKS): SVG wordmark logos and icons, a
+    banner, a typeface and colours; and the member organisations their SVG wordmarks. The pages
+    then carry every part of the branding that the accessibility and HTML checks must see."""
+    from demo.images import site_banner_jpeg
+    from demo.loader import LOOKS
+
+    for site, key, wordmark in [
+        (sites.cipc_site, "cipc", "cipc.svg"),
+        (sites.coalition_site, "coalition", "ice-out-of-california.svg"),
+    ]:
+        look = LOOKS[key]
+        branding = SiteBranding.objects.get(site=site)
+        branding.logo = wordmark_image(wordmark)
+        branding.icon = wordmark_image(look["icon"])
+        branding.banner_image = picture(
+            f"{key} banner", site_banner_jpeg(look["banner"], key), "jpg", description=f"{key} banner picture"
+        )
+        for name in ("typeface", "primary_colour", "accent_colour", "tint_colour"):
+            setattr(branding, name, look[name])
+        branding.save()
+    for org in sites.members:
+        org.logo = wordmark_image(f"{org.slug}.svg")
+        org.save()
+
+
+def wordmark_image(filename):
+    """An image of one of demo/content/wordmarks/*.svg."""
+    from demo.loader import WORDMARKS
+
+    return picture(filename, (WORDMARKS / filename).read_bytes(), "svg")
+
+
+def picture(title, data, extension, description=""):
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(title=title, description=description or title)
+    image.file = ImageFile(io.BytesIO(data), name=f"{title.replace(' ', '-')}.{extension}")
+    image.save()
+    return image

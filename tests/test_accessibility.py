@@ -7,6 +7,7 @@ import pytest
 
 from tests.checked_pages import checked_pages
 from tests.listing_data import build_stories
+from tests.sites import brand_like_the_demo
 
 pytestmark = pytest.mark.browser
 
@@ -18,15 +19,21 @@ def test_axe_finds_no_violations_on_either_site(live_sites, page):
     assert AXE.exists(), f"{AXE} is missing: run `make node-deps`"
     sites, _cipc_url, _coalition_url = live_sites
     build_stories(sites)
+    # Logos, icons, banners, typefaces and colours: everything a site's branding can add.
+    brand_like_the_demo(sites)
     port = sites.cipc_site.port
     # Injected by the browser itself: an inline <script> added to the page would break its CSP.
     page.context.add_init_script(path=str(AXE))
     found = {}
-    for label, host, path in checked_pages():
-        page.goto(f"http://{host}:{port}{path}")
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
-        assert result["passes"], f"axe checked nothing on {label}"
-        for violation in result["violations"]:
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            found.setdefault(label, []).append(f"{violation['id']}: {violation['help']} {targets}")
+    # A desktop window, and the narrowest phone WCAG's reflow criterion names (320 CSS px).
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        for label, host, path in checked_pages():
+            page.goto(f"http://{host}:{port}{path}")
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
+            assert result["passes"], f"axe checked nothing on {label} at {width}px"
+            for violation in result["violations"]:
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                problem = f"{violation['id']}: {violation['help']} {targets}"
+                found.setdefault(f"{label} at {width}px", []).append(problem)
     assert found == {}

@@ -10,7 +10,7 @@ from django.test import TestCase
 
 from tests.checked_pages import checked_pages
 from tests.listing_data import build_stories
-from tests.sites import build_press_sites
+from tests.sites import brand_like_the_demo, build_press_sites
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 BROKEN = "<!doctype html><html lang=en><title>x</title><p><div>block in p</p></span>"
@@ -21,6 +21,7 @@ class HtmlValidityTests(TestCase):
     def setUpTestData(cls):
         cls.sites = build_press_sites()
         build_stories(cls.sites)
+        brand_like_the_demo(cls.sites)  # SVG logos, banners and typefaces are in every page
 
     def test_nu_html_checker_finds_no_errors(self):
         self.assertTrue(VNU.exists(), f"{VNU} is missing: run `make node-deps`")
