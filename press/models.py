@@ -649,13 +649,18 @@ class StoryCorrection(Orderable):
     UPDATE, CORRECTION = "update", "correction"
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="corrections")
-    kind = models.CharField(max_length=20, choices=[(UPDATE, "Updated"), (CORRECTION, "Corrected")], default=UPDATE)
-    noted_at = models.DateTimeField("date", default=timezone.now)
+    kind = models.CharField(
+        max_length=20,
+        choices=[(UPDATE, "Updated"), (CORRECTION, "Corrected")],
+        default=UPDATE,
+        help_text="Updated: new information added. Corrected: something it said was wrong.",
+    )
+    noted_at = models.DateTimeField("date", default=timezone.now, help_text="When the change was made.")
     note = models.TextField(
         max_length=500, help_text="What changed, in a sentence, e.g. 'An earlier version misstated the date.'"
     )
 
-    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("noted_at")]), FieldPanel("note")]
+    panels = [FieldPanel("kind"), FieldPanel("noted_at"), FieldPanel("note")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.noted_at:%Y-%m-%d}"

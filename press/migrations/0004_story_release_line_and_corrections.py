@@ -28,8 +28,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('kind', models.CharField(choices=[('update', 'Updated'), ('correction', 'Corrected')], default='update', max_length=20)),
-                ('noted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
+                ('kind', models.CharField(choices=[('update', 'Updated'), ('correction', 'Corrected')], default='update', help_text='Updated: new information added. Corrected: something it said was wrong.', max_length=20)),
+                ('noted_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the change was made.', verbose_name='date')),
                 ('note', models.TextField(help_text="What changed, in a sentence, e.g. 'An earlier version misstated the date.'", max_length=500)),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='press.storypage')),
             ],
