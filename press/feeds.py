@@ -14,8 +14,15 @@ from press.filters import StoryFilters
 FEED_LENGTH = 50
 
 
+class BrowsableRss(Rss201rev2Feed):
+    """RSS 2.0 sent as application/xml: browsers show application/rss+xml as plain text (or
+    download it) without applying its stylesheet; feed readers read either."""
+
+    content_type = "application/xml; charset=utf-8"
+
+
 class PressRoomFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = BrowsableRss
 
     def stylesheets(self):
         # A browser shows people what a feed is and how to follow it; feed readers ignore it.

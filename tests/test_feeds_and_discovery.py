@@ -22,7 +22,7 @@ class FeedTests(TestCase):
     def feed(self, host, query=""):
         response = self.client.get(f"/press/feed/{query}", HTTP_HOST=host)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response["Content-Type"], "application/rss+xml; charset=utf-8")
+        self.assertEqual(response["Content-Type"], "application/xml; charset=utf-8")  # so browsers apply its stylesheet
         parsed = feedparser.parse(response.content)
         self.assertEqual(parsed.bozo, 0, parsed.get("bozo_exception"))
         self.assertEqual(parsed.version, "rss20")
