@@ -15,6 +15,7 @@ from demo import images
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, CspViolations
 from tests.editors import team_members
 from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story
+from tests.test_accessibility import AXE, WCAG_22_AA
 from tests.test_browser_moderation import log_in
 
 pytestmark = pytest.mark.browser
@@ -231,6 +232,15 @@ def test_the_feed_explains_itself_in_a_browser(live_sites, browser, screenshot):
         screenshot(page, "polish-feed-1280")
         page.wait_for_timeout(200)
         assert violations.enforced == []
+        # And it is as accessible as the site's pages (axe-core, WCAG 2.2 AA; this context lets
+        # axe's injected script past the CSP, which the context above has already checked).
+        checked = chromium.new_context(viewport=PHONE, bypass_csp=True).new_page()
+        checked.goto(f"{coalition_url}/press/feed/")
+        checked.add_script_tag(path=str(AXE))
+        result = checked.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
+        assert result["passes"]
+        assert [violation["id"] for violation in result["violations"]] == []
+        screenshot(checked, "polish-feed-375")
     finally:
         chromium.close()
 
