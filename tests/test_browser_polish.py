@@ -175,8 +175,7 @@ def test_long_filter_choices_are_not_cut_off(live_sites, new_context, screenshot
     for name, viewport in (("1280", DESKTOP), ("375", PHONE)):
         tab = new_context(viewport=viewport).new_page()
         tab.goto(f"{coalition_url}/press/?organization={orgs[0].slug}")
-        if name == "375":
-            tab.locator(".filters-disclosure > summary").click()
+        tab.evaluate("document.querySelector('.filters-disclosure').open = true")  # folded on phones
         cut = tab.evaluate(
             """() => {
                 const canvas = document.createElement('canvas').getContext('2d');
@@ -202,8 +201,7 @@ def test_long_filter_choices_are_not_cut_off(live_sites, new_context, screenshot
         )
         assert cut == [], f"cut off at {name}px"
         tab.reload()
-        if name == "375":
-            tab.locator(".filters-disclosure > summary").click()
+        tab.evaluate("document.querySelector('.filters-disclosure').open = true")  # folded on phones
         screenshot(tab, f"polish-filters-{name}")
 
 
@@ -279,3 +277,28 @@ def test_an_editor_clears_the_prefilled_signatories_at_once(live_sites, page, sc
     assert deleted == ["1"] * 8
     assert page.locator("#id_signatories-FORMS > [data-inline-panel-child]:visible").count() == 0
     screenshot(page, "polish-signatories-cleared")
+
+
+def test_a_moderator_approves_from_the_dashboard_and_is_told_so(live_sites, page, screenshot):
+    sites, cipc_url, _coalition_url = live_sites
+    users = team_members(sites)
+    story = make_story(sites.coalition_press, "Coalition statement awaiting review")
+    story.title = "Coalition statement for review"
+    story.save_revision(user=users["iceout-editor"])
+    story.get_workflow().start(story, users["iceout-editor"])
+
+    log_in(page, cipc_url, "iceout-moderator")
+    # The dashboard says how to add a story, for this moderator's own site only.
+    panel = page.locator("#add-story-section")
+    assert panel.get_by_role("link", name="Add a story to ICE Out of California").is_visible()
+    assert panel.get_by_role("link", name="Add story").is_visible()
+    assert panel.get_by_text("California Immigrant Policy Center").count() == 0
+    screenshot(page, "polish-dashboard")
+
+    page.get_by_role("button", name="Actions").first.click()
+    page.get_by_role("button", name="Approve", exact=True).first.click()
+    page.wait_for_load_state("networkidle")
+    message = page.get_by_text("“Coalition statement for review” approved and published.")
+    message.wait_for()
+    assert message.is_visible()
+    screenshot(page, "polish-dashboard-approved")
