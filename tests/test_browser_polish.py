@@ -3,6 +3,7 @@ Blocks keep their gap, the coalition's news is near the top on a phone, listing 
 small and even, long filter choices are not cut off, the feed explains itself, a printed story
 keeps its issuer and address, and an editor can clear the pre-filled signatories at once."""
 
+import datetime
 import io
 
 import pytest
@@ -12,6 +13,7 @@ from wagtail.images import get_image_model
 from coalition.models import CoalitionMember
 from core.models import SiteBranding
 from demo import images
+from press.models import StoryCorrection
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, CspViolations
 from tests.editors import team_members
 from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story
@@ -89,6 +91,13 @@ def rich_story(sites, person):
         release="immediate",
         body=body,
         listing_image=photo,
+        corrections=[
+            StoryCorrection(
+                kind="correction",
+                noted_at=datetime.datetime(2019, 1, 3, 18, 0, tzinfo=datetime.UTC),
+                note="An earlier version gave the wrong time for the press call.",
+            )
+        ],
     )
 
 
@@ -119,6 +128,11 @@ def test_story_blocks_keep_their_gap_and_the_quote_uses_the_body_type(live_sites
             tab.locator(".story__standfirst").inner_text() == "Arrests at courthouses keep victims and witnesses away."
         )
         assert tab.locator(".story__release").inner_text().lower() == "for immediate release"
+        note = tab.locator(".story__note--correction")
+        assert (
+            note.inner_text() == "Corrected January 3, 2019: An earlier version gave the wrong time for the press call."
+        )
+        assert note.bounding_box()["y"] < tab.locator(".story__body").bounding_box()["y"]
         screenshot(tab, f"polish-story-blocks-{name}")
 
 
