@@ -46,6 +46,7 @@ run: setup
 	@echo "  CIPC press room          http://localhost:$(PORT)/"
 	@echo "  ICE Out of California    http://iceout.localhost:$(PORT)/"
 	@echo "  Wagtail admin (both)     http://localhost:$(PORT)/admin/"
+	@echo "  Branded error pages      http://localhost:$(PORT)/_errors/404/ and /_errors/500/ (DEBUG shows Django's own)"
 	@echo ""
 	@# The scheduler publishes stories whose "go live at" time has come; it stops with the server.
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \

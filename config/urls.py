@@ -43,6 +43,14 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+if settings.DEBUG:
+    # Under DEBUG (make run) Django answers a missing page or an error with its technical
+    # page; these show each site's branded 404 and 500 pages instead, for designing them.
+    urlpatterns += [
+        path("_errors/404/", core_views.preview_page_not_found, name="preview_404"),
+        path("_errors/500/", core_views.preview_server_error, name="preview_500"),
+    ]
+
 urlpatterns += [
     # Wagtail's page serving last: it claims every remaining path. Public, like the above.
     path("", include(decorate_urlpatterns(wagtail_urls.urlpatterns, shared_cache))),

@@ -5,11 +5,12 @@ from functools import cache
 from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
+from django.views.defaults import page_not_found
 from django_redis.exceptions import ConnectionInterrupted
 from wagtail.models import Site
 
@@ -124,3 +125,14 @@ def server_error(request):
         response["Retry-After"] = "60"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def preview_page_not_found(request):
+    """The site's branded 404 page, as a visitor gets it when DEBUG is off (DEBUG only)."""
+    return page_not_found(request, Http404("Preview of the branded 404 page"))
+
+
+def preview_server_error(request):
+    """The site's branded 500 page, as a visitor gets it when DEBUG is off (DEBUG only)."""
+    SiteBranding.for_request(request)  # the real handler finds it cached on the request
+    return server_error(request)

@@ -37,21 +37,22 @@ def portrait_png(name, colour):
 
 
 def banner_png(label, colour, seed):
-    """A 1200×630 card (the size social networks show) with diagonal bands and a label."""
+    """A 1200×630 picture (the size social networks show): the colour, shaded top to bottom,
+    with a few soft rings placed by ``seed``. No words: a listing shows it as a small
+    thumbnail, where lettering would be unreadably small (``label`` only names it)."""
     width, height = 1200, 630
     base = _rgb(colour)
     image = PILImage.new("RGB", (width, height), base)
     draw = ImageDraw.Draw(image)
+    for y in range(height):  # a gentle vertical shade, darker towards the foot
+        shade = 1 - 0.25 * y / height
+        draw.line([(0, y), (width, y)], fill=tuple(int(c * shade) for c in base))
     digest = hashlib.sha256(seed.encode()).digest()
-    for i in range(6):
-        offset = digest[i] * 4
-        lighter = tuple(min(255, c + 18 + i * 6) for c in base)
-        draw.polygon(
-            [(offset - 400, height), (offset, 0), (offset + 120, 0), (offset - 280, height)],
-            fill=lighter,
-        )
-    draw.rectangle((0, height - 150, width, height), fill=tuple(max(0, c - 30) for c in base))
-    draw.text((60, height - 75), label, fill="white", font=_font(48), anchor="lm")
+    for i in range(3):
+        x, y = digest[2 * i] / 255 * width, digest[2 * i + 1] / 255 * height
+        radius = 160 + digest[6 + i] % 200
+        ring = tuple(min(255, c + 40) for c in base)
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline=ring, width=14)
     return _png(image)
 
 

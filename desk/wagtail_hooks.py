@@ -2,11 +2,13 @@
 
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Q
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PageButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
 from core.models import Category
+from desk.dashboard import AddStoryPanel
 from desk.query import FILTER_PARAMETERS, desk_query, whole_number
 from desk.stories import STATUS_FILTERS, STATUS_LABELS, status_of, stories_for
 from press.models import StoryPage
@@ -161,3 +163,8 @@ class StoryDesk(ModelAdmin):
 
 
 modeladmin_register(StoryDesk)
+
+
+@hooks.register("construct_homepage_panels")
+def explain_how_to_add_a_story(request, panels):
+    panels.insert(0, AddStoryPanel())

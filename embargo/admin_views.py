@@ -14,6 +14,10 @@ from embargo.models import EmbargoLink
 
 LINK_CREATED = "embargo.link_created"
 LINK_REVOKED = "embargo.link_revoked"
+EMPTY_DRAFT = (
+    "The story has no text yet, so a journalist would see an empty page. "
+    "Write its body and save a draft, then create the link."
+)
 
 
 def _editable_page(request, page_id):
@@ -54,10 +58,12 @@ class PageLinksView(WagtailAdminTemplateMixin, TemplateView):
         links = list(self.page.embargo_links.select_related("created_by"))
         for link in links:
             link.page = self.page  # spares a query per link when building its address
+        draft = self.page.get_latest_revision_as_object()
         return super().get_context_data(
             page=self.page,
+            empty_draft=not getattr(draft, "has_body", True),
             links=links,
-            draft=self.page.get_latest_revision_as_object(),
+            draft=draft,
             form=form or EmbargoLinkForm(),
             **kwargs,
         )
@@ -65,6 +71,9 @@ class PageLinksView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, page_id):
         if self.page.live:
             messages.error(request, "This story is already published: share its public address instead.")
+            return redirect(_links_url(self.page))
+        if not getattr(self.page.get_latest_revision_as_object(), "has_body", True):
+            messages.error(request, EMPTY_DRAFT)
             return redirect(_links_url(self.page))
         form = EmbargoLinkForm(request.POST)
         if not form.is_valid():

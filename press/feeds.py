@@ -3,8 +3,10 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Rss201rev2Feed, Stylesheet
+from django.utils.formats import date_format
 
 from core.models import SiteBranding
 from press.filters import StoryFilters
@@ -12,8 +14,19 @@ from press.filters import StoryFilters
 FEED_LENGTH = 50
 
 
+class BrowsableRss(Rss201rev2Feed):
+    """RSS 2.0 sent as application/xml: browsers show application/rss+xml as plain text (or
+    download it) without applying its stylesheet; feed readers read either."""
+
+    content_type = "application/xml; charset=utf-8"
+
+
 class PressRoomFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = BrowsableRss
+
+    def stylesheets(self):
+        # A browser shows people what a feed is and how to follow it; feed readers ignore it.
+        return [Stylesheet(static("feeds/feed.xsl"), mimetype="text/xsl")]
 
     def get_object(self, request, press_room):
         self.request = request
@@ -36,13 +49,21 @@ class PressRoomFeed(Feed):
         return f"Latest stories from {self.title(press_room)}."
 
     def items(self, press_room):
-        return list(self.filters.apply(press_room.get_stories())[:FEED_LENGTH])
+        return list(self.filters.apply(press_room.get_stories()).prefetch_related("corrections")[:FEED_LENGTH])
 
     def item_title(self, story):
         return story.title
 
     def item_description(self, story):
-        return story.summary
+        # Updates and corrections lead, dated, so a reader sees what changed.
+        notes = [
+            f"{note.get_kind_display()} {date_format(timezone.localtime(note.noted_at), 'F j, Y')}: {note.note}"
+            for note in story.correction_list
+        ]
+        return "\n\n".join([*notes, story.summary])
+
+    def item_updateddate(self, story):
+        return story.modified_at if story.correction_list else None
 
     def item_link(self, story):
         # Cross-listed stories link to their home site, where they live.

@@ -7,6 +7,7 @@ dropped with a notice for the visitor; a well-formed slug that names nothing in 
 simply matches no stories."""
 
 import calendar
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,12 @@ MAX_QUERY_LENGTH = 200
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
 YEAR = re.compile(r"^[12][0-9]{3}$")
 MONTH = re.compile(r"^(0?[1-9]|1[0-2])$")
+# Years a press room can hold stories from: the organisations' own, and a year of scheduling ahead.
+FIRST_YEAR = 1900
+
+
+def last_year():
+    return datetime.date.today().year + 1
 
 
 def clean_text(value):
@@ -56,6 +63,14 @@ class Option:
     label: str
     count: int
     selected: bool
+
+
+def with_chosen(options, value, label):
+    """``options``, plus the chosen ``value`` (uncounted) when none of them is it: the
+    select then shows what the address asks for, as the chip above the results does."""
+    if value in (None, "") or any(option.selected for option in options):
+        return options
+    return [*options, Option(str(value), label, None, True)]
 
 
 @dataclass(frozen=True)
@@ -97,8 +112,10 @@ class StoryFilters:
         filters.q, filters.notices = clean_query(data.get("q", ""))
         year = clean_text(data.get("year", ""))
         if year:
-            if YEAR.match(year):
+            if YEAR.match(year) and FIRST_YEAR <= int(year) <= last_year():
                 filters.year = int(year)
+            elif YEAR.match(year):
+                filters.notices.append(f"There are no stories from {year}, so the year was ignored.")
             else:
                 filters.notices.append("The year in the address was not understood, so it was ignored.")
         month = clean_text(data.get("month", ""))
@@ -176,11 +193,13 @@ class StoryFilters:
             return self.apply(stories, skip=names)
 
         years = narrowed("year", "month").year_counts()
-        facets = [Facet("year", "Year", "Any year", [Option(str(y), str(y), n, y == self.year) for y, n in years])]
+        options = [Option(str(y), str(y), n, y == self.year) for y, n in years]
+        facets = [Facet("year", "Year", "Any year", with_chosen(options, self.year, str(self.year)))]
         if self.year:
             months = narrowed("month").month_counts(self.year)
             options = [Option(str(m), calendar.month_name[m], n, m == self.month) for m, n in months]
-            facets.append(Facet("month", "Month", "Any month", options))
+            chosen_month = calendar.month_name[self.month] if self.month else ""
+            facets.append(Facet("month", "Month", "Any month", with_chosen(options, self.month, chosen_month)))
         facets.append(self._label_facet("category", "Category", "Any category", narrowed("category").category_counts()))
         facets.append(self._label_facet("topic", "Topic", "Any topic", narrowed("topic").topic_counts()))
         # People who have left are no longer offered, though links to them keep working.
@@ -190,9 +209,17 @@ class StoryFilters:
             Option(slug, name, n, slug == self.organization)
             for slug, name, n in narrowed("organization").organization_counts()
         ]
-        facets.append(Facet("organization", "Organization", "Any organization", options))
+        facets.append(
+            Facet(
+                "organization",
+                "Organization",
+                "Any organization",
+                with_chosen(options, self.organization, self.organization),
+            )
+        )
         return facets
 
     def _label_facet(self, name, label, any_label, rows):
         selected = getattr(self, name)
-        return Facet(name, label, any_label, [Option(row.slug, row.name, row.n, row.slug == selected) for row in rows])
+        options = [Option(row.slug, row.name, row.n, row.slug == selected) for row in rows]
+        return Facet(name, label, any_label, with_chosen(options, selected, selected))

@@ -10,7 +10,9 @@ from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
 from django.urls import get_resolver
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -27,6 +29,7 @@ from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
 from press.listing import CachedListing, annotate_home_sites, paginate
+from press.panels import ClearableInlinePanel
 
 
 def join_names(names):
@@ -391,6 +394,20 @@ class StoryPage(MetadataPageMixin, Page):
         help_text="Who signs jointly, e.g. 'the ICE Out of California Coalition Steering Committee'. "
         "Used with the signatories below in a Signatories' statement block.",
     )
+    release = models.CharField(
+        "release line",
+        max_length=20,
+        blank=True,
+        choices=[("", "None"), ("immediate", "For immediate release"), ("embargoed", "Embargoed until…")],
+        help_text="The line printed above a press release. 'Embargoed until…' needs the time below.",
+    )
+    embargoed_until = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        help_text="When the embargo lifts, as printed on the release. Optional: otherwise the "
+        "'go live at' time in the Status panel.",
+    )
     # Derived from the body on every save, so listings can filter by speaker without
     # reading StreamField JSON. Not edited directly.
     spokespeople = ParentalManyToManyField("core.Spokesperson", blank=True, editable=False, related_name="stories")
@@ -401,14 +418,24 @@ class StoryPage(MetadataPageMixin, Page):
         FieldPanel("subtitle"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
         FieldPanel("dateline"),
+        FieldRowPanel([FieldPanel("release"), FieldPanel("embargoed_until")], heading="Release line"),
         FieldPanel("summary"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("listing_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("signatories_heading"), InlinePanel("signatories", label="Signatory")],
+            [
+                FieldPanel("signatories_heading"),
+                ClearableInlinePanel("signatories", label="Signatory", clear_label="Remove all signatories"),
+            ],
             heading="Signatories",
             classname="collapsed",
+        ),
+        InlinePanel(
+            "corrections",
+            heading="Updates and corrections",
+            label="Note",
+            help_text="Each note is dated and shown at the top of the story, in the feed and to search engines.",
         ),
     ]
 
@@ -457,6 +484,41 @@ class StoryPage(MetadataPageMixin, Page):
             self.signatories_heading = site_root.signatories_heading
             self.signatories = [StorySignatory(organization=org) for org in default_signatories()]
 
+    def clean(self):
+        super().clean()
+        if self.release == "embargoed" and not (self.embargoed_until or self.go_live_at):
+            raise ValidationError(
+                {"embargoed_until": "Say when the embargo lifts here, or set a 'go live at' time in the Status panel."}
+            )
+
+    @property
+    def has_body(self):
+        """False for a body with no blocks, or only empty paragraphs: nothing a reader would see."""
+        return any(block.block_type != "paragraph" or strip_tags(block.value.source).strip() for block in self.body)
+
+    @property
+    def embargo_lifts_at(self):
+        """The time printed on an 'Embargoed until…' line."""
+        return self.embargoed_until or self.go_live_at
+
+    @cached_property
+    def correction_list(self):
+        """Update and correction notes, newest first."""
+        return sorted(self.corrections.all(), key=lambda note: note.noted_at, reverse=True)
+
+    @property
+    def modified_at(self):
+        """When the story last changed for a reader: its latest dated note, else its last publication."""
+        notes = self.correction_list
+        return notes[0].noted_at if notes else self.last_published_at
+
+    @property
+    def shows_category_label(self):
+        """False when the title already begins with the category ("Statement: …"): no badge twice."""
+        if not self.category:
+            return False
+        return not self.title.lower().startswith(f"{self.category.name.lower()}:")
+
     def get_default_description(self):
         return self.summary
 
@@ -489,8 +551,14 @@ class StoryPage(MetadataPageMixin, Page):
             "articleSection": self.category.name if self.category else "",
             "keywords": [topic.name for topic in self.topic_list],
         }
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
+        if self.modified_at:
+            data["dateModified"] = self.modified_at.isoformat()
+        corrections = [note for note in self.correction_list if note.kind == StoryCorrection.CORRECTION]
+        if corrections:
+            data["correction"] = [
+                {"@type": "CorrectionComment", "text": note.note, "datePublished": note.noted_at.isoformat()}
+                for note in corrections
+            ]
         if self.dateline:
             data["dateline"] = self.dateline
         if self.listing_image:
@@ -573,3 +641,26 @@ class StorySignatory(Orderable):
 
     def __str__(self):
         return self.organization.name
+
+
+class StoryCorrection(Orderable):
+    """A dated note that a story was updated or corrected after it went out."""
+
+    UPDATE, CORRECTION = "update", "correction"
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(
+        max_length=20,
+        choices=[(UPDATE, "Updated"), (CORRECTION, "Corrected")],
+        default=UPDATE,
+        help_text="Updated: new information added. Corrected: something it said was wrong.",
+    )
+    noted_at = models.DateTimeField("date", default=timezone.now, help_text="When the change was made.")
+    note = models.TextField(
+        max_length=500, help_text="What changed, in a sentence, e.g. 'An earlier version misstated the date.'"
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("noted_at"), FieldPanel("note")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.noted_at:%Y-%m-%d}"

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from desk.workflow import WorkflowActionWithMessage
 from teams.guard import only_the_users_sites
 from teams.reports import TeamPageTypesUsageReportView
 
@@ -15,6 +16,12 @@ replaced_reports = decorate_urlpatterns(
         [
             path("reports/page-types-usage/", TeamPageTypesUsageReportView.as_view()),
             path("reports/page-types-usage/results/", TeamPageTypesUsageReportView.as_view(results_only=True)),
+            # The dashboard's approve / request changes buttons, with a confirmation message.
+            path(
+                "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+                WorkflowActionWithMessage.as_view(),
+                name="workflow_action",
+            ),
         ],
         require_admin_access,
     ),

@@ -46,6 +46,7 @@ def story_form_data(*, category, spokesperson, signatories=(), action=None, **ov
         ),
         "signatories_heading": "",
         "signatories": inline_formset([{"organization": str(org.pk)} for org in signatories]),
+        "corrections": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from press.models import StoryCorrection
 from tests.factories import CategoryFactory, OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story
 
 
@@ -41,6 +42,15 @@ def build_stories(sites):
             topics=[courts, sb54],
             summary="Another win for immigrant Californians.",
             body=[says(cynthia, "Today's decision marks yet another win.")],
+            # Release line and a dated correction: the page checks see them too.
+            release="immediate",
+            corrections=[
+                StoryCorrection(
+                    kind="correction",
+                    noted_at=datetime.datetime(2018, 8, 2, 17, 0, tzinfo=datetime.UTC),
+                    note="An earlier version gave the wrong date for the ruling.",
+                )
+            ],
         ),
         "signed": make_story(
             sites.coalition_press,

@@ -164,7 +164,9 @@ class BadInputTests(ListingTestCase):
             with self.subTest(value=name):
                 feed = self.client.get(f"/press/feed/?q={value}&topic={value}&year={value}", HTTP_HOST=CIPC_HOST)
                 self.assertEqual(feed.status_code, 200)
-                self.assertEqual(feed["Content-Type"], "application/rss+xml; charset=utf-8")
+                self.assertEqual(
+                    feed["Content-Type"], "application/xml; charset=utf-8"
+                )  # so browsers apply its stylesheet
                 search = self.client.get(f"/search/?q={value}", HTTP_HOST=COALITION_HOST)
                 self.assertEqual(search.status_code, 200)
                 self.assertContains(search, "Search results for")

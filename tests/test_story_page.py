@@ -96,6 +96,7 @@ class StoryPreviewTests(WagtailPageTestCase):
                     [("statement", {"spokesperson": people["angela"].pk, "text": rich_text("<p>Preview.</p>")})]
                 ),
                 "signatories": inline_formset([]),
+                "corrections": inline_formset([]),
                 "comments": inline_formset([]),
             }
         )

@@ -1,0 +1,94 @@
+"""Press-release conventions a journalist expects: a release line, the story's summary as its
+standfirst, the closing "###", and dated update and correction notes that also reach the feed
+and search engines (JSON-LD dateModified)."""
+
+import datetime
+import json
+import re
+
+from django.test import TestCase
+
+from press.models import StoryCorrection
+from tests.factories import make_story
+from tests.sites import COALITION_HOST, build_press_sites
+
+NOTED = datetime.datetime(2019, 3, 4, 18, 30, tzinfo=datetime.UTC)
+
+
+def json_ld(html):
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+class ReleaseConventionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def get(self, story):
+        response = self.client.get(story.url_path.removeprefix("/iceout"), HTTP_HOST=COALITION_HOST)
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def test_a_release_line_sits_above_the_title(self):
+        immediate = make_story(self.sites.coalition_press, "Coalition sues", release="immediate")
+        self.assertContains(self.get(immediate), '<p class="story__release">For immediate release</p>', html=True)
+
+        lifts = datetime.datetime(2019, 1, 2, 17, 0, tzinfo=datetime.UTC)  # 9 a.m. in California
+        embargoed = make_story(
+            self.sites.coalition_press, "Coalition responds", release="embargoed", embargoed_until=lifts
+        )
+        html = self.get(embargoed).content.decode()
+        self.assertIn("Embargoed until", html)
+        self.assertIn("Wednesday, January 2, 2019, 9:00 AM PST", html)
+
+        plain = make_story(self.sites.coalition_press, "Coalition reacts")
+        self.assertNotContains(self.get(plain), "story__release")
+
+    def test_an_embargo_line_needs_a_time(self):
+        story = make_story(self.sites.coalition_press, "Coalition waits")
+        story.release = "embargoed"
+        with self.assertRaisesMessage(Exception, "Say when the embargo lifts"):
+            story.full_clean()
+
+    def test_the_summary_is_the_standfirst_and_the_story_ends_with_the_end_mark(self):
+        story = make_story(
+            self.sites.coalition_press, "Coalition statement", summary="Sheriffs must not act as agents."
+        )
+        response = self.get(story)
+        self.assertContains(response, '<p class="story__standfirst">Sheriffs must not act as agents.</p>', html=True)
+        self.assertContains(
+            response,
+            '<p class="story__end"><span aria-hidden="true">###</span>'
+            '<span class="visually-hidden">End of release</span></p>',
+            html=True,
+        )
+        html = response.content.decode()
+        self.assertLess(html.index("Body text."), html.index("###"))
+
+    def test_update_and_correction_notes_show_at_the_top_newest_first(self):
+        story = make_story(self.sites.coalition_press, "Coalition statement on SB 54")
+        story.corrections = [
+            StoryCorrection(kind="update", noted_at=NOTED - datetime.timedelta(days=2), note="Adds the court's reply."),
+            StoryCorrection(kind="correction", noted_at=NOTED, note="An earlier version misstated the date."),
+        ]
+        story.save_revision().publish()
+        html = self.get(story).content.decode()
+        self.assertIn("<strong>Corrected <time", html)
+        self.assertIn("March 4, 2019</time>:</strong> An earlier version misstated the date.", html)
+        self.assertIn("March 2, 2019</time>:</strong> Adds the court&#x27;s reply.", html)
+        self.assertLess(html.index("misstated the date"), html.index("court&#x27;s reply"))
+        self.assertLess(html.index("misstated the date"), html.index("Body text."))
+
+        data = json_ld(html)
+        self.assertEqual(data["dateModified"], NOTED.isoformat())
+        self.assertEqual(data["correction"][0]["text"], "An earlier version misstated the date.")
+
+        feed = self.client.get("/press/feed/", HTTP_HOST=COALITION_HOST).content.decode()
+        self.assertIn("Corrected March 4, 2019: An earlier version misstated the date.", feed)
+        self.assertIn("Updated March 2, 2019: Adds the court's reply.", feed)
+
+    def test_without_notes_date_modified_is_the_last_publication(self):
+        story = make_story(self.sites.coalition_press, "Coalition statement on detention")
+        data = json_ld(self.get(story).content.decode())
+        self.assertEqual(data["dateModified"], story.last_published_at.isoformat())
+        self.assertNotIn("correction", data)
