@@ -28,6 +28,7 @@ urlpatterns = sign_in_security_urlpatterns + [
             path("robots.txt", core_views.robots_txt, name="robots_txt"),
             path("sitemap.xml", sitemap, name="sitemap"),
             path("search/", search_views.search, name="search"),
+            path("contacts/<slug:slug>.vcf", core_views.spokesperson_vcard, name="spokesperson_vcard"),
         ],
         shared_cache,
     ),

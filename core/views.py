@@ -3,7 +3,7 @@ import time
 
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
@@ -11,9 +11,10 @@ from django.views.decorators.http import require_GET
 from django_redis.exceptions import ConnectionInterrupted
 from wagtail.models import Site
 
+from core import vcard
 from core.cache import ResilientRedisClient
 from core.db import is_statement_timeout
-from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding
+from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding, Spokesperson
 
 
 @never_cache
@@ -104,3 +105,14 @@ def server_error(request):
         response["Retry-After"] = "60"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def spokesperson_vcard(request, slug):
+    """A spokesperson's press contact as a vCard, for journalists' address books. Only people
+    who are published and still active: anyone else is the site's ordinary 404."""
+    person = Spokesperson.objects.filter(slug=slug, live=True, active=True).select_related("organization").first()
+    if person is None:
+        raise Http404("No such contact")
+    response = HttpResponse(vcard.spokesperson_vcard(person), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{person.slug}.vcf"'
+    return response
