@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 
 from core.models import SiteBranding
 from demo import images
-from press.models import PressRoomContact
+from press.models import PressIndexPage, PressRoomContact
 from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo, PressKitPage
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "presskit.toml"
@@ -62,6 +62,7 @@ class PressKitLoader:
     def _default_contacts(self, room, slugs):
         from demo.loader import untouched_by_editors
 
+        room = PressIndexPage.objects.get(pk=room.pk)  # fresh: adding stories changed its tree fields
         if room.media_contacts.exists() or not untouched_by_editors(room):
             return
         room.media_contacts = [
