@@ -36,3 +36,16 @@ def build_press_kit(site_root, name="Sample Network", slug="press-kit"):
     site_root.add_child(instance=kit)
     kit.save_revision().publish()
     return PressKitPage.objects.get(pk=kit.pk)
+
+
+def add_press_kits_and_contacts(sites, people):
+    """Both sites get a press kit, and each press room default media contacts (for the page
+    checks: every kind of page, with everything these features add to them)."""
+    from press.models import PressIndexPage, PressRoomContact
+
+    build_press_kit(sites.cipc_home, name="California Immigrant Policy Center")
+    build_press_kit(sites.coalition_home, name="ICE Out of California")
+    for room, person in [(sites.cipc_press, people["cynthia"]), (sites.coalition_press, people["angela"])]:
+        room = PressIndexPage.objects.get(pk=room.pk)
+        room.media_contacts = [PressRoomContact(spokesperson=person)]
+        room.save_revision().publish()

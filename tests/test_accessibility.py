@@ -7,6 +7,7 @@ import pytest
 
 from tests.checked_pages import checked_pages
 from tests.listing_data import build_stories
+from tests.presskit_data import add_press_kits_and_contacts
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +18,8 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 def test_axe_finds_no_violations_on_either_site(live_sites, page):
     assert AXE.exists(), f"{AXE} is missing: run `make node-deps`"
     sites, _cipc_url, _coalition_url = live_sites
-    build_stories(sites)
+    _stories, people = build_stories(sites)
+    add_press_kits_and_contacts(sites, people)  # press kits, and contact cards on rooms, homes and stories
     port = sites.cipc_site.port
     # Injected by the browser itself: an inline <script> added to the page would break its CSP.
     page.context.add_init_script(path=str(AXE))

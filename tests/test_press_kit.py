@@ -23,7 +23,7 @@ from presskit import archive
 from presskit.models import PressKitPage
 from tests.factories import SpokespersonFactory, block, make_story
 from tests.presskit_data import PDF, SVG, build_press_kit
-from tests.sites import COALITION_HOST, build_press_sites
+from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 MEDIA = tempfile.mkdtemp(prefix="presskit-test-media-")
 
@@ -66,6 +66,14 @@ class PressKitPageTests(WagtailPageTestCase):
         # The headshot's photographer and licence, from the image.
         self.assertIn("Credit: Pat Photographer", html)
         self.assertIn('<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>', html)
+
+    def test_every_page_of_the_site_links_to_its_press_kit(self):
+        for path in ("/", "/press/"):
+            self.assertContains(self.get(path), '<li><a href="/press-kit/">Press kit</a></li>', html=True)
+        self.assertContains(self.get("/press-kit/"), '<a href="/press-kit/" aria-current="page">Press kit</a>')
+        self.assertNotContains(self.client.get("/", HTTP_HOST=CIPC_HOST), "Press kit")  # CIPC has none
+        PressKitPage.objects.get(pk=self.kit.pk).unpublish()
+        self.assertNotContains(self.get("/press/"), "Press kit")
 
     def test_each_file_downloads_as_an_attachment(self):
         response = self.get("/press-kit/files/fact-sheets/facts-at-a-glance-pdf/")
