@@ -96,7 +96,7 @@ class DemoLoader:
             cipc_room.save_revision().publish()
         for story in self.content["story"]:
             self._story(story)
-        PressKitLoader(self).load()
+        PressKitLoader(self, untouched_by_editors).load()
         return self.report
 
     # --- shared snippets -----------------------------------------------------------------

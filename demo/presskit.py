@@ -48,8 +48,9 @@ def fact_sheet_pdf(lines):
 
 
 class PressKitLoader:
-    def __init__(self, loader):
+    def __init__(self, loader, untouched_by_editors):
         self.loader = loader
+        self.untouched_by_editors = untouched_by_editors  # the loader's rule, passed in: no import cycle
         self.report = loader.report
         self.content = tomllib.loads(CONTENT_FILE.read_text(encoding="utf-8"))
 
@@ -60,10 +61,8 @@ class PressKitLoader:
             self._press_kit(kit)
 
     def _default_contacts(self, room, slugs):
-        from demo.loader import untouched_by_editors
-
         room = PressIndexPage.objects.get(pk=room.pk)  # fresh: adding stories changed its tree fields
-        if room.media_contacts.exists() or not untouched_by_editors(room):
+        if room.media_contacts.exists() or not self.untouched_by_editors(room):
             return
         room.media_contacts = [
             PressRoomContact(spokesperson=self.loader.spokespeople[slug], sort_order=i) for i, slug in enumerate(slugs)
