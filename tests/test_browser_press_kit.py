@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.factories import OrganizationFactory, SpokespersonFactory
+from tests.factories import OrganizationFactory, SpokespersonFactory, make_story
 from tests.presskit_data import SVG, build_press_kit
 
 pytestmark = pytest.mark.browser
@@ -79,3 +79,13 @@ def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page
     card = Path(download_info.value.path()).read_text()
     assert "FN:Alex Sample" in card
     screenshot(page, "issue12-home-media-contacts")
+
+    # At the foot of a story that names no contacts of its own, on a phone.
+    make_story(room, "Coalition statement without contacts")
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(f"{coalition_url}/press/coalition-statement-without-contacts/")
+    contacts = page.get_by_role("region", name="Media contacts")
+    assert contacts.get_by_role("link", name="(916) 555-0100").get_attribute("href") == "tel:9165550100"
+    screenshot(page, "issue12-story-foot-contacts-375")
+    page.goto(f"{coalition_url}/press-kit/")
+    screenshot(page, "issue12-press-kit-375")
