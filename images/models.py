@@ -5,6 +5,13 @@ from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
+class LicenceURLField(models.URLField):
+    """A link typed without a scheme is taken as https:// (Django 6's default, chosen now)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class CreditedImage(AbstractImage):
     credit = models.CharField(
         max_length=255,
@@ -17,7 +24,7 @@ class CreditedImage(AbstractImage):
         help_text="On what terms others may use it, e.g. “CC BY 4.0” or “Free for editorial use”. "
         "Shown with the image. Optional.",
     )
-    licence_url = models.URLField(
+    licence_url = LicenceURLField(
         "licence link", blank=True, help_text="Where the licence's terms are written. Optional."
     )
 
