@@ -29,6 +29,7 @@ urlpatterns = sign_in_security_urlpatterns + [
             path("favicon.ico", core_views.favicon, name="favicon"),
             path("sitemap.xml", sitemap, name="sitemap"),
             path("search/", search_views.search, name="search"),
+            path("contacts/<slug:slug>.vcf", core_views.spokesperson_vcard, name="spokesperson_vcard"),
         ],
         shared_cache,
     ),

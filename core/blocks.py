@@ -39,7 +39,9 @@ def _sample_speaker():
 
 
 def _preview_image():
-    return _first("wagtailimages.Image")
+    from wagtail.images import get_image_model_string
+
+    return _first(get_image_model_string())
 
 
 def _preview_document():

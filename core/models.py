@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
@@ -66,7 +67,12 @@ def too_light_for_white(primary):
 def image_field(help_text):
     """An optional image: emptied, not deleted with, when the image is deleted."""
     return models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=help_text
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
     )
 
 
@@ -189,6 +195,12 @@ class Spokesperson(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMix
     press_phone = models.CharField(
         max_length=40, blank=True, help_text="For media contacts blocks, e.g. (916) 555-0101. Optional."
     )
+    languages = models.CharField(
+        "languages spoken",
+        max_length=255,
+        blank=True,
+        help_text="Languages this person gives interviews in, e.g. English, Spanish. Shown on contact cards. Optional.",
+    )
     active = models.BooleanField(
         default=True,
         help_text="Untick when the person leaves: their past stories keep them, "
@@ -202,7 +214,9 @@ class Spokesperson(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMix
         FieldPanel("organization"),
         FieldPanel("photo"),
         FieldPanel("bio"),
-        MultiFieldPanel([FieldPanel("press_email"), FieldPanel("press_phone")], heading="Press contact"),
+        MultiFieldPanel(
+            [FieldPanel("press_email"), FieldPanel("press_phone"), FieldPanel("languages")], heading="Press contact"
+        ),
         FieldPanel("active"),
         PublishingPanel(),
     ]

@@ -14,10 +14,11 @@ from django.views.defaults import page_not_found
 from django_redis.exceptions import ConnectionInterrupted
 from wagtail.models import Site
 
+from core import vcard
 from core.branding import DEFAULT_ICO, site_icon
 from core.cache import ResilientRedisClient
 from core.db import is_statement_timeout
-from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding
+from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding, Spokesperson
 
 
 @never_cache
@@ -136,3 +137,14 @@ def preview_server_error(request):
     """The site's branded 500 page, as a visitor gets it when DEBUG is off (DEBUG only)."""
     SiteBranding.for_request(request)  # the real handler finds it cached on the request
     return server_error(request)
+
+
+def spokesperson_vcard(request, slug):
+    """A spokesperson's press contact as a vCard, for journalists' address books. Only people
+    who are published and still active: anyone else is the site's ordinary 404."""
+    person = Spokesperson.objects.filter(slug=slug, live=True, active=True).select_related("organization").first()
+    if person is None:
+        raise Http404("No such contact")
+    response = HttpResponse(vcard.spokesperson_vcard(person), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{person.slug}.vcf"'
+    return response

@@ -24,6 +24,7 @@ from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import Category, Organization, SiteBranding, Spokesperson, Topic
 from core.tree import ensure_wagtail_roots
 from demo import images
+from demo.presskit import PressKitLoader
 from home.models import HomePage
 from press.models import PressIndexPage, StoryPage, StorySignatory
 from teams.setup import SHARED_COLLECTION
@@ -117,6 +118,7 @@ class DemoLoader:
             cipc_room.save_revision().publish()
         for story in self.content["story"]:
             self._story(story)
+        PressKitLoader(self, untouched_by_editors).load()
         return self.report
 
     # --- shared snippets -----------------------------------------------------------------
@@ -221,6 +223,7 @@ class DemoLoader:
             "bio": f"<p>{bio}</p>" if bio else "",
             "press_email": data.get("press_email", ""),
             "press_phone": data.get("press_phone", ""),
+            "languages": data.get("languages", ""),
             "active": data.get("active", True),
         }
 

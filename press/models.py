@@ -67,7 +67,7 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     base_form_class = PageForm
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["press.PressIndexPage"]
+    subpage_types = ["press.PressIndexPage", "presskit.PressKitPage"]
 
     class Meta:
         abstract = True
@@ -75,6 +75,8 @@ class SiteRootPage(MetadataPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
+        if context["press_room"] is not None:
+            context["media_contacts"] = context["press_room"].cached_media_contacts(request)
         return context
 
 
@@ -130,6 +132,12 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
                 FieldPanel("per_page"),
             ],
             heading="Listing",
+        ),
+        MultiFieldPanel(
+            [InlinePanel("media_contacts", label="Media contact")],
+            heading="Media contacts",
+            help_text="Who journalists should call: shown on the press room, the home page and under every story "
+            "that has no media contacts block of its own. New stories start with them.",
         ),
     ]
 
@@ -194,9 +202,26 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             listing_url=self.get_url(request),
             query_params=filters.as_querydict(),
             canonical_url=self.get_full_url(request) + filters.querystring(page=page_number),
+            media_contacts=self.cached_media_contacts(request),
             feed_url=self.get_url(request) + self.reverse_subpage("feed") + filters.querystring(),
         )
         return context
+
+    def default_media_contacts(self):
+        """The room's media contacts, in order: only people who are published and active."""
+        contacts = self.media_contacts.select_related("spokesperson__organization")
+        return [
+            contact.spokesperson for contact in contacts if contact.spokesperson.live and contact.spokesperson.active
+        ]
+
+    def cached_media_contacts(self, request):
+        """``default_media_contacts()``, computed once per publish of this room's site (a
+        spokesperson's edit renews every site's answers). A preview shows the form's own."""
+        if getattr(request, "is_preview", False):
+            return self.default_media_contacts()
+        site = Site.find_for_request(request)
+        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}")
+        return answers.get_or_compute("media-contacts", self.default_media_contacts)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -478,6 +503,10 @@ class StoryPage(MetadataPageMixin, Page):
         room's site (a coalition pre-fills its members as signatories)."""
         if isinstance(press_room, PressIndexPage) and press_room.default_category_id:
             self.category_id = press_room.default_category_id
+        if isinstance(press_room, PressIndexPage):
+            contacts = press_room.default_media_contacts()
+            if contacts:
+                self.body = [("media_contacts", {"heading": "Media contacts", "contacts": contacts})]
         site_root = press_room.get_parent().specific
         default_signatories = getattr(site_root, "default_signatories", None)
         if default_signatories:
@@ -574,6 +603,9 @@ class StoryPage(MetadataPageMixin, Page):
             self.press_room = room
         context["press_room"] = self.press_room
         context["story_answers"] = answers
+        if self.press_room is not None and not self.has_own_media_contacts:
+            # Only read when the template's cached fragment is not already there.
+            context["media_contacts"] = SimpleLazyObject(lambda: self.press_room.cached_media_contacts(request))
         # Only worked out when the template's cached fragment is not already there.
         context["related_stories"] = SimpleLazyObject(self.related_stories)
         return context
@@ -592,6 +624,10 @@ class StoryPage(MetadataPageMixin, Page):
     @cached_property
     def press_room(self):
         return PressIndexPage.objects.parent_of(self).first()
+
+    @property
+    def has_own_media_contacts(self):
+        return any(item["type"] == "media_contacts" for item in self.body.raw_data)
 
     @cached_property
     def topic_list(self):
@@ -626,6 +662,23 @@ class StoryPage(MetadataPageMixin, Page):
         if not who:
             return ""
         return f"{who[0].upper()}{who[1:]} issued the following statement:"
+
+
+class PressRoomContact(Orderable):
+    """One of a press room's default media contacts, in the order they are shown."""
+
+    page = ParentalKey(PressIndexPage, on_delete=models.CASCADE, related_name="media_contacts")
+    spokesperson = models.ForeignKey("core.Spokesperson", on_delete=models.CASCADE, related_name="+")
+
+    panels = [
+        FieldPanel(
+            "spokesperson",
+            help_text="Their name, title, organization, press phone and email and languages are shown.",
+        )
+    ]
+
+    def __str__(self):
+        return str(self.spokesperson)
 
 
 class StorySignatory(Orderable):

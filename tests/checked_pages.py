@@ -8,6 +8,7 @@ PATHS = {
     "press room, filtered": "/press/?year=2018&topic=sb-54",
     "story": None,  # per site, below
     "search results": "/search/?q=SB+54",
+    "press kit": "/press-kit/",
     "404": "/no-such-page/",
 }
 STORIES = {

@@ -7,6 +7,7 @@ import pytest
 
 from tests.checked_pages import checked_pages
 from tests.listing_data import build_stories
+from tests.presskit_data import add_press_kits_and_contacts
 from tests.sites import brand_like_the_demo
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,8 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 def test_axe_finds_no_violations_on_either_site(live_sites, page):
     assert AXE.exists(), f"{AXE} is missing: run `make node-deps`"
     sites, _cipc_url, _coalition_url = live_sites
-    build_stories(sites)
+    _stories, people = build_stories(sites)
+    add_press_kits_and_contacts(sites, people)  # press kits, and contact cards on rooms, homes and stories
     # Logos, icons, banners, typefaces and colours: everything a site's branding can add.
     brand_like_the_demo(sites)
     port = sites.cipc_site.port

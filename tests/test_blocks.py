@@ -7,11 +7,11 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailTestUtils
 
 from core.blocks import QuoteBlock, StatementBlock
+from images.models import CreditedImage as Image
 from press.models import StoryPage
 from tests.factories import OrganizationFactory, SpokespersonFactory
 

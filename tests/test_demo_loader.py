@@ -19,7 +19,7 @@ COUNTED_MODELS = [
     "wagtailcore.Collection",
     "wagtailcore.ModelLogEntry",
     "wagtailcore.PageLogEntry",
-    "wagtailimages.Image",
+    "images.CreditedImage",
     "core.Organization",
     "core.Spokesperson",
     "core.Category",

@@ -184,8 +184,9 @@ class PageMetadataTests(TestCase):
         return re.search(rf'<meta {attribute}="{name}" content="([^"]*)">', html).group(1)
 
     def test_social_text_and_image_are_what_a_shared_link_shows(self):
-        from wagtail.images.models import Image
         from wagtail.images.tests.utils import get_test_image_file
+
+        from images.models import CreditedImage as Image
 
         story = self.stories["ruling"]
         html = self.client.get(f"/press/{story.slug}/", HTTP_HOST=CIPC_HOST).content.decode()

@@ -10,6 +10,7 @@ from django.test import TestCase
 
 from tests.checked_pages import checked_pages
 from tests.listing_data import build_stories
+from tests.presskit_data import add_press_kits_and_contacts
 from tests.sites import brand_like_the_demo, build_press_sites
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -20,7 +21,8 @@ class HtmlValidityTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        build_stories(cls.sites)
+        _stories, people = build_stories(cls.sites)
+        add_press_kits_and_contacts(cls.sites, people)  # press kits, and contact cards on rooms, homes and stories
         brand_like_the_demo(cls.sites)  # SVG logos, banners and typefaces are in every page
 
     def test_nu_html_checker_finds_no_errors(self):

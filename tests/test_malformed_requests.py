@@ -17,10 +17,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, TestCase
 from wagtail.documents.models import Document
-from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from embargo.models import EmbargoLink
+from images.models import CreditedImage as Image
 from teams.models import SiteTeam
 from tests.editors import team_members
 from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement

@@ -370,3 +370,26 @@ def test_an_operator_can_empty_the_cache_after_changes_made_behind_the_apps_back
 
     call_command("purge_frontend_cache")
     assert everywhere_shows(varnish, EVERYWHERE, "updated in bulk") == []
+
+
+def test_a_rooms_media_contacts_reach_its_room_home_stories_and_vcards(varnish, cached_sites, raids):
+    """The contacts a room shows on itself, its site's home page and under its stories: a new
+    contact list (published on the room) and a contact's own edit both reach every one."""
+    from press.models import PressRoomContact
+
+    new_story(cached_sites, raids)
+    person = SpokespersonFactory(name="Sam Example", slug="sam-example", organization=cached_sites.members[0])
+    pages = [(COALITION_HOST, "/"), (COALITION_HOST, "/press/"), (COALITION_HOST, STORY_PATH)]
+    warm(varnish, pages)
+    assert nowhere_shows(varnish, pages, "Sam Example") == []
+
+    room = PressIndexPage.objects.get(pk=cached_sites.coalition_press.pk)
+    room.media_contacts = [PressRoomContact(spokesperson=person)]
+    room.save_revision().publish()
+    assert everywhere_shows(varnish, pages, "Sam Example") == []
+
+    warm(varnish, pages + [(COALITION_HOST, "/contacts/sam-example.vcf")])
+    person.press_phone = "(510) 555-0199"
+    person.save()
+    assert everywhere_shows(varnish, pages, "(510) 555-0199") == []
+    assert "TEL;TYPE=WORK,VOICE:(510) 555-0199" in varnish.get("/contacts/sam-example.vcf", COALITION_HOST).text

@@ -11,7 +11,8 @@ from django.core.cache import cache
 from django.test import TestCase
 
 from demo.bulk import generate_stories
-from press.models import StoryPage
+from press.models import PressIndexPage, PressRoomContact, StoryPage
+from tests.factories import SpokespersonFactory
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 # Queries per request, whatever the number of stories.
@@ -22,10 +23,12 @@ BUDGET = {
     "story page": 10,
 }
 COLD_BUDGET = {
-    "press room": 20,
-    "press room, filtered": 21,
-    "press room, page 2": 20,
-    "story page": 24,  # 23 before the story's update and correction notes (one query for them all)
+    # Two each since the press kit (issue 12): the room's default media contacts (people and
+    # organisations in one query) and the header's link to the site's press kit.
+    "press room": 22,
+    "press room, filtered": 23,
+    "press room, page 2": 22,
+    "story page": 26,  # and one for the story's update and correction notes
 }
 
 
@@ -38,6 +41,13 @@ class QueryBudgetWith10Stories(TestCase):
         # The same kinds of card on every page whatever the size: each story has an image and
         # every coalition story is cross-listed by CIPC, so the counts can't vary with luck.
         generate_stories(cls.stories, image_every=1, signed_share=1)
+        # Every page shows its room's media contacts (the generated stories have none of their own).
+        for room in PressIndexPage.objects.all():  # fresh: the stories changed the rooms' tree fields
+            room.media_contacts = [
+                PressRoomContact(spokesperson=SpokespersonFactory(organization=org), sort_order=i)
+                for i, org in enumerate(cls.sites.members[:2])
+            ]
+            room.save_revision().publish()
         cls.sites.cipc_press.per_page = 5
         cls.sites.cipc_press.save_revision().publish()
         coalition = StoryPage.objects.filter(url_path__startswith="/iceout/").order_by("pk")
@@ -63,6 +73,7 @@ class QueryBudgetWith10Stories(TestCase):
                     response = self.client.get(path, HTTP_HOST=host)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, "<img")
+                self.assertContains(response, 'class="contact-card"', count=2)
 
     def test_query_count_with_a_cold_cache_is_pinned(self):
         for name, (host, path) in self.pages.items():
@@ -73,6 +84,7 @@ class QueryBudgetWith10Stories(TestCase):
                     response = self.client.get(path, HTTP_HOST=host)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, "<img")
+                self.assertContains(response, 'class="contact-card"', count=2)
 
 
 class QueryBudgetWith50Stories(QueryBudgetWith10Stories):

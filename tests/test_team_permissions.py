@@ -12,7 +12,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import TestCase
 from wagtail.documents.models import Document
-from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
     GroupApprovalTask,
@@ -27,6 +26,7 @@ from wagtail.models import (
 
 from core.models import SiteBranding
 from embargo.models import EmbargoLink
+from images.models import CreditedImage as Image
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
 from tests.sites import build_press_sites

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "wordpress",
+    "images",
+    "presskit",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -400,9 +402,14 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "CIPC press rooms")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost")
 # Wagtail's database backend, cleaning every query first (core/search.py says why).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# SVG: press kits' logos (a document, so it is only ever downloaded, never shown inline).
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "svg", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# Images carry a credit and a licence (the images app), shown wherever they are shown.
+WAGTAILIMAGES_IMAGE_MODEL = "images.CreditedImage"
+# The largest press kit offered as one "download all" zip (sum of its files), in megabytes.
+PRESS_KIT_ARCHIVE_MAX_MB = int(os.environ.get("PRESS_KIT_ARCHIVE_MAX_MB", "200"))
 # SVG for logos and icons: checked on upload (core/svg.py) and only ever shown through <img>.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.svg.ImageForm"

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('press', '0003_press_room_also_lists_rooms'),
+        ('press', '0005_press_room_media_contacts'),
     ]
 
     operations = [

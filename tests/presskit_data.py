@@ -1,0 +1,51 @@
+"""A press kit for a test site: a logo (PNG and SVG), a credited headshot and a fact sheet."""
+
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.images.tests.utils import get_test_image_file
+
+from images.models import CreditedImage
+from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo, PressKitPage
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="48" height="16"><text y="12">Logo</text></svg>\n'
+PDF = b"%PDF-1.4\n% a fact sheet\n"
+
+
+def build_press_kit(site_root, name="Sample Network", slug="press-kit"):
+    """Publish a press kit under ``site_root``; returns it."""
+    logo_png = CreditedImage.objects.create(title=f"{name} logo", file=get_test_image_file(filename="logo.png"))
+    headshot = CreditedImage.objects.create(
+        title="Alex Sample headshot",
+        file=get_test_image_file(filename="alex.png", colour="red"),
+        credit="Pat Photographer",
+        licence="CC BY 4.0",
+        licence_url="https://creativecommons.org/licenses/by/4.0/",
+    )
+    svg = Document.objects.create(title=f"{name} logo (SVG)", file=ContentFile(SVG, name="logo.svg"))
+    sheet = Document.objects.create(title="Facts at a glance", file=ContentFile(PDF, name="facts.pdf"))
+    kit = PressKitPage(
+        title="Press kit",
+        slug=slug,
+        about="<p>Sample Network is a fictional organization used in tests.</p>",
+    )
+    kit.logos = [
+        PressKitLogo(name="Wordmark", png=logo_png, svg=svg, usage_notes="Leave clear space around it.", sort_order=0)
+    ]
+    kit.headshots = [PressKitHeadshot(image=headshot, name="Alex Sample", role="Communications Director")]
+    kit.fact_sheets = [PressKitFactSheet(document=sheet)]
+    site_root.add_child(instance=kit)
+    kit.save_revision().publish()
+    return PressKitPage.objects.get(pk=kit.pk)
+
+
+def add_press_kits_and_contacts(sites, people):
+    """Both sites get a press kit, and each press room default media contacts (for the page
+    checks: every kind of page, with everything these features add to them)."""
+    from press.models import PressIndexPage, PressRoomContact
+
+    build_press_kit(sites.cipc_home, name="California Immigrant Policy Center")
+    build_press_kit(sites.coalition_home, name="ICE Out of California")
+    for room, person in [(sites.cipc_press, people["cynthia"]), (sites.coalition_press, people["angela"])]:
+        room = PressIndexPage.objects.get(pk=room.pk)
+        room.media_contacts = [PressRoomContact(spokesperson=person)]
+        room.save_revision().publish()

@@ -1,0 +1,91 @@
+"""A journalist in a real browser downloads a press kit, whole and file by file, and saves a
+media contact to their address book."""
+
+import mimetypes
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.factories import OrganizationFactory, SpokespersonFactory, make_story
+from tests.presskit_data import SVG, build_press_kit
+
+pytestmark = pytest.mark.browser
+
+
+def serve_media(page):
+    """The live server does not serve uploads (production leaves that to S3 or the web
+    server): answer /media/ from MEDIA_ROOT so the screenshot shows the logos and photos."""
+
+    def fulfil(route):
+        path = Path(settings.MEDIA_ROOT) / route.request.url.split("/media/", 1)[1]
+        if path.is_file():
+            route.fulfill(body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0])
+        else:
+            route.fulfill(status=404)
+
+    page.route("**/media/**", fulfil)
+
+
+def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page, screenshot, tmp_path):
+    from press.models import PressIndexPage, PressRoomContact
+
+    sites, _cipc_url, coalition_url = live_sites
+    build_press_kit(sites.coalition_home, name="ICE Out of California")
+    network = OrganizationFactory(name="Example Immigrant Rights Network", slug="example-network")
+    person = SpokespersonFactory(
+        name="Alex Sample", slug="alex-sample", organization=network, languages="English, Spanish"
+    )
+    room = PressIndexPage.objects.get(pk=sites.coalition_press.pk)
+    room.media_contacts = [PressRoomContact(spokesperson=person)]
+    room.save_revision().publish()
+    serve_media(page)
+
+    page.goto(f"{coalition_url}/press-kit/")
+    assert page.get_by_role("heading", name="About ICE Out of California").is_visible()
+    assert page.get_by_text("Credit: Pat Photographer").is_visible()
+    screenshot(page, "issue12-press-kit")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the whole press kit").click()
+    download = download_info.value
+    assert download.suggested_filename == "ice-out-of-california-press-kit.zip"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        assert archive.namelist() == [
+            "logos/wordmark.png",
+            "logos/wordmark.svg",
+            "headshots/alex-sample.png",
+            "fact-sheets/facts-at-a-glance.pdf",
+        ]
+        assert archive.read("logos/wordmark.svg") == SVG
+
+    # The SVG alone is saved, never opened in the browser.
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile(r"^Download SVG\s*: Wordmark$")).click()
+    download = download_info.value
+    assert download.suggested_filename == "wordmark.svg"
+    assert Path(download.path()).read_bytes() == SVG
+    assert page.url == f"{coalition_url}/press-kit/"
+
+    # The room's media contact, on the home page, goes into an address book as a vCard.
+    page.goto(f"{coalition_url}/")
+    assert page.get_by_text("Speaks English, Spanish").is_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile(r"^Save contact\s+for Alex Sample \(vCard\)$")).click()
+    card = Path(download_info.value.path()).read_text()
+    assert "FN:Alex Sample" in card
+    screenshot(page, "issue12-home-media-contacts")
+
+    # At the foot of a story that names no contacts of its own, on a phone.
+    make_story(room, "Coalition statement without contacts")
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(f"{coalition_url}/press/coalition-statement-without-contacts/")
+    contacts = page.get_by_role("region", name="Media contacts")
+    assert contacts.get_by_role("link", name="(916) 555-0100").get_attribute("href") == "tel:9165550100"
+    screenshot(page, "issue12-story-foot-contacts-375")
+    page.goto(f"{coalition_url}/press-kit/")
+    screenshot(page, "issue12-press-kit-375")
