@@ -6,4 +6,5 @@ class AlertsConfig(AppConfig):
     verbose_name = "Email alerts"
 
     def ready(self):
-        from alerts import signals  # noqa: F401 (connects page_published: importing it is the point)
+        # Importing connects page_published; models may be imported only once apps are ready.
+        from alerts import signals  # noqa: F401
