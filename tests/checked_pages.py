@@ -9,6 +9,7 @@ PATHS = {
     "story": None,  # per site, below
     "search results": "/search/?q=SB+54",
     "404": "/no-such-page/",
+    "email alerts sign-up": "/alerts/",
 }
 STORIES = {
     CIPC_HOST: "/press/cipc-praises-ninth-circuit-ruling/",
