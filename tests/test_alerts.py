@@ -492,7 +492,11 @@ class EditorsTests(AlertsTestCase):
         self.client.force_login(self.users["cipc-moderator"])
         self.client.post(f"/admin/alerts/stories/{story.pk}/hold/", {"action": "hold"})
         self.assertFalse(AlertHold.objects.exists())
+        self.client.force_login(self.users["iceout-editor"])
+        self.assertNotContains(self.client.get(f"/admin/pages/{story.pk}/edit/"), "Email alerts: hold or release")
         self.client.force_login(self.users["iceout-moderator"])
+        # The story editor's ⋮ menu leads there.
+        self.assertContains(self.client.get(f"/admin/pages/{story.pk}/edit/"), "Email alerts: hold or release")
         page = self.client.get(f"/admin/alerts/stories/{story.pk}/hold/")
         self.assertContains(page, "Hold the alerts")
         self.client.post(f"/admin/alerts/stories/{story.pk}/hold/", {"action": "hold"})
