@@ -111,7 +111,8 @@ class Alert(models.Model):
 
     class State(models.TextChoices):
         DUE = "due", "due"
-        SENDING = "sending", "being sent"  # set just before the SMTP call, committed
+        CLAIMED = "claimed", "claimed by a sender"  # in a sender's batch, not yet tried
+        SENDING = "sending", "being sent"  # set (and committed) just before the SMTP call
         SENT = "sent", "sent"
         SKIPPED = "skipped", "not sent (unsubscribed first)"
         FAILED = "failed", "failed"
@@ -120,6 +121,7 @@ class Alert(models.Model):
     story = models.ForeignKey("press.StoryPage", on_delete=models.CASCADE, related_name="+")
     state = models.CharField(max_length=10, choices=State.choices, default=State.DUE, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     attempted_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

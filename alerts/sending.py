@@ -1,11 +1,12 @@
 """Sending what is due, outside any web request (``manage.py send_alerts``, run every minute
 by the scheduler).
 
-Never twice: each alert is claimed with SELECT … FOR UPDATE SKIP LOCKED (two senders never
-take the same one), marked *sending* and committed before the SMTP call, and marked *sent*
-right after it. A sender killed mid-batch leaves its unsent alerts *due* (they are sent next
-time) and at most the one in flight *sending*: that one is not retried, as the message may
-have left; after ALERTS_CLAIM_TIMEOUT it is marked *failed* ("interrupted")."""
+Never twice: a sender claims a batch with SELECT … FOR UPDATE SKIP LOCKED (two senders never
+take the same alert) and marks it *claimed*; then, one alert at a time, marks it *sending*
+(committed) before the SMTP call and *sent* right after. A sender killed mid-batch leaves its
+untried alerts *claimed*: after ALERTS_CLAIM_TIMEOUT they are due again and go out on a later
+run. The one alert it was sending, if any, stays *sending*: it may have left, so it is never
+retried; after the timeout it is marked *failed* ("interrupted")."""
 
 import logging
 import smtplib
@@ -22,29 +23,38 @@ from alerts.models import Alert
 
 logger = logging.getLogger(__name__)
 
-# Refusals about this one address: retrying will not help, and nothing was sent.
-PERMANENT_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+# The server answered "no" to this message: nothing was sent. 4xx answers are worth a retry,
+# 5xx ones are final.
+REFUSALS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 
-def _claim(batch_size):
-    """Up to ``batch_size`` due alerts, each moved to *sending* in one short transaction."""
+def _refusal_code(error):
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return max((code for code, _text in error.recipients.values()), default=550)
+    return error.smtp_code
+
+
+def _claim(batch_size, started):
+    """Up to ``batch_size`` due alerts, moved to *claimed* in one short transaction. An alert
+    already tried in this run (the server said "try later") waits for the next run."""
     with transaction.atomic():
         ids = list(
             Alert.objects.sendable()
+            .exclude(attempted_at__gte=started)
             .select_for_update(skip_locked=True)
             .order_by("pk")
             .values_list("pk", flat=True)[:batch_size]
         )
         if ids:
-            Alert.objects.filter(pk__in=ids).update(
-                state=Alert.State.SENDING, attempted_at=timezone.now(), attempts=F("attempts") + 1
-            )
+            Alert.objects.filter(pk__in=ids).update(state=Alert.State.CLAIMED, claimed_at=timezone.now())
     return ids
 
 
-def expire_interrupted():
-    """Alerts left *sending* by a sender that died: mark them failed, never send again."""
+def recover_abandoned():
+    """What a sender that died left behind: alerts it claimed but never tried are due again;
+    the one it may have been sending is marked failed, never sent again."""
     cutoff = timezone.now() - timedelta(seconds=settings.ALERTS_CLAIM_TIMEOUT)
+    Alert.objects.filter(state=Alert.State.CLAIMED, claimed_at__lt=cutoff).update(state=Alert.State.DUE)
     return Alert.objects.filter(state=Alert.State.SENDING, attempted_at__lt=cutoff).update(
         state=Alert.State.FAILED, error="interrupted while sending; not retried, it may have been sent"
     )
@@ -53,10 +63,11 @@ def expire_interrupted():
 def send_due(batch_size=None, max_batches=None):
     """Send everything due, a batch at a time; returns {state: count} of what was done."""
     batch_size = batch_size or settings.ALERTS_BATCH_SIZE
-    done = {"sent": 0, "skipped": 0, "failed": 0, "retry": 0, "interrupted": expire_interrupted()}
+    started = timezone.now()
+    done = {"sent": 0, "skipped": 0, "failed": 0, "retry": 0, "interrupted": recover_abandoned()}
     batches = 0
     while max_batches is None or batches < max_batches:
-        ids = _claim(batch_size)
+        ids = _claim(batch_size, started)
         if not ids:
             break
         batches += 1
@@ -81,11 +92,19 @@ def _send_batch(ids, done):
     try:
         for alert in alerts:
             _send_one(alert, connection, rooms, done)
+    except ConnectionLost as error:
+        untried = Alert.objects.filter(pk__in=ids, state=Alert.State.CLAIMED).update(state=Alert.State.DUE)
+        done["retry"] += untried
+        raise MailServerDown(str(error)) from error
     finally:
         connection.close()
 
 
 class MailServerDown(Exception):
+    pass
+
+
+class ConnectionLost(Exception):
     pass
 
 
@@ -99,18 +118,39 @@ def _send_one(alert, connection, rooms, done):
         room = subscription.press_room_id
         if room not in rooms:
             rooms[room] = RoomMail(subscription.press_room)
-        connection.send_messages([alert_message(alert, rooms[room])])
-    except PERMANENT_ERRORS as error:
-        logger.warning("send_alerts: alert %s refused: %s", alert.pk, error)
-        _mark(alert, Alert.State.FAILED, error=str(error))
+        message = alert_message(alert, rooms[room])
+    except Exception as error:
+        # A message that cannot even be built (a story deleted meanwhile, a broken template)
+        # would fail the same way every minute: record it and go on with the others.
+        logger.exception("send_alerts: alert %s could not be written", alert.pk)
+        _mark(alert, Alert.State.FAILED, error=f"not written: {error}")
         done["failed"] += 1
+        return
+    try:
+        # Recorded (and committed: no transaction is open here) before the message leaves.
+        Alert.objects.filter(pk=alert.pk).update(
+            state=Alert.State.SENDING, attempted_at=timezone.now(), attempts=F("attempts") + 1
+        )
+        alert.attempts += 1
+        connection.send_messages([message])
+    except REFUSALS as error:
+        temporary = 400 <= _refusal_code(error) < 500 and alert.attempts < settings.ALERTS_MAX_ATTEMPTS
+        logger.warning(
+            "send_alerts: alert %s refused (%s): %s", alert.pk, "will retry" if temporary else "final", error
+        )
+        _mark(alert, Alert.State.DUE if temporary else Alert.State.FAILED, error=str(error))
+        done["retry" if temporary else "failed"] += 1
     except (OSError, smtplib.SMTPException) as error:
-        # Not sent (the server hung up before accepting it): due again, up to ALERTS_MAX_ATTEMPTS.
-        logger.warning("send_alerts: alert %s not sent, will retry: %s", alert.pk, error)
-        state = Alert.State.DUE if alert.attempts < settings.ALERTS_MAX_ATTEMPTS else Alert.State.FAILED
-        _mark(alert, state, error=str(error))
-        done["retry" if state == Alert.State.DUE else "failed"] += 1
-        connection.close()  # the next send_messages opens a fresh one
+        # The connection broke mid-message (timeout, hang-up): the server may have accepted it.
+        # Not retried (never twice); the rest of the batch waits for a later run.
+        logger.error("send_alerts: connection lost sending alert %s: %s", alert.pk, error)
+        _mark(
+            alert,
+            Alert.State.FAILED,
+            error=f"connection lost while sending; not retried, it may have been sent: {error}",
+        )
+        done["failed"] += 1
+        raise ConnectionLost(str(error)) from error
     else:
         _mark(alert, Alert.State.SENT, sent_at=timezone.now())
         done["sent"] += 1

@@ -29,6 +29,15 @@ class Inbox:
         self.received = []
         self.total = 0  # every message ever accepted, for the counts file (clear() keeps it)
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        # Addresses that a real server would turn away: for good (550) or for now (451).
+        if address.startswith("refused-"):
+            return "550 5.1.1 No such mailbox"
+        if address.startswith("busy-"):
+            return "451 4.2.1 Mailbox busy, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         self.received.append((list(envelope.rcpt_tos), message))

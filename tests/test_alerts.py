@@ -335,21 +335,45 @@ class SendingTests(AlertsTestCase):
         self.send(batch_size=3)
         self.assertEqual(sorted(r[0][0] for r in self.inbox.received), [f"reader{n}@example.org" for n in range(7)])
 
-    def test_a_sender_killed_mid_send_never_sends_that_alert_twice_and_the_rest_go(self):
-        self.subscribe("in-flight@example.org")
-        self.subscribe("waiting@example.org")
+    def test_a_sender_killed_mid_batch_never_sends_its_in_flight_alert_and_the_rest_go_later(self):
+        for name in ("in-flight", "claimed", "waiting"):
+            self.subscribe(f"{name}@example.org")
         self.publish()
-        # What a killed sender leaves: one alert marked "sending" (it may have left), one due.
-        in_flight = Alert.objects.get(subscription__email="in-flight@example.org")
-        Alert.objects.filter(pk=in_flight.pk).update(state=Alert.State.SENDING, attempted_at=timezone.now())
+        # What a killed sender leaves: one alert it was sending (it may have left), one it had
+        # claimed but not tried; a third was never claimed.
+        now = timezone.now()
+        alerts = {a.subscription.email.split("@")[0]: a for a in Alert.objects.select_related("subscription")}
+        in_flight = Alert.objects.filter(pk=alerts["in-flight"].pk)
+        in_flight.update(state=Alert.State.SENDING, claimed_at=now, attempted_at=now)
+        Alert.objects.filter(pk=alerts["claimed"].pk).update(state=Alert.State.CLAIMED, claimed_at=now)
         self.send()
         self.assertEqual([m["To"] for m in self.inbox.messages], ["waiting@example.org"])
-        Alert.objects.filter(pk=in_flight.pk).update(attempted_at=timezone.now() - timedelta(hours=1))
+        # Once ALERTS_CLAIM_TIMEOUT has passed: the claimed one goes, the in-flight one never.
+        Alert.objects.exclude(state=Alert.State.SENT).update(
+            claimed_at=now - timedelta(hours=1), attempted_at=now - timedelta(hours=1)
+        )
         self.send()
-        self.assertEqual(len(self.inbox.messages), 1)
-        in_flight.refresh_from_db()
+        self.send()
+        self.assertEqual(sorted(m["To"] for m in self.inbox.messages), ["claimed@example.org", "waiting@example.org"])
+        in_flight = Alert.objects.get(pk=alerts["in-flight"].pk)
         self.assertEqual(in_flight.state, Alert.State.FAILED)
         self.assertIn("interrupted", in_flight.error)
+
+    @override_settings(ALERTS_MAX_ATTEMPTS=2)
+    def test_addresses_the_server_refuses_fail_or_retry_without_stopping_the_others(self):
+        for email in ("refused-reader@example.org", "busy-reader@example.org", "reader@example.org"):
+            Subscription.objects.create(press_room=self.sites.coalition_press, email=email, confirmed_at=timezone.now())
+        self.publish()
+        self.send()
+        self.assertEqual([m["To"] for m in self.inbox.messages], ["reader@example.org"])
+        states = dict(Alert.objects.values_list("subscription__email", "state"))
+        self.assertEqual(states["refused-reader@example.org"], Alert.State.FAILED)  # 550: final
+        busy = Alert.objects.get(subscription__email="busy-reader@example.org")
+        self.assertEqual(busy.state, Alert.State.DUE, busy.error)  # 451: tried again
+        self.send()
+        busy = Alert.objects.get(subscription__email="busy-reader@example.org")
+        self.assertEqual((busy.state, busy.attempts), (Alert.State.FAILED, 2))
+        self.assertEqual(len(self.inbox.messages), 1)
 
     def test_with_the_mail_server_down_alerts_wait_and_go_once_it_is_back(self):
         self.subscribe("reporter@example.org")
@@ -381,6 +405,14 @@ class BadInputTests(AlertsTestCase):
                 self.assertContains(response, "Enter", status_code=400)
         self.assertFalse(Subscription.objects.exists())
         self.assertEqual(self.inbox.received, [])
+
+    def test_with_the_mail_server_down_a_sign_up_is_told_to_try_again(self):
+        with override_settings(EMAIL_PORT=free_port()):
+            response = self.sign_up("reporter@example.org")
+        self.assertContains(response, "Please try again in a few minutes", status_code=503)
+        # Straight away, not an hour later: nothing was sent.
+        self.assertContains(self.sign_up("reporter@example.org"), "Check your inbox")
+        self.assertEqual(len(self.inbox.messages), 1)
 
     def test_odd_filter_values_are_ignored_not_errors(self):
         response = self.sign_up("reporter@example.org", topic=["no-such-topic", "bad\x00slug", "x" * 500])
