@@ -33,6 +33,9 @@ class AlertsIndexView(WagtailAdminTemplateMixin, TemplateView):
     page_title = "Email alerts"
     header_icon = "mail"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         rooms = (
             rooms_of(self.request.user)
@@ -70,15 +73,18 @@ class AlertsIndexView(WagtailAdminTemplateMixin, TemplateView):
         ):
             counts.setdefault(row["story_id"], {})[row["state"]] = row["n"]
         for item in announced:
-            rows.append(
-                {
-                    "story": item.story,
-                    "announced_at": item.announced_at,
-                    "counts": counts.get(item.story_id, {}),
-                    "held": item.story_id in held_ids,
-                }
-            )
+            rows.append({"story": item.story, "announced_at": item.announced_at, "held": item.story_id in held_ids})
+            rows[-1].update(summarise(counts.get(item.story_id, {})))
         return super().get_context_data(rooms=rooms, stories=rows, **kwargs)
+
+
+def summarise(counts):
+    """{state: n} as an editor reads it: sent, still waiting, not sent (failed or unsubscribed first)."""
+    return {
+        "sent": counts.get(Alert.State.SENT, 0),
+        "waiting": sum(counts.get(state, 0) for state in (Alert.State.DUE, Alert.State.CLAIMED, Alert.State.SENDING)),
+        "not_sent": counts.get(Alert.State.FAILED, 0) + counts.get(Alert.State.SKIPPED, 0),
+    }
 
 
 def export_subscribers(request, page_id):
@@ -135,6 +141,17 @@ class StoryHoldView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.story.get_admin_display_title()
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("alerts_admin:index"), "label": "Email alerts"},
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.story.pk]),
+                "label": self.story.get_admin_display_title(),
+            },
+            {"url": "", "label": f"Email alerts: {self.story.get_admin_display_title()}"},
+        ]
+
     def get_context_data(self, **kwargs):
         counts = dict(
             Alert.objects.filter(story=self.story)
@@ -143,6 +160,7 @@ class StoryHoldView(WagtailAdminTemplateMixin, TemplateView):
             .values_list("state", "n")
         )
         return super().get_context_data(
+            summary=summarise(counts),
             story=self.story,
             hold=AlertHold.objects.filter(story=self.story).select_related("held_by").first(),
             announced=AnnouncedStory.objects.filter(story=self.story).exists(),

@@ -8,10 +8,14 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from alerts.models import Subscription
+from tests.editors import team_members
 from tests.factories import TopicFactory, make_story
 from tests.smtp import SmtpServer, html_part, record_count, text_part
+from tests.test_browser_moderation import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -103,4 +107,36 @@ def test_the_footer_signup_works_at_375px(live_sites, smtp, new_context, screens
     screenshot(tab, "alerts-check-inbox-375")
     [confirmation] = smtp.inbox.to("desk@example.org")
     assert "California Immigrant Policy Center" in confirmation["Subject"]
+    record_count(request.node.nodeid, smtp.inbox.total)
+
+
+def test_a_moderator_sees_the_rooms_subscribers_and_holds_a_storys_alerts(live_sites, smtp, page, screenshot, request):
+    sites, cipc_url, _coalition_url = live_sites
+    team_members(sites)
+    for email in ("one@example.org", "two@example.org"):
+        Subscription.objects.create(press_room=sites.coalition_press, email=email, confirmed_at=timezone.now())
+    Subscription.objects.create(press_room=sites.coalition_press, email="pending@example.org")
+    Subscription.objects.create(press_room=sites.cipc_press, email="cipc@example.org", confirmed_at=timezone.now())
+    story = make_story(sites.coalition_press, "Correction to our statement", category=sites.statement)
+
+    log_in(page, cipc_url, "iceout-moderator")
+    page.goto(f"{cipc_url}/admin/alerts/")
+    row = page.get_by_role("row", name=re.compile("ICE Out of California: Press room"))
+    expect(row.get_by_role("cell").nth(1)).to_have_text("2")  # subscribed
+    expect(row.get_by_role("cell").nth(2)).to_have_text("1")  # awaiting confirmation
+    expect(page.get_by_text("CIPC: Press room")).to_have_count(0)  # another site's room
+    expect(page.get_by_role("link", name="Correction to our statement")).to_be_visible()
+    screenshot(page, "alerts-admin-index")
+
+    page.get_by_role("link", name="Correction to our statement").click()
+    expect(page.get_by_text("Alerts for this story: 0 sent, 2 waiting")).to_be_visible()
+    page.get_by_role("button", name="Hold the alerts").click()
+    expect(page.get_by_text(re.compile("Held by"))).to_be_visible()
+    screenshot(page, "alerts-admin-held")
+    call_command("send_alerts", verbosity=0)
+    assert smtp.inbox.messages == []
+    page.get_by_role("button", name="Release the alerts").click()
+    call_command("send_alerts", verbosity=0)
+    assert sorted(message["To"] for message in smtp.inbox.messages) == ["one@example.org", "two@example.org"]
+    assert all(message["Subject"] == story.title for message in smtp.inbox.messages)
     record_count(request.node.nodeid, smtp.inbox.total)
