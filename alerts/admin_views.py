@@ -3,6 +3,7 @@ and moderators' holds on a story's alerts."""
 
 import csv
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -161,6 +162,7 @@ class StoryHoldView(WagtailAdminTemplateMixin, TemplateView):
         )
         return super().get_context_data(
             summary=summarise(counts),
+            send_delay_minutes=settings.ALERTS_SEND_DELAY // 60,
             story=self.story,
             hold=AlertHold.objects.filter(story=self.story).select_related("held_by").first(),
             announced=AnnouncedStory.objects.filter(story=self.story).exists(),

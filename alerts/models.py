@@ -1,5 +1,7 @@
 """Who asked for email alerts from which press room, and each alert due or sent to them."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -99,9 +101,11 @@ class AlertHold(models.Model):
 
 class AlertQuerySet(models.QuerySet):
     def sendable(self):
-        """Due, not held, and still wanted (the address has not unsubscribed since)."""
+        """Due, not held, and recorded at least ALERTS_SEND_DELAY seconds ago (a moderator's
+        window to hold a story published by mistake)."""
         held = AlertHold.objects.filter(story_id=OuterRef("story_id"))
-        return self.filter(state=Alert.State.DUE).exclude(Exists(held))
+        ready = timezone.now() - timedelta(seconds=settings.ALERTS_SEND_DELAY)
+        return self.filter(state=Alert.State.DUE, created_at__lte=ready).exclude(Exists(held))
 
 
 class Alert(models.Model):

@@ -278,6 +278,16 @@ class WhoGetsWhatTests(AlertsTestCase):
         self.send()
         self.assertEqual([m["Subject"] for m in self.inbox.to("cipc-reader@example.org")], ["Unsigned coalition story"])
 
+    @override_settings(ALERTS_SEND_DELAY=300)
+    def test_a_send_delay_leaves_time_to_hold(self):
+        self.subscribe("reporter@example.org")
+        self.publish()
+        self.send()
+        self.assertEqual(self.inbox.messages, [])
+        Alert.objects.update(created_at=timezone.now() - timedelta(seconds=301))
+        self.send()
+        self.assertEqual(len(self.inbox.messages), 1)
+
     def test_held_alerts_wait_until_released(self):
         self.subscribe("reporter@example.org")
         story = self.publish()

@@ -387,6 +387,9 @@ ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_
 ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL", "5"))
 # send_alerts: alerts per batch (one SMTP connection each), tries before an alert is given up,
 # and seconds after which an alert left "sending" by a killed sender is marked failed.
+# Seconds a story's alerts wait after it goes live before they are sent: a moderator's window
+# to hold them (a story published by mistake). 0: with the next run of the scheduler.
+ALERTS_SEND_DELAY = int(os.environ.get("ALERTS_SEND_DELAY", "0"))
 ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "100"))
 ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "3"))
 ALERTS_CLAIM_TIMEOUT = int(os.environ.get("ALERTS_CLAIM_TIMEOUT", "900"))
