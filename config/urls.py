@@ -36,6 +36,8 @@ urlpatterns = sign_in_security_urlpatterns + [
     path("admin/", include(admin_urlpatterns())),
     path("documents/", include(wagtaildocs_urls)),
     path("embargoed/", include("embargo.urls")),
+    # Email alerts: sign-up, confirm, unsubscribe. Never cached (each view says so).
+    path("alerts/", include("alerts.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

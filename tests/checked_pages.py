@@ -10,6 +10,7 @@ PATHS = {
     "search results": "/search/?q=SB+54",
     "press kit": "/press-kit/",
     "404": "/no-such-page/",
+    "email alerts sign-up": "/alerts/",
 }
 STORIES = {
     CIPC_HOST: "/press/cipc-praises-ninth-circuit-ruling/",

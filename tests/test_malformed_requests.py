@@ -92,6 +92,7 @@ TARGETS = [
     Target("/sitemap.xml", ["p", "page"]),
     Target("/robots.txt", ["q"]),
     Target("/embargoed/{embargo_token}/", ["q"]),
+    Target("/alerts/", ["email", "category", "topic"]),
     # The admin, as a CIPC editor.
     Target("/admin/", ["q"], user="editor"),
     Target("/admin/stories/", ["q", "o", "p", "site", "category", "year", "status", "export"], user="editor"),
@@ -199,6 +200,21 @@ COOKIES = {
     "csrftoken": ["garbage", "\x00", "a" * 4_000, "x" * 64, "%FF"],
 }
 COOKIE_PATHS = ["/", "/press/", "/admin/", "/admin/pages/", "/admin/login/"]
+
+# Email-alert sign-ups (POST /alerts/), sent raw: a clear 400 or 429, never a 5xx.
+SIGNUP_BODIES = [
+    "",
+    "email=",
+    "email=%00",
+    "email=a%40b.org%0D%0ABcc%3A+c%40d.org",
+    "email=%FF%FE%40example.org",
+    "email=%ED%A0%80%40example.org",
+    "email=" + "e" * 100_000 + "%40example.org",
+    "email=a%40example.org&category=%00&topic=%FF",
+    "email=a%40example.org&topic=" + "&topic=".join(["t"] * 500),
+    "email[]=a%40example.org",
+    "email=a%40example.org&email=b%40example.org",
+]
 
 # Sign-in bodies, sent raw as application/x-www-form-urlencoded (or as a stated type).
 LOGIN_BODIES = {
@@ -345,6 +361,20 @@ class MalformedRequestSweep(TestCase):
                     data="username=a&password=b&csrfmiddlewaretoken=garbage",
                     content_type="application/x-www-form-urlencoded",
                 )
+        for token in TOKENS:
+            for kind in ("confirm", "unsubscribe"):
+                self.send("alerts link", "get", f"/alerts/{kind}/{token}/")
+                self.send("alerts link", "post", f"/alerts/{kind}/{token}/", data={"List-Unsubscribe": "One-Click"})
+        for body in SIGNUP_BODIES:
+            self.send("alerts sign-up", "post", "/alerts/", data=body, content_type="application/x-www-form-urlencoded")
+            self.send(
+                "alerts sign-up",
+                "post",
+                "/alerts/",
+                host=COALITION_HOST,
+                data=body,
+                content_type="application/x-www-form-urlencoded",
+            )
         for body in LOGIN_BODIES.values():
             self.send("sign-in", "post", "/admin/login/", data=body, content_type="application/x-www-form-urlencoded")
         for content_type, body in LOGIN_RAW.values():

@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from alerts.models import AlertHold
 from core.models import SiteBranding
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
@@ -129,6 +130,7 @@ class CrossSiteRefusalMixin:
             "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
             "restrictions": PageViewRestriction.objects.count(),
             "embargo_links": list(EmbargoLink.objects.order_by("pk").values_list("pk", "revoked_at")),
+            "alert_holds": list(AlertHold.objects.values_list("story_id", flat=True)),
             "images": list(Image.objects.order_by("pk").values_list("pk", "title", "collection_id")),
             "documents": list(Document.objects.order_by("pk").values_list("pk", "title", "collection_id")),
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
@@ -261,6 +263,9 @@ class CrossSiteRefusalMixin:
             ("embargo links", "get", f"/admin/embargo/pages/{draft.pk}/", None, "editor"),
             ("embargo link create", "post", f"/admin/embargo/pages/{draft.pk}/", {}, "editor"),
             ("embargo link revoke", "post", f"/admin/embargo/links/{self.embargo_link.pk}/revoke/", {}, "editor"),
+            ("email alerts hold page", "get", f"/admin/alerts/stories/{story.pk}/hold/", None, "moderator"),
+            ("email alerts hold", "post", f"/admin/alerts/stories/{story.pk}/hold/", {"action": "hold"}, "moderator"),
+            ("email subscribers export", "get", f"/admin/alerts/rooms/{self.press.pk}/subscribers.csv", None, "editor"),
             ("desk edit", "get", f"/admin/stories/edit/{story.pk}/", None, "editor"),
             ("desk delete", "get", f"/admin/stories/delete/{story.pk}/", None, "moderator"),
             ("site branding", "get", f"/admin/settings/core/sitebranding/{self.site.pk}/", None, "moderator"),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wordpress",
     "images",
     "presskit",
+    "alerts",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -368,8 +369,32 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # implicit TLS (port 465); not with EMAIL_USE_TLS
+# Seconds an SMTP connection may hang before the send fails (and is retried later), instead
+# of holding a web worker (confirmation emails) or the sender for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "press-room@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Email alerts (alerts app) -----------------------------------------------------------
+# Sender of alerts and confirmations, shown under the room's site name; empty: DEFAULT_FROM_EMAIL.
+ALERTS_FROM_EMAIL = os.environ.get("ALERTS_FROM_EMAIL", "")
+# How long the links in the emails work: confirming (3 days), unsubscribing (about 13 months).
+ALERTS_CONFIRM_MAX_AGE = int(os.environ.get("ALERTS_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+ALERTS_UNSUBSCRIBE_MAX_AGE = int(os.environ.get("ALERTS_UNSUBSCRIBE_MAX_AGE", str(400 * 24 * 3600)))
+# A repeat sign-up sends a new confirmation at most this often per address and room (seconds).
+ALERTS_CONFIRM_RESEND_INTERVAL = int(os.environ.get("ALERTS_CONFIRM_RESEND_INTERVAL", "3600"))
+# Sign-ups an hour from one client address, and for one email address; past them: 429.
+ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", "20"))
+ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL", "5"))
+# send_alerts: alerts per batch (one SMTP connection each), tries before an alert is given up,
+# and seconds after which an alert left "sending" by a killed sender is marked failed.
+# Seconds a story's alerts wait after it goes live before they are sent: a moderator's window
+# to hold them (a story published by mistake). 0: with the next run of the scheduler.
+ALERTS_SEND_DELAY = int(os.environ.get("ALERTS_SEND_DELAY", "0"))
+ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "100"))
+ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "3"))
+ALERTS_CLAIM_TIMEOUT = int(os.environ.get("ALERTS_CLAIM_TIMEOUT", "900"))
 
 # --- Security -------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

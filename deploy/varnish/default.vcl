@@ -53,9 +53,9 @@ sub vcl_recv {
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
-    # Always from the app: the admin, embargo links, documents (which may be private), the
-    # health checks and Wagtail's own login and password forms.
-    if (req.url ~ "^/(admin|embargoed|documents|healthz|readyz|_util)(/|\?|$)") {
+    # Always from the app: the admin, embargo links, email-alert links (signed, personal),
+    # documents (which may be private), the health checks and Wagtail's own login and password forms.
+    if (req.url ~ "^/(admin|embargoed|alerts|documents|healthz|readyz|_util)(/|\?|$)") {
         return (pass);
     }
     # Everything else is the same for every anonymous visitor: other cookies do not matter.

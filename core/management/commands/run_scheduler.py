@@ -1,5 +1,6 @@
 """Publish what is due, every minute: stories whose "go live at" time has come, and unpublish
-those whose "expire at" time has passed (Wagtail's `publish_scheduled`).
+those whose "expire at" time has passed (Wagtail's `publish_scheduled`); then send the email
+alerts that are due (`send_alerts`, which includes those of the stories just published).
 
 `make run` starts it beside the development server. In production it is a second process
 (or container) from the same image: `python manage.py run_scheduler`. It stops on SIGTERM or
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Run publish_scheduled every minute (or every --interval seconds) until stopped."
+    help = "Run publish_scheduled, then send_alerts, every minute (or every --interval seconds) until stopped."
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60, help="Seconds between runs. Default: 60.")
@@ -49,8 +50,11 @@ class Command(BaseCommand):
         self.stopping = True
 
     def publish_due(self):
-        try:
-            call_command("publish_scheduled")
-        except Exception:
-            # One failed run (a database restart, say) must not stop the next one.
-            logger.exception("publish_scheduled failed; trying again at the next run")
+        # By name: the commands' apps are not imported here (core depends on no app of ours).
+        for command in ("publish_scheduled", "send_alerts"):
+            try:
+                call_command(command)
+            except Exception:
+                # One failed run (a database restart, a mail server down) must not stop the
+                # next one, nor the other command.
+                logger.exception("%s failed; trying again at the next run", command)

@@ -1,0 +1,53 @@
+import re
+
+from django import forms
+from django.core.validators import EmailValidator
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Category, Topic
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+
+
+def is_slug(value):
+    return isinstance(value, str) and SLUG.fullmatch(value) is not None
+
+
+class SubscribeForm(forms.Form):
+    """An address and, optionally, the categories and topics (by slug) it wants alerts about.
+
+    Unknown slugs are ignored rather than refused: the form on a cached page may offer a
+    label that has since been renamed."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        validators=[EmailValidator(message=_("Enter an email address such as name@example.org."))],
+        error_messages={
+            "required": _("Enter your email address."),
+            "max_length": _("Enter an email address of at most 254 characters."),
+        },
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        # One row per address and room, whatever capitals the reader types.
+        return email.strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["category"] = list(Category.objects.filter(slug__in=self._slugs("category")))
+        cleaned["topic"] = list(Topic.objects.filter(slug__in=self._slugs("topic")))
+        return cleaned
+
+    @property
+    def chosen_categories(self):
+        return self._slugs("category") if self.is_bound else []
+
+    @property
+    def chosen_topics(self):
+        return self._slugs("topic") if self.is_bound else []
+
+    def _slugs(self, name):
+        values = self.data.getlist(name) if hasattr(self.data, "getlist") else self.data.get(name, [])
+        return [value for value in values[:50] if is_slug(value)]
