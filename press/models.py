@@ -522,8 +522,13 @@ class StoryPage(MetadataPageMixin, Page):
 
     @property
     def has_body(self):
-        """False for a body with no blocks, or only empty paragraphs: nothing a reader would see."""
-        return any(block.block_type != "paragraph" or strip_tags(block.value.source).strip() for block in self.body)
+        """False for a body with no blocks, only empty paragraphs, or only media contacts (which a
+        new story starts with): nothing of the story a reader would see."""
+        return any(
+            block.block_type not in ("paragraph", "media_contacts") or strip_tags(block.value.source).strip()
+            for block in self.body
+            if block.block_type != "media_contacts"
+        )
 
     @property
     def embargo_lifts_at(self):

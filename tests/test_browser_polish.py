@@ -17,6 +17,7 @@ from press.models import StoryCorrection
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, CspViolations
 from tests.editors import team_members
 from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story
+from tests.sites import wordmark_image
 from tests.test_accessibility import AXE, WCAG_22_AA
 from tests.test_browser_moderation import log_in
 
@@ -43,8 +44,10 @@ def picture(title, png):
 def eight_members(sites):
     """The coalition's steering committee as the demo has it: eight members, each with a logo."""
     members = list(sites.members) + [OrganizationFactory(name=name) for name in LONG_NAMES]
-    for org in members:
-        org.logo = picture(f"{org.name} logo", images.logo_png(org.short_name or org.name, "#3b1f5c"))
+    wordmarks = ["aajc-california.svg", "aclu-california.svg", "advancing-justice-alc.svg", "cipc.svg",
+                 "ciyja.svg", "ilrc.svg", "ndlon.svg", "pico-california.svg"]  # fmt: skip
+    for org, wordmark in zip(members, wordmarks, strict=False):
+        org.logo = wordmark_image(wordmark)
         org.save()
     home = sites.coalition_home
     home.members = [CoalitionMember(organization=org, sort_order=i) for i, org in enumerate(members)]
@@ -260,7 +263,7 @@ def test_the_feed_explains_itself_in_a_browser(live_sites, browser, screenshot):
 def test_a_printed_story_keeps_its_issuer_logo_and_address(live_sites, page, screenshot):
     sites, _cipc_url, coalition_url = live_sites
     branding = SiteBranding.objects.get(site=sites.coalition_site)
-    branding.logo = picture("ICE Out logo", images.logo_png("ICE Out", "#3b1f5c"))
+    branding.logo = wordmark_image("ice-out-of-california.svg")
     branding.save()
     story = make_story(sites.coalition_press, "Coalition statement for print")
     page.goto(f"{coalition_url}/press/{story.slug}/")

@@ -59,7 +59,11 @@ class EmptyDraftTests(TeamsTestCase):
             title="Nothing yet",
             summary="To come.",
             category=self.sites.statement,
-            body=[block("paragraph", "<p> </p>")],
+            # What a new story starts with: an empty paragraph and the room's media contacts.
+            body=[
+                block("paragraph", "<p> </p>"),
+                block("media_contacts", {"heading": "Media contacts", "contacts": [self.person.pk]}),
+            ],
             live=False,
         )
         self.sites.coalition_press.add_child(instance=story)
