@@ -8,16 +8,19 @@ import time
 from pathlib import Path
 
 import feedparser
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from core.models import Category, Topic
+from frontcache import purge
 from home.models import HomePage
 from press.models import StoryPage
+from tests.editors import story_form_data
 from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory
 from tests.sites import CIPC_HOST, build_press_sites
 from tests.wxr_fixtures import item, png_bytes, wxr
@@ -61,6 +64,12 @@ NO_CATEGORY_POST = item(
     date="2020-01-31 12:00:00",
     categories=(),
 )
+
+
+def with_status(post, status):
+    return post.replace("<wp:status><![CDATA[publish]]>", f"<wp:status><![CDATA[{status}]]>")
+
+
 DRAFT = item(201, "A draft", "<p>Not ready.</p>", status="draft", slug="")
 PENDING = item(202, "Pending review", "<p>Waiting.</p>", status="pending")
 PRIVATE = item(203, "Private notes", "<p>Internal.</p>", status="private")
@@ -248,6 +257,11 @@ class VisitorTests(ImportCase):
         self.assertIn("Coalition responds to detention report", html)
         self.assertNotIn("Media advisory: press call on Friday", html)
 
+    def test_the_site_search_finds_them(self):
+        html = self.get("/search/?q=sanctuary").content.decode()
+        self.assertIn("Governor’s “Sanctuary” Law Upheld &amp; Defended", html)
+        self.assertNotIn("Coalition responds to detention report", html)
+
     def test_the_feed_carries_them(self):
         feed = feedparser.parse(self.get("/press/feed/").content)
         titles = [entry.title for entry in feed.entries]
@@ -322,6 +336,34 @@ class RerunTests(ImportCase):
         self.assertNotIn("have changed", str(kept.body.raw_data))
         self.assertEqual(WordPressOrigin.objects.count(), 4)
 
+    def test_a_post_taken_out_of_publish_unpublishes_its_story_unless_an_editor_changed_it(self):
+        self.run_import(ARCHIVE)
+        edited = StoryPage.objects.get(slug="press-call-friday")
+        edited.title = "Media advisory: press call moved to Monday"
+        edited.save_revision(log_action=True).publish()
+
+        output = self.run_import(
+            wxr(STATEMENT_POST, with_status(UNKNOWN_SPEAKER_POST, "draft"), with_status(NO_CATEGORY_POST, "private"))
+        )
+        rows = self.summary(output)
+        self.assertEqual((rows["Stories unpublished"], rows["Stories unchanged"]), (1, 1), output)
+        self.assertEqual(self.client.get("/press/detention-report/", HTTP_HOST=CIPC_HOST).status_code, 404)
+        self.assertEqual(self.client.get("/press/press-call-friday/", HTTP_HOST=CIPC_HOST).status_code, 200)
+        self.assertIn("now private in WordPress, but edited in Wagtail since the import: left published", output)
+
+        # Published again in WordPress: the story comes back, at the same address.
+        rows = self.summary(self.run_import(ARCHIVE))
+        self.assertEqual((rows["Stories updated"], rows["Stories unpublished"]), (1, 0))
+        self.assertEqual(self.client.get("/press/detention-report/", HTTP_HOST=CIPC_HOST).status_code, 200)
+
+    def test_a_story_an_editor_unpublished_stays_unpublished(self):
+        self.run_import(ARCHIVE)
+        StoryPage.objects.get(slug="detention-report").unpublish()
+        changed = UNKNOWN_SPEAKER_POST.replace("Detention conditions must improve.", "Detention conditions must end.")
+        rows = self.summary(self.run_import(wxr(changed)))
+        self.assertEqual(rows["Skipped: edited in Wagtail since the last import"], 1)
+        self.assertEqual(self.client.get("/press/detention-report/", HTTP_HOST=CIPC_HOST).status_code, 404)
+
     def test_slugs_stay_unique_within_the_room(self):
         taken = StoryPage(
             title="Existing", slug="detention-report", summary="s", body=[], category=self.sites.statement
@@ -361,6 +403,86 @@ class RerunTests(ImportCase):
         output = self.run_import(wxr(*posts))
         self.assertIn("500 posts read…", output)
         self.assertNotIn("\r", output)
+
+
+class BulkWrittenStoriesTests(ImportCase):
+    """New stories are written a batch at a time, not through Wagtail's create-and-publish:
+    editors and visitors must not be able to tell them from stories made in the admin."""
+
+    def test_the_page_tree_stays_consistent_across_batches_and_later_additions(self):
+        posts = [item(n, f"Post {n}", f"<p>Text {n}.</p>") for n in range(1, 251)]  # three batches
+        self.run_import(wxr(*posts))
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+        room = self.sites.cipc_press
+        room.refresh_from_db()
+        self.assertEqual(room.numchild, room.get_children().count())
+        self.assertEqual(self.client.get("/press/post-250/", HTTP_HOST=CIPC_HOST).status_code, 200)
+        later = StoryPage(
+            title="Added by hand", slug="added-by-hand", summary="s", body=[], category=self.sites.statement
+        )
+        room.add_child(instance=later)
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+        self.assertEqual(later.get_prev_sibling().specific.slug, "post-250")
+        self.assertEqual(later.url_path, f"{room.url_path}added-by-hand/")
+
+    def test_an_imported_story_has_its_history_and_can_be_edited_and_published_in_the_admin(self):
+        self.run_import(ARCHIVE)
+        story = StoryPage.objects.get(slug="detention-report")
+        admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "a long test password")
+        self.client.force_login(admin)
+        self.assertContains(
+            self.client.get(f"/admin/pages/{story.pk}/edit/", HTTP_HOST=CIPC_HOST), "Pat Nobody, Director of"
+        )
+        actions = set(PageLogEntry.objects.filter(page=story).values_list("action", flat=True))
+        self.assertEqual(actions, {"wagtail.create", "wagtail.publish"})
+        history = self.client.get(f"/admin/pages/{story.pk}/history/", HTTP_HOST=CIPC_HOST).content.decode()
+        self.assertIn("Published", history)
+        revision = story.latest_revision
+        self.assertEqual((story.live_revision, revision.as_object().title), (revision, story.title))
+        self.assertContains(
+            self.client.get(f"/admin/pages/{story.pk}/revisions/{revision.pk}/view/", HTTP_HOST=CIPC_HOST),
+            "Detention conditions must improve.",
+        )
+
+        form = story_form_data(
+            category=self.sites.statement,
+            spokesperson=self.speaker,
+            action="publish",
+            title="Coalition responds to the detention report",
+            slug="detention-report",
+            date="2019-03-15",
+        )
+        response = self.client.post(f"/admin/pages/{story.pk}/edit/", form, HTTP_HOST=CIPC_HOST)
+        self.assertEqual(response.status_code, 302)
+        html = self.client.get("/press/detention-report/", HTTP_HOST=CIPC_HOST).content.decode()
+        self.assertIn("Coalition responds to the detention report", html)
+        self.assertIn("We reject this.", html)
+
+    def test_editors_see_where_a_category_is_used_by_imported_stories(self):
+        self.run_import(ARCHIVE)
+        statements = Category.objects.get(slug="statements")
+        admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "a long test password")
+        self.client.force_login(admin)
+        usage = self.client.get(f"/admin/snippets/core/category/usage/{statements.pk}/", HTTP_HOST=CIPC_HOST)
+        self.assertContains(usage, "Governor’s “Sanctuary” Law Upheld &amp; Defended")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_reaches_pages_varnish_had_cached_in_one_purge(varnish, cached_sites, monkeypatch, tmp_path):
+    for path in ("/press/", "/?p=102"):
+        varnish.get(path, CIPC_HOST)
+        assert varnish.get(path, CIPC_HOST).cache == "HIT"
+    sent = []
+    send = purge.purge_keys
+    monkeypatch.setattr(purge, "purge_keys", lambda keys: (sent.append(keys), send(keys)))
+
+    export = tmp_path / "export.xml"
+    export.write_bytes(ARCHIVE)
+    call_command("import_wordpress", str(export), site=CIPC_HOST, stdout=io.StringIO())
+
+    assert "Coalition responds to detention report" in varnish.get("/press/", CIPC_HOST).text
+    assert varnish.get("/?p=102", CIPC_HOST).status == 301
+    assert len(sent) == 1, sent  # one purge for three stories and six redirects
 
 
 class BadInputTests(ImportCase):

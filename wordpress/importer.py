@@ -13,7 +13,6 @@ from django.core.files.images import ImageFile
 from django.db import reset_queries, transaction
 from django.db.models.signals import post_save
 from django.utils.text import slugify
-from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -21,13 +20,18 @@ from wagtail.models import Collection, Page
 from wagtail.utils.file import hash_filelike
 
 from core.models import Category, Spokesperson, Topic
+from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
+from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
 from wordpress.models import WordPressOrigin
 from wordpress.wxr import WXRError, read_posts
 
 CATCH_ALL = {"uncategorized", "press-stories", "press stories"}
 RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")  # WordPress's "photo-300x200.jpg" sizes of "photo.jpg"
+# Posts read before their stories are written: enough to share each query among many posts,
+# few enough that memory stays flat however long the export is.
+BATCH_SIZE = 100
 
 
 @dataclass
@@ -36,6 +40,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    unpublished: int = 0
     skipped: Counter = field(default_factory=Counter)
     images_imported: int = 0
     images_linked: int = 0
@@ -65,6 +70,7 @@ class ImportReport:
             ("Stories created", self.created),
             ("Stories updated", self.updated),
             ("Stories unchanged", self.unchanged),
+            ("Stories unpublished", self.unpublished),
         ]
         rows += [(f"Skipped: {reason}", n) for reason, n in sorted(self.skipped.items())]
         rows += [
@@ -78,9 +84,8 @@ class ImportReport:
 
 @contextmanager
 def stories_indexed_once():
-    """Creating and publishing a story saves it three times, and each save would re-index it
-    for search (a third of an import's time). Inside this block the importer indexes each
-    story itself, once, after it is published."""
+    """Updating and publishing a story saves it twice, and each save would re-index it for
+    search. Inside this block the importer indexes the stories itself, once, a batch at a time."""
     post_save.disconnect(post_save_signal_handler, sender=StoryPage)
     try:
         yield
@@ -113,35 +118,64 @@ class WordPressImporter:
     def run(self, stream):
         try:
             with transaction.atomic(), stories_indexed_once():
-                self.converter = BodyConverter(
-                    {normalise_name(p.name): p for p in Spokesperson.objects.all()}, self._image
-                )
+                people = list(Spokesperson.objects.all())
+                self.spokespeople = {person.pk: person for person in people}
+                self.converter = BodyConverter({normalise_name(p.name): p for p in people}, self._image)
+                # Every slug in the room, so choosing a unique one asks the database nothing.
+                self.slugs = set(Page.objects.child_of(self.room).values_list("slug", flat=True))
+                self.site_changed = False
+                batch, batch_ids = [], set()
                 for post in read_posts(stream):
-                    self._post(post)
+                    self.report.posts_read += 1
+                    if post.post_type != "post":
+                        self.report.skipped[f"not a post ({post.post_type or 'no type'})"] += 1
+                    else:
+                        if post.post_id and post.post_id in batch_ids:
+                            # The same post twice: the second must see what the first wrote.
+                            self._batch(batch)
+                            batch, batch_ids = [], set()
+                        batch.append(post)
+                        batch_ids.add(post.post_id)
+                        if len(batch) >= BATCH_SIZE:
+                            self._batch(batch)
+                            batch, batch_ids = [], set()
                     self.progress(self.report)
                     reset_queries()  # with DEBUG on, Django would keep every query of the run
+                self._batch(batch)
+                if self.site_changed:
+                    # One purge (and one new cache generation) for the whole import, sent
+                    # after the commit, instead of one per story and redirect.
+                    purge_sites([self.site.pk], with_listing_sites=True)
                 if self.dry_run:
                     raise DryRun
         except DryRun:
             pass
         return self.report
 
-    # --- one post ------------------------------------------------------------------------
+    # --- a batch of posts ----------------------------------------------------------------
 
-    def _post(self, post):
-        report = self.report
-        report.posts_read += 1
-        self.post = post
-        if post.post_type != "post":
-            report.skipped[f"not a post ({post.post_type or 'no type'})"] += 1
+    def _batch(self, posts):
+        if not posts:
             return
-        origin = (
-            WordPressOrigin.objects.filter(press_room=self.room, post_id=post.post_id).select_related("page").first()
-        )
+        ids = [post.post_id for post in posts if post.post_id]
+        origins = WordPressOrigin.objects.filter(press_room=self.room, post_id__in=ids).select_related("page")
+        origins = {origin.post_id: origin for origin in origins}
+        self.new = []  # (post, unsaved story, fingerprint)
+        self.updated = []  # stories published again, to index
+        self.redirect_to = []  # (post, story or page id): its old addresses lead there
+        for post in posts:
+            self.post = post
+            self._post(post, origins.get(post.post_id) if post.post_id else None)
+        self._create_new()
+        bulk.index(self.updated)
+        self._redirects()
+
+    def _post(self, post, origin):
+        report = self.report
         if post.status != "publish":
+            if origin and self._unpublish(origin):
+                return
             report.skipped[f"not published ({post.status or 'no status'})"] += 1
-            if origin:
-                self._warn(f"now {post.status} in WordPress; the imported story was left as it is")
             return
         if not post.post_id:
             report.skipped["no post ID"] += 1
@@ -149,30 +183,74 @@ class WordPressImporter:
         fingerprint = post.fingerprint
         if origin and origin.fingerprint == fingerprint:
             report.unchanged += 1
-            self._redirects(origin.page)
+            self.redirect_to.append((post, origin.page_id))
             return
-        if origin and origin.page.latest_revision_id != origin.imported_revision_id:
+        if origin and self._edited_in_wagtail(origin):
             report.skipped["edited in Wagtail since the last import"] += 1
             report.edited_in_wagtail.append(self._post_name())
             return
-        story = origin.page.specific if origin else StoryPage()
+        story = origin.page if origin else StoryPage()
         self._fill(story)
-        if origin:
-            revision = story.save_revision(clean=False)  # publish() validates as it saves
-            revision.publish()
-            report.updated += 1
-        else:
-            self.room.add_child(instance=story)
-            revision = story.save_revision(clean=False)  # publish() validates as it saves
-            revision.publish()
-            origin = WordPressOrigin(page=story, press_room=self.room, post_id=post.post_id)
-            report.created += 1
+        if origin is None:
+            self.new.append((post, story, fingerprint))
+            return
+        # Updates are few (only posts changed in WordPress): Wagtail's own path, with its
+        # checks, history, and the redirect it makes when a live page's slug changes.
+        revision = story.save_revision(clean=False)  # publish() validates as it saves
+        revision.publish()
+        report.updated += 1
         origin.guid, origin.link = post.guid[:500], post.link[:500]
         origin.fingerprint = fingerprint
         origin.imported_revision = revision
+        origin.unpublished_by_import = False
         origin.save()
-        index.insert_or_update_object(story)
-        self._redirects(story)
+        self.updated.append(story)
+        self.redirect_to.append((post, story))
+
+    def _create_new(self):
+        if not self.new:
+            return
+        revisions = bulk.add_live_stories(self.room, [story for _post, story, _f in self.new], self.spokespeople)
+        WordPressOrigin.objects.bulk_create(
+            WordPressOrigin(
+                page=story,
+                press_room=self.room,
+                post_id=post.post_id,
+                guid=post.guid[:500],
+                link=post.link[:500],
+                fingerprint=fingerprint,
+                imported_revision=revisions[story.pk],
+            )
+            for post, story, fingerprint in self.new
+        )
+        self.report.created += len(self.new)
+        self.site_changed = True
+        self.redirect_to += [(post, story) for post, story, _f in self.new]
+
+    @staticmethod
+    def _edited_in_wagtail(origin):
+        """A revision since the import's, or unpublished by an editor (not by an import)."""
+        page = origin.page
+        return page.latest_revision_id != origin.imported_revision_id or (
+            not page.live and not origin.unpublished_by_import
+        )
+
+    def _unpublish(self, origin):
+        """A post taken out of "publish" in WordPress (draft, private, pending, trash) after
+        it was imported: its story is unpublished too, unless an editor changed the story in
+        Wagtail since. Returns whether this import unpublished it."""
+        post = self.post
+        if not origin.page.live:
+            return False  # already: by an earlier import, or by an editor
+        if self._edited_in_wagtail(origin):
+            self._warn(f"now {post.status} in WordPress, but edited in Wagtail since the import: left published")
+            return False
+        origin.page.unpublish()
+        origin.fingerprint = post.fingerprint
+        origin.unpublished_by_import = True
+        origin.save(update_fields=["fingerprint", "unpublished_by_import", "imported_at"])
+        self.report.unpublished += 1
+        return True
 
     def _fill(self, story):
         post = self.post
@@ -200,13 +278,13 @@ class WordPressImporter:
         post = self.post
         base = slugify(post.slug, allow_unicode=True)[:240] or slugify(post.clean_title)[:240]
         base = base or f"post-{post.post_id}"
-        siblings = Page.objects.child_of(self.room)
-        if story.pk:
-            siblings = siblings.exclude(pk=story.pk)
+        own = story.slug if story.pk else None  # an updated story keeps its slug if it may
         slug, n = base, 1
-        while siblings.filter(slug=slug).exists():
+        while slug in self.slugs and slug != own:
             n += 1
             slug = f"{base}-{n}"
+        self.slugs.discard(own)
+        self.slugs.add(slug)
         return slug
 
     def _date(self):
@@ -295,21 +373,34 @@ class WordPressImporter:
 
     # --- old addresses -------------------------------------------------------------------
 
-    def _redirects(self, story):
-        post = self.post
+    def _redirects(self):
+        """The batch's old addresses, each to its story, unless it already leads elsewhere."""
+        wanted = [(post, path, target) for post, target in self.redirect_to for path in self._old_paths(post)]
+        existing = Redirect.objects.filter(site=self.site, old_path__in={path for _post, path, _t in wanted})
+        existing = dict(existing.values_list("old_path", "redirect_page_id"))
+        new = []
+        for post, old_path, target in wanted:
+            page_id = target if isinstance(target, int) else target.pk
+            if old_path not in existing:
+                existing[old_path] = page_id
+                new.append(Redirect(site=self.site, old_path=old_path, redirect_page_id=page_id, is_permanent=True))
+            elif existing[old_path] != page_id:
+                self.post = post
+                self._warn(f"{old_path} already redirects elsewhere: left as it is")
+        Redirect.objects.bulk_create(new)
+        self.report.redirects_created += len(new)
+        self.site_changed = self.site_changed or bool(new)
+
+    @staticmethod
+    def _old_paths(post):
+        """The post's permalink and its /?p=ID short link, as Wagtail's redirects store them."""
         paths = []
         link = urlparse(post.link)
         if link.path not in ("", "/") or link.query:
             paths.append(link.path + (f"?{link.query}" if link.query else ""))
         guid_id = parse_qs(urlparse(post.guid).query).get("p", [str(post.post_id)])[0]
         paths.append(f"/?p={guid_id}")
-        for old_path in dict.fromkeys(Redirect.normalise_path(p) for p in paths):
-            existing = Redirect.objects.filter(site=self.site, old_path=old_path).first()
-            if existing is None:
-                Redirect.objects.create(site=self.site, old_path=old_path, redirect_page=story, is_permanent=True)
-                self.report.redirects_created += 1
-            elif existing.redirect_page_id != story.pk:
-                self._warn(f"{old_path} already redirects elsewhere: left as it is")
+        return list(dict.fromkeys(Redirect.normalise_path(p) for p in paths))
 
     def _post_name(self):
         return f"post {self.post.post_id} “{self.post.clean_title}”"

@@ -16,6 +16,9 @@ class WordPressOrigin(models.Model):
     imported_revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The post left "publish" in WordPress and the import unpublished the story (so a later
+    # import may publish it again); an unpublished story without this was an editor's doing.
+    unpublished_by_import = models.BooleanField(default=False)
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
