@@ -4,7 +4,9 @@
 from wagtail.signals import page_published
 
 from alerts.announce import announce
+from alerts.models import AnnouncedStory
 from press.models import StoryPage
+from wordpress.signals import stories_imported
 
 
 def record_alerts(sender, instance, **kwargs):
@@ -14,3 +16,12 @@ def record_alerts(sender, instance, **kwargs):
 
 
 page_published.connect(record_alerts, sender=StoryPage, dispatch_uid="alerts.record_alerts")
+
+
+def archive_imported_stories(sender, stories, **kwargs):
+    # An imported archive is not news: its stories count as announced, so neither the import
+    # nor a later update or republish from WordPress emails anyone about them.
+    AnnouncedStory.objects.bulk_create([AnnouncedStory(story=story) for story in stories], ignore_conflicts=True)
+
+
+stories_imported.connect(archive_imported_stories, dispatch_uid="alerts.archive_imported_stories")

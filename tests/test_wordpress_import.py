@@ -10,12 +10,15 @@ from pathlib import Path
 import feedparser
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Site
 
+from alerts.models import Subscription
 from core.models import Category, Topic
 from frontcache import purge
 from home.models import HomePage
@@ -335,6 +338,28 @@ class RerunTests(ImportCase):
         self.assertEqual(kept.title, "Media advisory: press call moved to Monday")
         self.assertNotIn("have changed", str(kept.body.raw_data))
         self.assertEqual(WordPressOrigin.objects.count(), 4)
+
+    def test_an_imported_archive_emails_no_subscriber_now_or_when_it_is_updated(self):
+        Subscription.objects.create(
+            press_room=self.sites.cipc_press, email="reporter@example.com", confirmed_at=timezone.now()
+        )
+        self.run_import(ARCHIVE)
+        newer = wxr(
+            STATEMENT_POST,
+            UNKNOWN_SPEAKER_POST.replace("Detention conditions must improve.", "Detention conditions must end."),
+            NO_CATEGORY_POST,
+        )
+        self.assertEqual(self.summary(self.run_import(newer))["Stories updated"], 1)
+        mail.outbox.clear()
+        call_command("send_alerts", stdout=io.StringIO())
+        self.assertEqual(mail.outbox, [])
+
+        # A story an editor publishes afterwards is news as usual.
+        story = StoryPage(title="A new statement", summary="Written in Wagtail.", category=Category.objects.first())
+        self.sites.cipc_press.add_child(instance=story)
+        story.save_revision().publish()
+        call_command("send_alerts", stdout=io.StringIO())
+        self.assertEqual([message.to for message in mail.outbox], [["reporter@example.com"]])
 
     def test_a_post_taken_out_of_publish_unpublishes_its_story_unless_an_editor_changed_it(self):
         self.run_import(ARCHIVE)

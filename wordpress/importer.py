@@ -25,6 +25,7 @@ from press.models import PressIndexPage, StoryPage
 from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
 from wordpress.models import WordPressOrigin
+from wordpress.signals import stories_imported
 from wordpress.wxr import WXRError, read_posts
 
 CATCH_ALL = {"uncategorized", "press-stories", "press stories"}
@@ -223,6 +224,7 @@ class WordPressImporter:
             )
             for post, story, fingerprint in self.new
         )
+        stories_imported.send(sender=self.__class__, stories=[story for _post, story, _f in self.new])
         self.report.created += len(self.new)
         self.site_changed = True
         self.redirect_to += [(post, story) for post, story, _f in self.new]
