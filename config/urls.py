@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -27,7 +28,6 @@ urlpatterns = sign_in_security_urlpatterns + [
         [
             path("robots.txt", core_views.robots_txt, name="robots_txt"),
             path("sitemap.xml", sitemap, name="sitemap"),
-            path("search/", search_views.search, name="search"),
         ],
         shared_cache,
     ),
@@ -42,7 +42,11 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [
-    # Wagtail's page serving last: it claims every remaining path. Public, like the above.
+# Pages and search in every language: English at today's addresses, the others under their
+# prefix (/es/, /es/search/). Wagtail's page serving last: it claims every remaining path.
+# Public, like the above.
+urlpatterns += i18n_patterns(
+    *decorate_urlpatterns([path("search/", search_views.search, name="search")], shared_cache),
     path("", include(decorate_urlpatterns(wagtail_urls.urlpatterns, shared_cache))),
-]
+    prefix_default_language=False,
+)

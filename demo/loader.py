@@ -18,7 +18,7 @@ from pathlib import Path
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import Category, Organization, SiteBranding, Spokesperson, Topic
@@ -29,6 +29,9 @@ from press.models import PressIndexPage, StoryPage, StorySignatory
 from teams.setup import SHARED_COLLECTION
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "press.toml"
+# Spanish versions of part of the content: the sites' roots and press rooms, the labels, the
+# spokespeople's titles and some stories, each a translation of its English original.
+TRANSLATION_FILES = [Path(__file__).resolve().parent / "content" / "press_es.toml"]
 
 
 @dataclass
@@ -95,7 +98,73 @@ class DemoLoader:
             cipc_room.save_revision().publish()
         for story in self.content["story"]:
             self._story(story)
+        roots = {"cipc": cipc_site.root_page.specific, "coalition": coalition_site.root_page.specific}
+        for path in TRANSLATION_FILES:
+            self._translations(tomllib.loads(path.read_text(encoding="utf-8")), roots)
         return self.report
+
+    # --- translations --------------------------------------------------------------------
+
+    def _translations(self, content, roots):
+        """Translations of the English content, made as an editor would (Wagtail's "translate":
+        a copy in the other locale that keeps dates, labels, images and signatories), then
+        given the translated text. Only made when missing, so a second run changes nothing."""
+        locale, _ = Locale.objects.get_or_create(language_code=content["language"])
+        for slug, name in content["category"].items():
+            self._translated_snippet(self.categories[slug], locale, {"name": name}, "categories")
+        for slug, name in content["topic"].items():
+            self._translated_snippet(self.topics[slug], locale, {"name": name}, "topics")
+        for slug, fields in content["spokesperson"].items():
+            fields = {**fields, "bio": f"<p>{fields['bio']}</p>"} if fields.get("bio") else fields
+            self._translated_snippet(self.spokespeople[slug], locale, fields, "spokespeople")
+        for site in ("cipc", "coalition"):
+            data = content[site]
+            self._translated_page(roots[site], locale, {"title": data["title"], "intro": data["intro"]})
+            self._translated_page(
+                self.press_rooms[site], locale, {"title": data["room_title"], "intro": data["room_intro"]}
+            )
+        for data in content["story"]:
+            original = StoryPage.objects.get(slug=data["of"], locale__language_code="en")
+            body = self._translated_body(original, content["translation_note"], data["body"])
+            fields = {name: data[name] for name in ("slug", "title", "subtitle", "dateline", "summary")}
+            if "signatories_heading" in data:
+                fields["signatories_heading"] = data["signatories_heading"]
+            self._translated_page(original, locale, {**fields, "body": body})
+
+    def _translated_snippet(self, original, locale, fields, kind):
+        if original.get_translation_or_none(locale) is not None:
+            return
+        copy = original.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.save()
+        if hasattr(copy, "save_revision"):
+            copy.save_revision().publish()
+        self.report.count(f"{kind} translated")
+
+    def _translated_page(self, original, locale, fields):
+        if original.get_translation_or_none(locale) is not None:
+            return
+        copy = original.copy_for_translation(locale).specific
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.save_revision().publish()
+        self.report.count("pages translated")
+
+    @staticmethod
+    def _translated_body(original, note, texts):
+        """The English story's blocks with their words replaced, in order, by ``texts``,
+        under a note saying this is a translation."""
+        texts = list(texts)
+        blocks = [{"type": "paragraph", "value": note, "id": str(uuid.uuid4())}]
+        for block in original.body.raw_data:
+            block = {**block, "id": str(uuid.uuid4())}
+            if block["type"] == "paragraph" and texts:
+                block["value"] = texts.pop(0)
+            elif block["type"] in ("statement", "quote", "signatories_statement") and texts:
+                block["value"] = {**block["value"], "text": texts.pop(0)}
+            blocks.append(block)
+        return blocks
 
     # --- shared snippets -----------------------------------------------------------------
 

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "accounts",
     "wordpress",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's: /es/… is Spanish, every other address English.
+    "core.i18n.URLLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -223,7 +227,13 @@ REQUIRE_2FA_FOR = env_list("REQUIRE_2FA_FOR", "superusers,*moderators")
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "CIPC press rooms")
 
 # --- Internationalisation ---------------------------------------------------------------
-LANGUAGE_CODE = "en-us"
+# English is the default language, at today's addresses; every other language of LANGUAGES
+# lives under its own prefix (/es/…). Adding a language is configuration: add it here and to
+# WAGTAIL_CONTENT_LANGUAGES (and SEARCH_LANGUAGE_CONFIGS for its stemming), write its
+# locale/<code>/LC_MESSAGES/django.po, then add the locale under Settings → Locales.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Both organisations work in California: dates and embargo times are Pacific.
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
@@ -405,7 +415,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # Nothing an editor saves is lost. Both are Wagtail's defaults, stated so nobody turns them
