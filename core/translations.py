@@ -12,7 +12,6 @@ import contextvars
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
 
 from core.generations import SiteAnswers
 
@@ -80,18 +79,14 @@ def _with_localized_organization(person):
     return person
 
 
-def default_locale():
-    return Locale.get_default()
+_locale_codes = {}
 
 
-def default_record(record):
-    """The default language's record of ``record`` (itself if it is one or has none)."""
-    if record is None or not hasattr(record, "translation_key"):
-        return record
-    default_code = default_locale().language_code
-    if record.locale.language_code == default_code:
-        return record
-    return (
-        type(record).objects.filter(translation_key=record.translation_key, locale__language_code=default_code).first()
-        or record
-    )
+def language_of_locale(locale_id):
+    """The language code of a Locale id; read once per process (a locale's code never changes
+    once pages use it)."""
+    if locale_id not in _locale_codes:
+        from wagtail.models import Locale
+
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)

@@ -1,6 +1,7 @@
 import sys
 import time
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -97,6 +98,8 @@ def server_error(request):
         "contact_email": getattr(branding, "contact_email", ""),
         "contact_phone": getattr(branding, "contact_phone", ""),
         "csp_nonce": getattr(request, "csp_nonce", ""),
+        # The home page in the address's language (core.i18n activated it): no lookup needed.
+        "home_url": home_url_for(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)),
     }
     if is_statement_timeout(sys.exc_info()[1]):
         context["too_slow"] = True
@@ -104,3 +107,7 @@ def server_error(request):
         response["Retry-After"] = "60"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def home_url_for(language):
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"

@@ -125,7 +125,7 @@ class DemoLoader:
             )
         for data in content["story"]:
             original = StoryPage.objects.get(slug=data["of"], locale__language_code="en")
-            body = self._translated_body(original, content["translation_note"], data["body"])
+            body = self._translated_body(original, content, data["body"])
             fields = {name: data[name] for name in ("slug", "title", "subtitle", "dateline", "summary")}
             if "signatories_heading" in data:
                 fields["signatories_heading"] = data["signatories_heading"]
@@ -152,17 +152,19 @@ class DemoLoader:
         self.report.count("pages translated")
 
     @staticmethod
-    def _translated_body(original, note, texts):
+    def _translated_body(original, content, texts):
         """The English story's blocks with their words replaced, in order, by ``texts``,
         under a note saying this is a translation."""
         texts = list(texts)
-        blocks = [{"type": "paragraph", "value": note, "id": str(uuid.uuid4())}]
+        blocks = [{"type": "paragraph", "value": content["translation_note"], "id": str(uuid.uuid4())}]
         for block in original.body.raw_data:
             block = {**block, "id": str(uuid.uuid4())}
             if block["type"] == "paragraph" and texts:
                 block["value"] = texts.pop(0)
             elif block["type"] in ("statement", "quote", "signatories_statement") and texts:
                 block["value"] = {**block["value"], "text": texts.pop(0)}
+            elif block["type"] == "media_contacts":
+                block["value"] = {**block["value"], "heading": content["media_contacts_heading"]}
             blocks.append(block)
         return blocks
 
