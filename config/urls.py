@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
+from core.sitemaps import MultilingualSitemap
 from frontcache.decorators import shared_cache
 from search import views as search_views
 from teams.urls import admin_urlpatterns
@@ -27,7 +28,7 @@ urlpatterns = sign_in_security_urlpatterns + [
     *decorate_urlpatterns(
         [
             path("robots.txt", core_views.robots_txt, name="robots_txt"),
-            path("sitemap.xml", sitemap, name="sitemap"),
+            path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
         ],
         shared_cache,
     ),

@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
-from django.urls import get_resolver
+from django.urls import LocalePrefixPattern, get_resolver
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
@@ -35,7 +35,7 @@ from core.models import (
     image_field,
     in_default_locale,
 )
-from core.translations import localized
+from core.translations import language_of_locale, localized
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
@@ -54,9 +54,14 @@ def join_names(names):
 def reserved_slugs():
     """First path segments the project's own URLs use (admin, search, embargoed…): a press
     room, the only page type at a site's top level, must not take one, or its address
-    would lead to that view instead of the page."""
-    slugs = set()
-    for pattern in get_resolver().url_patterns:
+    would lead to that view instead of the page. The language prefixes (/es/) are taken too,
+    and so are the first segments inside them (/search/)."""
+    slugs = {code for code, _name in settings.LANGUAGES}
+    patterns = list(get_resolver().url_patterns)
+    for pattern in patterns:
+        if isinstance(pattern.pattern, LocalePrefixPattern):
+            patterns.extend(pattern.url_patterns)
+            continue
         first = str(pattern.pattern).lstrip("^").split("/", 1)[0]
         if first and not any(char in first for char in "()[]?*+\\"):
             slugs.add(first)
@@ -537,8 +542,9 @@ class StoryPage(MetadataPageMixin, Page):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "publisher": publisher,
             "author": issuer,
-            "articleSection": self.category.name if self.category else "",
-            "keywords": [topic.name for topic in self.topic_list],
+            "inLanguage": language_of_locale(self.locale_id),
+            "articleSection": localized(self.category).name if self.category else "",
+            "keywords": [localized(topic).name for topic in self.topic_list],
         }
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()

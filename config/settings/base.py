@@ -409,7 +409,10 @@ SAMPLE_CONTENT_NOTICE = env_bool("SAMPLE_CONTENT_NOTICE", False)
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "CIPC press rooms")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost")
 # Wagtail's database backend, cleaning every query first (core/search.py says why).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search"}}
+# Each language's stories are stemmed with its PostgreSQL text search configuration (English
+# keeps the database's default, as before); a new language adds its entry here.
+SEARCH_LANGUAGE_CONFIGS = {"es": "spanish"}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search", "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024

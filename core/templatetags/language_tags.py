@@ -22,7 +22,7 @@ def page_versions(page, request, site):
 
     found = {
         version.locale.language_code: version
-        for version in page.get_translations(inclusive=True).live().public().select_related("locale")
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
     }
     versions = []
     for code, name in settings.LANGUAGES:
