@@ -15,6 +15,8 @@ from collections import defaultdict
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 from wagtail.search.query import MATCH_NONE, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
+from core.translations import language_of_locale
+
 # Far more words than anyone types into a search box; far fewer than the ~300 that hit the limit.
 MAX_SEARCH_WORDS = 32
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -81,8 +83,6 @@ def _with_clean_queries(backend_class):
 
 
 def _object_language(obj):
-    from core.translations import language_of_locale
-
     locale_id = getattr(obj, "locale_id", None)
     return language_of_locale(locale_id) if locale_id is not None else None
 

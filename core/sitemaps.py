@@ -14,9 +14,7 @@ class MultilingualSitemap(Sitemap):
         in_site = Q()
         for root in site.root_page.get_translations(inclusive=True).only("path"):
             in_site |= Q(path__startswith=root.path)
-        return (
-            Page.objects.filter(in_site).live().public().order_by("path").defer_streamfields().specific()
-        )
+        return Page.objects.filter(in_site).live().public().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

@@ -18,7 +18,7 @@ from wagtail.models import Collection, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.signal_handlers import post_save_signal_handler
 
-from core.models import Category, Organization, Spokesperson, Topic
+from core.models import Category, Organization, Spokesperson, Topic, in_default_locale
 from demo import images
 from press.models import PressIndexPage, StoryPage, StorySignatory
 
@@ -48,13 +48,13 @@ MIN_SPOKESPEOPLE, MIN_TOPICS, IMAGE_COUNT = 8, 8, 4
 
 
 def _ensure(model, count, make):
-    existing = list(model.objects.order_by("pk"))
+    existing = list(model.objects.filter(in_default_locale()).order_by("pk"))
     return existing + [make(i) for i in range(len(existing), count)]
 
 
 def _cast():
     """Spokespeople, topics, categories and images to draw from, made if the database lacks them."""
-    org = Organization.objects.order_by("pk").first() or Organization.objects.create(
+    org = Organization.objects.filter(in_default_locale()).order_by("pk").first() or Organization.objects.create(
         name="Benchmark Organization", slug="benchmark-organization"
     )
     people = [

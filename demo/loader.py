@@ -66,6 +66,8 @@ class DemoLoader:
     @transaction.atomic
     def load(self):
         ensure_wagtail_roots()
+        # The English records: the translations (below) are looked up from them.
+        self.locale = Locale.get_default()
         self.collections = {
             "shared": self._collection(SHARED_COLLECTION),
             "cipc": self._collection(self.content["cipc"]["site_name"]),
@@ -193,7 +195,7 @@ class DemoLoader:
     def _organizations(self):
         result = {}
         for data in self.content["organization"]:
-            org = Organization.objects.filter(slug=data["slug"]).first()
+            org = Organization.objects.filter(slug=data["slug"], locale=self.locale).first()
             if org is None:
                 logo = self._image(
                     f"{data['name']} logo",
@@ -215,7 +217,9 @@ class DemoLoader:
     def _simple(self, model, rows, kind):
         result = {}
         for data in rows:
-            obj, created = model.objects.get_or_create(slug=data["slug"], defaults={"name": data["name"]})
+            obj, created = model.objects.get_or_create(
+                slug=data["slug"], locale=self.locale, defaults={"name": data["name"]}
+            )
             if created:
                 self.report.count(kind)
             result[data["slug"]] = obj
@@ -225,7 +229,7 @@ class DemoLoader:
         colours = {o["slug"]: o["colour"] for o in self.content["organization"]}
         result = {}
         for data in self.content["spokesperson"]:
-            person = Spokesperson.objects.filter(slug=data["slug"]).first()
+            person = Spokesperson.objects.filter(slug=data["slug"], locale=self.locale).first()
             if person is None:
                 photo = self._image(
                     f"{data['name']} portrait",

@@ -6,7 +6,7 @@ from wagtail_modeladmin.helpers import PageButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
-from core.models import Category
+from core.models import Category, in_default_locale
 from desk.query import FILTER_PARAMETERS, desk_query, whole_number
 from desk.stories import STATUS_FILTERS, STATUS_LABELS, status_of, stories_for
 from press.models import StoryPage
@@ -52,7 +52,8 @@ class CategoryFilter(WholeNumberFilter):
     lookup = "category_id"
 
     def lookups(self, request, model_admin):
-        return [(str(pk), name) for pk, name in Category.objects.values_list("pk", "name")]
+        # Stories name the English categories (core.models.in_default_locale).
+        return [(str(pk), name) for pk, name in Category.objects.filter(in_default_locale()).values_list("pk", "name")]
 
 
 class YearFilter(WholeNumberFilter):

@@ -15,6 +15,7 @@ from django.utils.dates import MONTHS
 from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_lazy
 
+from core.models import Organization
 from core.translations import active_language, is_default_language, localized, translations_in
 
 SLUG_FILTERS = {
@@ -51,8 +52,6 @@ def clean_query(raw):
 
 def localized_organization_name(slug, name):
     """An organization's name in the active language, from its slug (same in every language)."""
-    from core.models import Organization
-
     if is_default_language():
         return name
     for record in translations_in(Organization, active_language()).values():

@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.utils.file import hash_filelike
 
-from core.models import Category, Spokesperson, Topic
+from core.models import Category, Spokesperson, Topic, in_default_locale
 from press.models import PressIndexPage, StoryPage
 from wordpress.content import BodyConverter, normalise_name, summarise
 from wordpress.models import WordPressOrigin
@@ -114,7 +114,9 @@ class WordPressImporter:
         try:
             with transaction.atomic(), stories_indexed_once():
                 self.converter = BodyConverter(
-                    {normalise_name(p.name): p for p in Spokesperson.objects.all()}, self._image
+                    # Stories name the English records (their translations are shown on Spanish pages).
+                    {normalise_name(p.name): p for p in Spokesperson.objects.filter(in_default_locale())},
+                    self._image,
                 )
                 for post in read_posts(stream):
                     self._post(post)
@@ -241,7 +243,8 @@ class WordPressImporter:
         key = slug or slugify(name)
         cache = self.labels[model]
         if key not in cache:
-            label = model.objects.filter(slug=key).first() or model.objects.filter(name__iexact=name).first()
+            labels = model.objects.filter(in_default_locale())
+            label = labels.filter(slug=key).first() or labels.filter(name__iexact=name).first()
             if label is None:
                 label = model.objects.create(slug=key[:120] or slugify(name)[:120], name=name[:120] or key)
             cache[key] = label

@@ -7,6 +7,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from core.generations import SiteAnswers
+from core.translations import language_of_locale
+from press.models import PressIndexPage
 
 register = template.Library()
 
@@ -18,8 +20,6 @@ def home_url(language):
 def page_versions(page, request, site):
     """[{code, name, url, exact}] for every language: the page's live translation (exact), else
     that language's press room, else its home page, so a link never leads to a 404."""
-    from press.models import PressIndexPage
-
     found = {
         version.locale.language_code: version
         for version in page.get_translations(inclusive=True).live().select_related("locale")
@@ -78,7 +78,5 @@ def page_language(context):
     """The language of what the page says: the page's own locale, else the address's."""
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
-        from core.translations import language_of_locale
-
         return language_of_locale(page.locale_id)
     return translation.get_language() or settings.LANGUAGE_CODE
