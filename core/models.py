@@ -1,6 +1,7 @@
 """The shared kernel: snippets every site uses, the field groups and metadata every page
 type composes, install-wide defaults and per-site branding."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -8,10 +9,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     Page,
     PreviewableMixin,
@@ -42,7 +43,7 @@ def in_default_locale():
     """``limit_choices_to`` for fields naming a press-directory snippet: stories and rooms
     name the default language's record, and each page shows that record's translation in its
     own language (core.translations), so filters and counts see one record per thing."""
-    return models.Q(locale__language_code=Locale.get_default().language_code)
+    return models.Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 
 
 def image_field(help_text):

@@ -1,5 +1,6 @@
 """The stories desk: one "Stories" list of every story the user may edit, on every site."""
 
+from django.conf import settings
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Q
 from wagtail_modeladmin.helpers import PageButtonHelper
@@ -54,6 +55,19 @@ class CategoryFilter(WholeNumberFilter):
     def lookups(self, request, model_admin):
         # Stories name the English categories (core.models.in_default_locale).
         return [(str(pk), name) for pk, name in Category.objects.filter(in_default_locale()).values_list("pk", "name")]
+
+
+class LanguageFilter(ChoiceFilter):
+    # In place of the locale filter modeladmin adds for translatable models (Django's related-field
+    # filter, which needs django.contrib.admin). The languages are the settings': no query.
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return list(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+    def condition(self, value):
+        return Q(locale__language_code=value) if value in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else None
 
 
 class YearFilter(WholeNumberFilter):
@@ -129,7 +143,11 @@ class StoryDesk(ModelAdmin):
     index_view_class = StoryDeskIndexView
     button_helper_class = StoryButtonHelper
     list_display = ["title", "site", "category", "date", "status", "spokespeople_names"]
-    list_filter = [SiteFilter, CategoryFilter, YearFilter, StatusFilter]
+    list_filter = [SiteFilter, LanguageFilter, CategoryFilter, YearFilter, StatusFilter]
+
+    def get_list_filter(self, request):
+        return self.list_filter  # not modeladmin's extra "locale": LanguageFilter does that
+
     search_fields = ["title", "subtitle", "summary"]
     ordering = ["-date", "-pk"]
     list_per_page = 50

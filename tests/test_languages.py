@@ -33,7 +33,7 @@ def alternates(response):
 def switcher_links(response):
     """{language code: href} of the language switcher's links."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', response.content.decode(), re.S).group(0)
-    return dict((code, href) for href, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav))
+    return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav)}
 
 
 class BilingualSitesTestCase(TestCase):
