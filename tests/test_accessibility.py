@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.checked_pages import checked_pages
-from tests.listing_data import build_stories
+from tests.listing_data import build_spanish_stories, build_stories
 
 pytestmark = pytest.mark.browser
 
@@ -17,12 +17,13 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 def test_axe_finds_no_violations_on_either_site(live_sites, page):
     assert AXE.exists(), f"{AXE} is missing: run `make node-deps`"
     sites, _cipc_url, _coalition_url = live_sites
-    build_stories(sites)
+    stories, _people = build_stories(sites)
+    build_spanish_stories(sites, stories)
     port = sites.cipc_site.port
     # Injected by the browser itself: an inline <script> added to the page would break its CSP.
     page.context.add_init_script(path=str(AXE))
     found = {}
-    for label, host, path in checked_pages():
+    for label, host, path in checked_pages(spanish=True):
         page.goto(f"http://{host}:{port}{path}")
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
         assert result["passes"], f"axe checked nothing on {label}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.test import TestCase
 
 from tests.checked_pages import checked_pages
-from tests.listing_data import build_stories
+from tests.listing_data import build_spanish_stories, build_stories
 from tests.sites import build_press_sites
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -20,13 +20,14 @@ class HtmlValidityTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        build_stories(cls.sites)
+        stories, _people = build_stories(cls.sites)
+        build_spanish_stories(cls.sites, stories)
 
     def test_nu_html_checker_finds_no_errors(self):
         self.assertTrue(VNU.exists(), f"{VNU} is missing: run `make node-deps`")
         with tempfile.TemporaryDirectory() as folder:
             files = {}
-            for n, (label, host, path) in enumerate(checked_pages()):
+            for n, (label, host, path) in enumerate(checked_pages(spanish=True)):
                 response = self.client.get(path, HTTP_HOST=host)
                 self.assertIn(response.status_code, (200, 404), label)
                 files[f"page-{n}.html"] = label
