@@ -118,6 +118,9 @@ class AddressTests(BilingualSitesTestCase):
         self.assertContains(room, "15 de febrero de 2019")
         self.assertContains(room, "2 noticias")
         self.assertNotContains(room, "Find a story")
+        self.assertContains(
+            room, '<meta name="description" content="Noticias y declaraciones de California Immigrant Policy Center.">'
+        )
         story = self.client.get("/es/press/cipc-elogia-accion-legal/", HTTP_HOST=CIPC_HOST)
         self.assertContains(
             story,
