@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from core.generations import SiteAnswers
+from core.generations import SiteAnswers, digest
 from core.translations import language_of_locale
 from press.models import PressIndexPage
 
@@ -68,7 +68,7 @@ def _versions(context, request, to_home):
         versions = view_versions(request, to_home or isinstance(page, Page))
     else:
         site = Site.find_for_request(request)
-        answers = SiteAnswers(site.pk if site else None, f"languages-{page.pk}-{request.get_host()}")
+        answers = SiteAnswers(site.pk if site else None, f"languages-{page.pk}-{digest(request.scheme, request.get_host())}")
         versions = answers.get_or_compute("versions", lambda: page_versions(page, request, site))
     return versions
 
