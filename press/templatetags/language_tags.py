@@ -68,7 +68,9 @@ def _versions(context, request, to_home):
         versions = view_versions(request, to_home or isinstance(page, Page))
     else:
         site = Site.find_for_request(request)
-        answers = SiteAnswers(site.pk if site else None, f"languages-{page.pk}-{digest(request.scheme, request.get_host())}")
+        # The versions are absolute addresses, so one set per scheme and host.
+        where = digest(request.scheme, request.get_host())
+        answers = SiteAnswers(site.pk if site else None, f"languages-{page.pk}-{where}")
         versions = answers.get_or_compute("versions", lambda: page_versions(page, request, site))
     return versions
 
