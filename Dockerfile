@@ -12,13 +12,6 @@ ENV PIP_NO_CACHE_DIR=1 \
 COPY requirements/ /tmp/requirements/
 RUN python -m venv /venv \
     && /venv/bin/pip install -r /tmp/requirements/base.txt -c /tmp/requirements/constraints.txt
-# The interface translations (locale/*/LC_MESSAGES/django.po) compiled to .mo here, which are
-# built, never committed: gettext's msgfmt (bookworm's version) stays out of the runtime image.
-RUN apt-get update \
-    && apt-get install --yes --no-install-recommends gettext=0.21-12 \
-    && rm -rf /var/lib/apt/lists/*
-COPY locale/ /locale/
-RUN find /locale -name django.po -execdir msgfmt --check-format -o django.mo django.po \;
 
 # --- runtime: the app, its static files, a non-root user, gunicorn -------------------
 FROM ${PYTHON_IMAGE} AS runtime
@@ -32,10 +25,12 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY . .
-COPY --from=build /locale/ /app/locale/
-# Static files are collected into the image; placeholder settings exist only for this step.
+# Static files are collected and the interface translations (locale/*/django.po) compiled into
+# the image (.mo files are built, never committed); placeholder settings exist only for this step.
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/collectstatic.db \
         python manage.py collectstatic --noinput --verbosity 0 \
+    && SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/collectstatic.db \
+        python manage.py compile_translations --verbosity 0 \
     && mkdir -p /app/var/media \
     && chown -R app:app /app/var
 USER 10001:10001

@@ -34,9 +34,9 @@ node_modules/.installed: package.json
 node-deps: node_modules/.installed
 
 # The interface translations: locale/<language>/LC_MESSAGES/django.po compiled to django.mo
-# (built, not committed; needs gettext's msgfmt). Adding a language: see README, Languages.
+# (built, not committed; in Python, so no gettext needed). Adding a language: see README.
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+	$(MANAGE) compile_translations --verbosity 0
 
 # --- make run ----------------------------------------------------------------------------
 setup: install messages

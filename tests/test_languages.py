@@ -6,14 +6,19 @@ and month names, search with Spanish stemming, cross-listing per language, Wagta
 "Translate" going through the site's moderation, and bad input that never makes a 500."""
 
 import datetime
+import gettext
+import io
 import re
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
+from core.management.commands.compile_translations import mo_bytes, parse_po
 from core.models import Category, Spokesperson
 from press.models import StoryPage
 from tests.editors import story_form_data, team_members
@@ -417,3 +422,31 @@ class TranslateInTheAdminTests(TestCase):
         self.assertContains(response, "Translate the parent page into")
         self.assertIsNone(self.story.get_translation_or_none(german))
         self.assertFalse(StoryPage.objects.filter(locale=german).exists())
+
+
+class CatalogueTests(SimpleTestCase):
+    """The Spanish catalogue as `make run`, `make test` and the Docker build compile it."""
+
+    PO = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
+
+    def test_every_interface_string_is_translated_with_the_same_placeholders(self):
+        entries = parse_po(self.PO.read_text(encoding="utf-8"))
+        placeholder = re.compile(r"%\((\w+)\)s")
+        self.assertGreater(len(entries), 100)
+        untranslated = re.findall(r'msgstr ""\n\n', self.PO.read_text(encoding="utf-8").split("\n\n", 1)[1] + "\n\n")
+        self.assertEqual(untranslated, [])
+        for key, value in entries.items():
+            if not key:
+                continue  # the header
+            source = key.split("\x04")[-1]
+            for form in value.split("\0"):
+                with self.subTest(source=source[:60]):
+                    self.assertEqual(set(placeholder.findall(form)), set(placeholder.findall(source)))
+
+    def test_the_compiled_catalogue_is_what_gettext_reads(self):
+        entries = parse_po(self.PO.read_text(encoding="utf-8"))
+        catalogue = gettext.GNUTranslations(io.BytesIO(mo_bytes(entries)))
+        self.assertEqual(catalogue.gettext("Press room"), "Sala de prensa")
+        self.assertEqual(catalogue.pgettext("long date format", "F j, Y"), r"j \d\e F \d\e Y")
+        self.assertEqual(catalogue.ngettext("%(counter)s story", "%(counter)s stories", 2), "%(counter)s noticias")
+        self.assertEqual(catalogue.ngettext("%(counter)s story", "%(counter)s stories", 1), "%(counter)s noticia")
