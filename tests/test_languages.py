@@ -450,3 +450,17 @@ class CatalogueTests(SimpleTestCase):
         self.assertEqual(catalogue.pgettext("long date format", "F j, Y"), r"j \d\e F \d\e Y")
         self.assertEqual(catalogue.ngettext("%(counter)s story", "%(counter)s stories", 2), "%(counter)s noticias")
         self.assertEqual(catalogue.ngettext("%(counter)s story", "%(counter)s stories", 1), "%(counter)s noticia")
+
+
+class NewLanguageTreeGetsTheTeamTests(TestCase):
+    def test_translating_a_home_page_later_gives_the_sites_team_and_workflow_the_new_tree(self):
+        sites = build_press_sites()
+        users = team_members(sites)  # teams made before any Spanish page exists
+        with self.captureOnCommitCallbacks(execute=True):
+            spanish_home = translate(sites.coalition_home, title="ICE Out of California")
+        spanish_room = translate(sites.coalition_press, title="Sala de prensa")
+        self.client.force_login(users["iceout-editor"])
+        editor = self.client.get(f"/admin/pages/{spanish_room.pk}/edit/")
+        self.assertContains(editor, "Submit to ICE Out of California moderation")
+        self.client.force_login(users["cipc-editor"])
+        self.assertIn(self.client.get(f"/admin/pages/{spanish_home.pk}/edit/").status_code, {302, 403})
