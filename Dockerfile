@@ -25,9 +25,12 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY . .
-# Static files are collected into the image; placeholder settings exist only for this step.
+# Static files are collected and the interface translations (locale/*/django.po) compiled into
+# the image (.mo files are built, never committed); placeholder settings exist only for this step.
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/collectstatic.db \
         python manage.py collectstatic --noinput --verbosity 0 \
+    && SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/collectstatic.db \
+        python manage.py compile_translations --verbosity 0 \
     && mkdir -p /app/var/media \
     && chown -R app:app /app/var
 USER 10001:10001

@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test stack bench survive serve setup demo install install-dev node-deps lint format constraints clean
+.PHONY: run test stack bench survive serve setup demo install install-dev node-deps messages lint format constraints clean
 
 # --- environment -------------------------------------------------------------------------
 $(BIN)/python:
@@ -33,8 +33,13 @@ node_modules/.installed: package.json
 
 node-deps: node_modules/.installed
 
+# The interface translations: locale/<language>/LC_MESSAGES/django.po compiled to django.mo
+# (built, not committed; in Python, so no gettext needed). Adding a language: see README.
+messages: install
+	$(MANAGE) compile_translations --verbosity 0
+
 # --- make run ----------------------------------------------------------------------------
-setup: install
+setup: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --port $(PORT)
 	$(MANAGE) setup_teams
@@ -57,7 +62,7 @@ run: setup
 # (pressroom_stack, or STACK_DATABASE_URL), Redis db 3 (or STACK_REDIS_URL), S3 (moto) on
 # :9000, two gunicorns with the production settings on :8001 and :8002, the scheduler, and
 # Varnish (deploy/varnish/default.vcl) on :8080. Its environment is written to var/stack.env.
-stack: install-dev
+stack: install-dev messages
 	$(BIN)/python -m deploy.stack
 
 # --- make bench, make survive --------------------------------------------------------------
@@ -66,16 +71,16 @@ stack: install-dev
 # (pressroom_bench_2k, pressroom_bench_10k: about 45 minutes on two cores); later runs reuse them.
 # bench: one table (req/s, p50, p99 per row; ratios; purge to fresh; memory), about 4
 # minutes (BENCH_ARGS=--quick: about 2). survive: failures under load, about 2 minutes.
-bench: install-dev
+bench: install-dev messages
 	$(BIN)/python -m deploy.bench $(BENCH_ARGS)
 
-survive: install-dev
+survive: install-dev messages
 	$(BIN)/python -m deploy.survive
 
 # --- make test ---------------------------------------------------------------------------
 # The whole suite on PostgreSQL (DATABASE_URL, default the local server). pytest's exit
 # code 5 means "no tests ran": that is a failure here, never a pass.
-test: install-dev node-deps
+test: install-dev node-deps messages
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS); \
 	status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \

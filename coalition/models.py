@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from core.models import SHORT_PROSE
+from core.models import SHORT_PROSE, in_default_locale
 from press.models import SiteRootPage
 
 
@@ -54,6 +54,7 @@ class CoalitionMember(Orderable):
     page = ParentalKey(CoalitionHomePage, on_delete=models.CASCADE, related_name="members")
     organization = models.ForeignKey(
         "core.Organization",
+        limit_choices_to=in_default_locale,
         on_delete=models.PROTECT,
         related_name="coalition_memberships",
         help_text="A member organization (from the shared Organizations snippets).",

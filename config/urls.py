@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -6,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
+from core.sitemaps import MultilingualSitemap
 from core.svg import serve_media
 from frontcache.decorators import shared_cache
 from search import views as search_views
@@ -27,7 +29,7 @@ urlpatterns = sign_in_security_urlpatterns + [
         [
             path("robots.txt", core_views.robots_txt, name="robots_txt"),
             path("favicon.ico", core_views.favicon, name="favicon"),
-            path("sitemap.xml", sitemap, name="sitemap"),
+            path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
             path("search/", search_views.search, name="search"),
             path("contacts/<slug:slug>.vcf", core_views.spokesperson_vcard, name="spokesperson_vcard"),
         ],
@@ -54,7 +56,11 @@ if settings.DEBUG:
         path("_errors/500/", core_views.preview_server_error, name="preview_500"),
     ]
 
-urlpatterns += [
-    # Wagtail's page serving last: it claims every remaining path. Public, like the above.
+# Pages and search in every language: English at today's addresses, the others under their
+# prefix (/es/, /es/search/). Wagtail's page serving last: it claims every remaining path.
+# Public, like the above.
+urlpatterns += i18n_patterns(
+    *decorate_urlpatterns([path("search/", search_views.search, name="search")], shared_cache),
     path("", include(decorate_urlpatterns(wagtail_urls.urlpatterns, shared_cache))),
-]
+    prefix_default_language=False,
+)

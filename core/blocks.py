@@ -8,6 +8,7 @@ a snippet or an image are callables: they look one up when the picker asks, not 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -55,9 +56,12 @@ class SpokespersonChooserBlock(SnippetChooserBlock):
     def bulk_to_python(self, values):
         # Blocks print each person's organisation (and bios their photo): fetch those for all
         # the people in a story at once, not one query per person.
+        from core.translations import localized_all
+
         people = super().bulk_to_python(values)
         prefetch_related_objects([person for person in people if person is not None], "organization", "photo")
-        return people
+        # A Spanish page shows each person's Spanish title and bio (core.translations).
+        return localized_all(people)
 
     def deconstruct(self):
         # Keep migrations free of the target model argument this subclass supplies itself.
@@ -86,7 +90,10 @@ class QuoteValue(blocks.StructValue):
         """Who said it, as printed under the quote."""
         spokesperson = self.get("spokesperson")
         if spokesperson:
-            return f"{spokesperson.name}, {spokesperson.title_and_organization}"
+            return gettext("%(name)s, %(title_and_organization)s") % {
+                "name": spokesperson.name,
+                "title_and_organization": spokesperson.title_and_organization,
+            }
         return self.get("attribution") or ""
 
 
@@ -142,7 +149,10 @@ class StatementValue(blocks.StructValue):
         spokesperson = self.get("spokesperson")
         if not spokesperson:
             return ""
-        return f"{spokesperson.name}, {spokesperson.title_and_organization}, issued the following statement:"
+        return gettext("%(name)s, %(title_and_organization)s, issued the following statement:") % {
+            "name": spokesperson.name,
+            "title_and_organization": spokesperson.title_and_organization,
+        }
 
 
 class StatementBlock(blocks.StructBlock):
@@ -179,7 +189,7 @@ class SignatoriesStatementBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
-        context["lead_in"] = getattr(page, "signatories_lead_in", "") or (
+        context["lead_in"] = getattr(page, "signatories_lead_in", "") or gettext(
             "The signatories listed under this story's 'Signatories' issued the following statement:"
         )
         return context

@@ -15,6 +15,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 logger = logging.getLogger("core.generations")
 
@@ -67,11 +68,14 @@ def digest(*parts):
 
 
 class SiteAnswers:
-    """Cached answers about one site, valid until its next generation."""
+    """Cached answers about one site, valid until its next generation, in the active
+    language: answers hold interface words (month names, "another site"), so the language
+    is part of every key."""
 
     def __init__(self, site_id, namespace):
         self.generation = current(site_id) if site_id is not None else None
-        self.prefix = f"answer:{namespace}:{site_id}:{self.generation}:"
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        self.prefix = f"answer:{namespace}:{site_id}:{language}:{self.generation}:"
 
     def get_or_compute(self, name, compute):
         """``compute()``, or the answer it gave in this generation."""

@@ -1,16 +1,26 @@
 """The shared kernel: snippets every site uses, the field groups and metadata every page
 type composes, install-wide defaults and per-site branding."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
 from core import colours
@@ -62,6 +72,13 @@ def too_light_for_white(primary):
         f"Too light: white header text on it, and links in it on the white page, would have a "
         f"contrast of {ratio:.1f}:1; they need at least {colours.READABLE}:1. Choose a darker colour."
     )
+
+
+def in_default_locale():
+    """``limit_choices_to`` for fields naming a press-directory snippet: stories and rooms
+    name the default language's record, and each page shows that record's translation in its
+    own language (core.translations), so filters and counts see one record per thing."""
+    return models.Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 
 
 def image_field(help_text):
@@ -126,12 +143,16 @@ class MetadataPageMixin(SocialFields):
         return self.social_image
 
 
-class Organization(index.Indexed, models.Model):
-    """A member organisation, signatory or employer of a spokesperson."""
+class Organization(TranslatableMixin, index.Indexed, models.Model):
+    """A member organisation, signatory or employer of a spokesperson. Translatable: a name
+    that differs in another language is written in that language's translation."""
 
-    name = models.CharField(max_length=255, unique=True, help_text="Full name, as in a statement.")
+    name = models.CharField(max_length=255, help_text="Full name, as in a statement.")
     short_name = models.CharField(max_length=60, blank=True, help_text="Acronym or short form, e.g. CIPC. Optional.")
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in filter links: /press/?organization=<slug>.")
+    slug = models.SlugField(
+        max_length=80,
+        help_text="Used in filter links: /press/?organization=<slug>. Keep it the same in every language.",
+    )
     takes_the = models.BooleanField(
         "say “the” before the name",
         default=True,
@@ -160,28 +181,42 @@ class Organization(index.Indexed, models.Model):
         index.FilterField("website"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "organization"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="organization_name_unique_per_locale"),
+            models.UniqueConstraint(fields=["slug", "locale"], name="organization_slug_unique_per_locale"),
+        ]
 
     def __str__(self):
         return self.name
 
     @property
-    def name_in_sentence(self):
-        """'the California Immigrant Policy Center', 'PICO California'."""
-        return f"the {self.name}" if self.takes_the else self.name
+    def of_name(self):
+        """'of the California Immigrant Policy Center', 'of PICO California'; in Spanish
+        'del California Immigrant Policy Center', 'de PICO California'."""
+        if self.takes_the:
+            return gettext("of the %(organization)s") % {"organization": self.name}
+        return gettext("of %(organization)s") % {"organization": self.name}
 
 
-class Spokesperson(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, index.Indexed, models.Model):
-    """A person who speaks for an organisation; chosen in quote, statement, bio and contact blocks."""
+class Spokesperson(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, index.Indexed, models.Model
+):
+    """A person who speaks for an organisation; chosen in quote, statement, bio and contact
+    blocks. Translatable: the title and bio are written again in each language."""
 
     name = models.CharField(max_length=255, help_text="As printed in statements.")
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in filter links: /press/?spokesperson=<slug>.")
+    slug = models.SlugField(
+        max_length=80,
+        help_text="Used in filter links: /press/?spokesperson=<slug>. Keep it the same in every language.",
+    )
     title = models.CharField(max_length=255, help_text="Job title, e.g. Executive Director. Printed after the name.")
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
+        limit_choices_to=in_default_locale,
         related_name="spokespeople",
         help_text="The organization this person speaks for.",
     )
@@ -228,31 +263,37 @@ class Spokesperson(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMix
         index.RelatedFields("organization", [index.SearchField("name")]),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name_plural = "spokespeople"
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="spokesperson_slug_unique_per_locale"),
+        ]
 
     def __str__(self):
         return self.name
 
-    @cached_property
+    @property
     def title_and_organization(self):
-        """'Executive Director of the California Immigrant Policy Center'."""
-        return f"{self.title} of {self.organization.name_in_sentence}"
+        """'Executive Director of the California Immigrant Policy Center'; in Spanish
+        'directora ejecutiva del California Immigrant Policy Center'."""
+        return f"{self.title} {self.organization.of_name}"
 
     def get_preview_template(self, request, mode_name):
         return "previews/spokesperson.html"
 
 
-class Label(models.Model):
-    """A name and a slug that stories are labelled with and filtered by."""
+class Label(TranslatableMixin, models.Model):
+    """A name and a slug that stories are labelled with and filtered by. Translatable: the
+    name is written again in each language; the slug stays the same, so a filtered address
+    differs between languages only by its prefix."""
 
-    name = models.CharField(max_length=120, unique=True, help_text="Shown on stories and in the listing's filters.")
-    slug = models.SlugField(max_length=120, unique=True, help_text="Used in filter links.")
+    name = models.CharField(max_length=120, help_text="Shown on stories and in the listing's filters.")
+    slug = models.SlugField(max_length=120, help_text="Used in filter links. Keep it the same in every language.")
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
 
@@ -265,10 +306,20 @@ class Category(Label):
 
     class Meta(Label.Meta):
         verbose_name_plural = "categories"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="category_name_unique_per_locale"),
+            models.UniqueConstraint(fields=["slug", "locale"], name="category_slug_unique_per_locale"),
+        ]
 
 
 class Topic(Label):
     """An issue area that stories share, e.g. SB 54 or detention."""
+
+    class Meta(Label.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="topic_name_unique_per_locale"),
+            models.UniqueConstraint(fields=["slug", "locale"], name="topic_slug_unique_per_locale"),
+        ]
 
 
 @register_setting(icon="cog")

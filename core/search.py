@@ -10,9 +10,12 @@ here, where the query enters Wagtail, fixes every caller at once."""
 import copy
 import functools
 import re
+from collections import defaultdict
 
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 from wagtail.search.query import MATCH_NONE, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
+
+from core.translations import language_of_locale
 
 # Far more words than anyone types into a search box; far fewer than the ~300 that hit the limit.
 MAX_SEARCH_WORDS = 32
@@ -69,9 +72,71 @@ def _with_clean_queries(backend_class):
     return type(backend_class.__name__, (CleanQueryMixin, backend_class), {})
 
 
+# --- Each language with its own stemming (PostgreSQL) --------------------------------------
+#
+# PostgreSQL's full-text search stems words by a text search configuration ("english" makes
+# "immigrants" and "immigrant" one word; "spanish" does the same for "inmigrantes" and
+# "inmigrante"). The backend's LANGUAGE_CONFIGS ({"es": "spanish"}) names the configuration of
+# each language's pages and snippets: they are indexed with it, and searches made in that
+# language (the address's, core.i18n) use it. Languages not named keep the backend's own
+# configuration (SEARCH_CONFIG, else the database's default, English), as before.
+
+
+def _object_language(obj):
+    locale_id = getattr(obj, "locale_id", None)
+    return language_of_locale(locale_id) if locale_id is not None else None
+
+
+class LanguageIndexMixin:
+    def add_items(self, model, objs):
+        configs = getattr(self.backend, "language_configs", None)
+        if not configs:
+            return super().add_items(model, objs)
+        by_config = defaultdict(list)
+        for obj in objs:
+            by_config[configs.get(_object_language(obj))].append(obj)
+        for config, group in by_config.items():
+            if config is None:
+                super().add_items(model, group)
+            else:
+                # A copy of the backend for this configuration: never change the shared one,
+                # which other threads are using.
+                backend = copy.copy(self.backend)
+                backend.config, backend.language_configs = config, {}
+                type(self)(backend).add_items(model, group)
+        return None
+
+
+class LanguageQueryMixin:
+    def get_config(self, backend):
+        from django.utils import translation
+
+        configs = getattr(backend, "language_configs", None) or {}
+        return configs.get(translation.get_language()) or super().get_config(backend)
+
+
+@functools.cache
+def _language_aware(backend_class):
+    attributes = {
+        "index_class": type(backend_class.index_class.__name__, (LanguageIndexMixin, backend_class.index_class), {}),
+        "query_compiler_class": type(
+            backend_class.query_compiler_class.__name__,
+            (LanguageQueryMixin, backend_class.query_compiler_class),
+            {},
+        ),
+    }
+    return type(backend_class.__name__, (backend_class,), attributes)
+
+
 def SearchBackend(params):
     """The database backend Wagtail picks for this database (PostgreSQL; SQLite in
-    development), made to clean its queries."""
+    development), made to clean its queries and, on PostgreSQL, to stem each language with
+    its own configuration (``LANGUAGE_CONFIGS``)."""
     backend = database_search_backend(params)
-    backend.__class__ = _with_clean_queries(type(backend))
+    backend_class = type(backend)
+    language_configs = params.get("LANGUAGE_CONFIGS") or {}
+    if language_configs and hasattr(backend_class, "query_compiler_class") and "Postgres" in backend_class.__name__:
+        backend_class = _language_aware(backend_class)
+        backend.language_configs = dict(language_configs)
+    backend.__class__ = _with_clean_queries(backend_class)
     return backend

@@ -2,6 +2,7 @@ import sys
 import time
 from functools import cache
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.db import DatabaseError, connection
@@ -119,6 +120,8 @@ def server_error(request):
         "contact_email": getattr(branding, "contact_email", ""),
         "contact_phone": getattr(branding, "contact_phone", ""),
         "csp_nonce": getattr(request, "csp_nonce", ""),
+        # The home page in the address's language (core.i18n activated it): no lookup needed.
+        "home_url": home_url_for(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)),
     }
     if is_statement_timeout(sys.exc_info()[1]):
         context["too_slow"] = True
@@ -148,3 +151,7 @@ def spokesperson_vcard(request, slug):
     response = HttpResponse(vcard.spokesperson_vcard(person), content_type="text/vcard; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{person.slug}.vcf"'
     return response
+
+
+def home_url_for(language):
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"

@@ -18,7 +18,7 @@ from wagtail.models import Collection, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.signal_handlers import post_save_signal_handler
 
-from core.models import Category, Organization, Spokesperson, Topic
+from core.models import Category, Organization, Spokesperson, Topic, in_default_locale
 from demo import images
 from press.models import PressIndexPage, StoryPage, StorySignatory
 
@@ -48,7 +48,7 @@ MIN_SPOKESPEOPLE, MIN_TOPICS, IMAGE_COUNT = 8, 8, 4
 
 
 def _ensure(model, count, make):
-    existing = list(model.objects.order_by("pk"))
+    existing = list(model.objects.filter(in_default_locale()).order_by("pk"))
     return existing + [make(i) for i in range(len(existing), count)]
 
 
@@ -57,11 +57,11 @@ def _cast():
 
     The generated statements are spoken by fictional sample speakers of a fictional organisation,
     never by the real spokespeople the demo may hold."""
-    org, _ = Organization.objects.get_or_create(
+    org, _ = Organization.objects.filter(in_default_locale()).get_or_create(
         slug="benchmark-organization", defaults={"name": "Benchmark Organization (sample)"}
     )
     people = [
-        Spokesperson.objects.get_or_create(
+        Spokesperson.objects.filter(in_default_locale()).get_or_create(
             slug=f"bench-spokesperson-{i}",
             defaults={"name": f"Sample Speaker {i}", "title": "Director", "organization": org},
         )[0]

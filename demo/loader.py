@@ -18,7 +18,7 @@ from pathlib import Path
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import Category, Organization, SiteBranding, Spokesperson, Topic
@@ -53,6 +53,10 @@ LOOKS = {
     },
 }
 
+# Spanish versions of part of the content: the sites' roots and press rooms, the labels, the
+# spokespeople's titles and some stories, each a translation of its English original.
+TRANSLATION_FILES = [Path(__file__).resolve().parent / "content" / "press_es.toml"]
+
 
 @dataclass
 class LoadReport:
@@ -86,6 +90,8 @@ class DemoLoader:
     @transaction.atomic
     def load(self):
         ensure_wagtail_roots()
+        # The English records: the translations (below) are looked up from them.
+        self.locale = Locale.get_default()
         self.collections = {
             "shared": self._collection(SHARED_COLLECTION),
             "cipc": self._collection(self.content["cipc"]["site_name"]),
@@ -119,7 +125,75 @@ class DemoLoader:
         for story in self.content["story"]:
             self._story(story)
         PressKitLoader(self, untouched_by_editors).load()
+        roots = {"cipc": cipc_site.root_page.specific, "coalition": coalition_site.root_page.specific}
+        for path in TRANSLATION_FILES:
+            self._translations(tomllib.loads(path.read_text(encoding="utf-8")), roots)
         return self.report
+
+    # --- translations --------------------------------------------------------------------
+
+    def _translations(self, content, roots):
+        """Translations of the English content, made as an editor would (Wagtail's "translate":
+        a copy in the other locale that keeps dates, labels, images and signatories), then
+        given the translated text. Only made when missing, so a second run changes nothing."""
+        locale, _ = Locale.objects.get_or_create(language_code=content["language"])
+        for slug, name in content["category"].items():
+            self._translated_snippet(self.categories[slug], locale, {"name": name}, "categories")
+        for slug, name in content["topic"].items():
+            self._translated_snippet(self.topics[slug], locale, {"name": name}, "topics")
+        for slug, fields in content["spokesperson"].items():
+            fields = {**fields, "bio": f"<p>{fields['bio']}</p>"} if fields.get("bio") else fields
+            self._translated_snippet(self.spokespeople[slug], locale, fields, "spokespeople")
+        for site in ("cipc", "coalition"):
+            data = content[site]
+            self._translated_page(roots[site], locale, {"title": data["title"], "intro": data["intro"]})
+            self._translated_page(
+                self.press_rooms[site], locale, {"title": data["room_title"], "intro": data["room_intro"]}
+            )
+        for data in content["story"]:
+            original = StoryPage.objects.get(slug=data["of"], locale__language_code="en")
+            body = self._translated_body(original, content, data["body"])
+            fields = {name: data[name] for name in ("slug", "title", "subtitle", "dateline", "summary")}
+            if "signatories_heading" in data:
+                fields["signatories_heading"] = data["signatories_heading"]
+            self._translated_page(original, locale, {**fields, "body": body})
+
+    def _translated_snippet(self, original, locale, fields, kind):
+        if original.get_translation_or_none(locale) is not None:
+            return
+        copy = original.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.save()
+        if hasattr(copy, "save_revision"):
+            copy.save_revision().publish()
+        self.report.count(f"{kind} translated")
+
+    def _translated_page(self, original, locale, fields):
+        if original.get_translation_or_none(locale) is not None:
+            return
+        copy = original.copy_for_translation(locale).specific
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.save_revision().publish()
+        self.report.count("pages translated")
+
+    @staticmethod
+    def _translated_body(original, content, texts):
+        """The English story's blocks with their words replaced, in order, by ``texts``,
+        under a note saying this is a translation."""
+        texts = list(texts)
+        blocks = [{"type": "paragraph", "value": content["translation_note"], "id": str(uuid.uuid4())}]
+        for block in original.body.raw_data:
+            block = {**block, "id": str(uuid.uuid4())}
+            if block["type"] == "paragraph" and texts:
+                block["value"] = texts.pop(0)
+            elif block["type"] in ("statement", "quote", "signatories_statement") and texts:
+                block["value"] = {**block["value"], "text": texts.pop(0)}
+            elif block["type"] == "media_contacts":
+                block["value"] = {**block["value"], "heading": content["media_contacts_heading"]}
+            blocks.append(block)
+        return blocks
 
     # --- shared snippets -----------------------------------------------------------------
 
@@ -166,7 +240,7 @@ class DemoLoader:
     def _organizations(self):
         result = {}
         for data in self.content["organization"]:
-            org = Organization.objects.filter(slug=data["slug"]).first()
+            org = Organization.objects.filter(slug=data["slug"], locale=self.locale).first()
             wordmark = self._wordmark(data["name"], f"{data['slug']}.svg", self.collections["shared"])
             if org is None:
                 org = Organization.objects.create(
@@ -188,7 +262,9 @@ class DemoLoader:
     def _simple(self, model, rows, kind):
         result = {}
         for data in rows:
-            obj, created = model.objects.get_or_create(slug=data["slug"], defaults={"name": data["name"]})
+            obj, created = model.objects.get_or_create(
+                slug=data["slug"], locale=self.locale, defaults={"name": data["name"]}
+            )
             if created:
                 self.report.count(kind)
             result[data["slug"]] = obj
@@ -198,7 +274,7 @@ class DemoLoader:
         colours = {o["slug"]: o["colour"] for o in self.content["organization"]}
         result = {}
         for data in self.content["spokesperson"]:
-            person = Spokesperson.objects.filter(slug=data["slug"]).first()
+            person = Spokesperson.objects.filter(slug=data["slug"], locale=self.locale).first()
             if person is None:
                 photo = self._image(
                     f"{data['name']} portrait",

@@ -9,7 +9,7 @@ import re
 
 from django.http import QueryDict
 
-FILTER_PARAMETERS = ("site", "category", "year", "status")
+FILTER_PARAMETERS = ("site", "language", "category", "year", "status")
 SEARCH, ORDER, PAGE, EXPORT = "q", "o", "p", "export"
 EXPORT_FORMATS = ("csv", "xlsx")
 SEARCH_MAX_LENGTH = 200

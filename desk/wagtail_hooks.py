@@ -1,5 +1,6 @@
 """The stories desk: one "Stories" list of every story the user may edit, on every site."""
 
+from django.conf import settings
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Q
 from wagtail import hooks
@@ -7,7 +8,7 @@ from wagtail_modeladmin.helpers import PageButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
-from core.models import Category
+from core.models import Category, in_default_locale
 from desk.dashboard import AddStoryPanel
 from desk.query import FILTER_PARAMETERS, desk_query, whole_number
 from desk.stories import STATUS_FILTERS, STATUS_LABELS, status_of, stories_for
@@ -54,7 +55,21 @@ class CategoryFilter(WholeNumberFilter):
     lookup = "category_id"
 
     def lookups(self, request, model_admin):
-        return [(str(pk), name) for pk, name in Category.objects.values_list("pk", "name")]
+        # Stories name the English categories (core.models.in_default_locale).
+        return [(str(pk), name) for pk, name in Category.objects.filter(in_default_locale()).values_list("pk", "name")]
+
+
+class LanguageFilter(ChoiceFilter):
+    # In place of the locale filter modeladmin adds for translatable models (Django's related-field
+    # filter, which needs django.contrib.admin). The languages are the settings': no query.
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return list(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+    def condition(self, value):
+        return Q(locale__language_code=value) if value in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else None
 
 
 class YearFilter(WholeNumberFilter):
@@ -130,7 +145,11 @@ class StoryDesk(ModelAdmin):
     index_view_class = StoryDeskIndexView
     button_helper_class = StoryButtonHelper
     list_display = ["title", "site", "category", "date", "status", "spokespeople_names"]
-    list_filter = [SiteFilter, CategoryFilter, YearFilter, StatusFilter]
+    list_filter = [SiteFilter, LanguageFilter, CategoryFilter, YearFilter, StatusFilter]
+
+    def get_list_filter(self, request):
+        return self.list_filter  # not modeladmin's extra "locale": LanguageFilter does that
+
     search_fields = ["title", "subtitle", "summary"]
     ordering = ["-date", "-pk"]
     list_per_page = 50

@@ -7,8 +7,10 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed, Stylesheet
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from core.models import SiteBranding
+from core.translations import is_default_language, localized
 from press.filters import StoryFilters
 
 FEED_LENGTH = 50
@@ -45,8 +47,10 @@ class PressRoomFeed(Feed):
 
     def description(self, press_room):
         if self.filters.is_active:
-            return f"Latest stories from {self.title(press_room)} matching the chosen filters."
-        return f"Latest stories from {self.title(press_room)}."
+            return gettext("Latest stories from %(feed)s matching the chosen filters.") % {
+                "feed": self.title(press_room)
+            }
+        return gettext("Latest stories from %(feed)s.") % {"feed": self.title(press_room)}
 
     def items(self, press_room):
         return list(self.filters.apply(press_room.get_stories()).prefetch_related("corrections")[:FEED_LENGTH])
@@ -70,8 +74,11 @@ class PressRoomFeed(Feed):
         return story.get_full_url(self.request)
 
     def item_guid(self, story):
-        # The page's translation key never changes, whatever happens to its slug or site.
-        return f"urn:uuid:{story.translation_key}"
+        # The page's translation key never changes, whatever happens to its slug or site. A
+        # translation shares it, so its guid adds its language (each feed is one language).
+        if is_default_language():
+            return f"urn:uuid:{story.translation_key}"
+        return f"urn:uuid:{story.translation_key}:{story.locale_id}"
 
     item_guid_is_permalink = False
 
@@ -79,5 +86,5 @@ class PressRoomFeed(Feed):
         return timezone.make_aware(datetime.datetime.combine(story.date, datetime.time.min))
 
     def item_categories(self, story):
-        names = [story.category.name] if story.category else []
-        return names + [topic.name for topic in story.topics.all()]
+        names = [localized(story.category).name] if story.category else []
+        return names + [localized(topic).name for topic in story.topics.all()]

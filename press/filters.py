@@ -6,20 +6,24 @@ Bad input never reaches the database: a value that is not a year, a month or a s
 dropped with a notice for the visitor; a well-formed slug that names nothing in the room
 simply matches no stories."""
 
-import calendar
 import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils.dates import MONTHS
 from django.utils.http import urlencode
+from django.utils.translation import gettext, gettext_lazy
+
+from core.models import Organization
+from core.translations import active_language, is_default_language, localized, translations_in
 
 SLUG_FILTERS = {
-    "category": "category",
-    "topic": "topic",
-    "spokesperson": "spokesperson",
-    "organization": "organization",
+    "category": gettext_lazy("category"),
+    "topic": gettext_lazy("topic"),
+    "spokesperson": gettext_lazy("spokesperson"),
+    "organization": gettext_lazy("organization"),
 }
 FIELDS = ("q", "year", "month", *SLUG_FILTERS)
 MAX_QUERY_LENGTH = 200
@@ -47,7 +51,20 @@ def clean_query(raw):
     if len(query) <= MAX_QUERY_LENGTH:
         return query, []
     query = query[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or query[:MAX_QUERY_LENGTH]
-    return query, [f"Your search was too long, so only its first {MAX_QUERY_LENGTH} characters were used."]
+    return query, [
+        gettext("Your search was too long, so only its first %(count)s characters were used.")
+        % {"count": MAX_QUERY_LENGTH}
+    ]
+
+
+def localized_organization_name(slug, name):
+    """An organization's name in the active language, from its slug (same in every language)."""
+    if is_default_language():
+        return name
+    for record in translations_in(Organization, active_language()).values():
+        if record.slug == slug:
+            return record.name
+    return name
 
 
 def search_terms(query):
@@ -117,13 +134,13 @@ class StoryFilters:
             elif YEAR.match(year):
                 filters.notices.append(f"There are no stories from {year}, so the year was ignored.")
             else:
-                filters.notices.append("The year in the address was not understood, so it was ignored.")
+                filters.notices.append(gettext("The year in the address was not understood, so it was ignored."))
         month = clean_text(data.get("month", ""))
         if month:
             if not MONTH.match(month):
-                filters.notices.append("The month in the address was not understood, so it was ignored.")
+                filters.notices.append(gettext("The month in the address was not understood, so it was ignored."))
             elif filters.year is None:
-                filters.notices.append("A month needs a year, so it was ignored. Choose a year first.")
+                filters.notices.append(gettext("A month needs a year, so it was ignored. Choose a year first."))
             else:
                 filters.month = int(month)
         for name, label in SLUG_FILTERS.items():
@@ -133,7 +150,9 @@ class StoryFilters:
             if SLUG.match(value):
                 setattr(filters, name, value.lower())
             else:
-                filters.notices.append(f"The {label} in the address was not understood, so it was ignored.")
+                filters.notices.append(
+                    gettext("The %(filter)s in the address was not understood, so it was ignored.") % {"filter": label}
+                )
         return filters
 
     def as_params(self, **changes):
@@ -160,7 +179,7 @@ class StoryFilters:
         return bool(self.as_params())
 
     def chips(self, facets):
-        chips = [Chip("Words", f"“{self.q}”", self.querystring(q=None))] if self.q else []
+        chips = [Chip(gettext("Words"), f"“{self.q}”", self.querystring(q=None))] if self.q else []
         for facet in facets:
             value = getattr(self, facet.name)
             if value:
@@ -194,26 +213,35 @@ class StoryFilters:
 
         years = narrowed("year", "month").year_counts()
         options = [Option(str(y), str(y), n, y == self.year) for y, n in years]
-        facets = [Facet("year", "Year", "Any year", with_chosen(options, self.year, str(self.year)))]
+        facets = [Facet("year", gettext("Year"), gettext("Any year"), with_chosen(options, self.year, str(self.year)))]
         if self.year:
             months = narrowed("month").month_counts(self.year)
-            options = [Option(str(m), calendar.month_name[m], n, m == self.month) for m, n in months]
-            chosen_month = calendar.month_name[self.month] if self.month else ""
-            facets.append(Facet("month", "Month", "Any month", with_chosen(options, self.month, chosen_month)))
-        facets.append(self._label_facet("category", "Category", "Any category", narrowed("category").category_counts()))
-        facets.append(self._label_facet("topic", "Topic", "Any topic", narrowed("topic").topic_counts()))
+            # Month names in the active language (Django's catalogue), e.g. "febrero".
+            options = [Option(str(m), str(MONTHS[m]), n, m == self.month) for m, n in months]
+            chosen_month = str(MONTHS[self.month]) if self.month in MONTHS else ""
+            facets.append(
+                Facet("month", gettext("Month"), gettext("Any month"), with_chosen(options, self.month, chosen_month))
+            )
+        facets.append(
+            self._label_facet(
+                "category", gettext("Category"), gettext("Any category"), narrowed("category").category_counts()
+            )
+        )
+        facets.append(
+            self._label_facet("topic", gettext("Topic"), gettext("Any topic"), narrowed("topic").topic_counts())
+        )
         # People who have left are no longer offered, though links to them keep working.
         people = narrowed("spokesperson").spokesperson_counts()
-        facets.append(self._label_facet("spokesperson", "Spokesperson", "Anyone", people))
+        facets.append(self._label_facet("spokesperson", gettext("Spokesperson"), gettext("Anyone"), people))
         options = [
-            Option(slug, name, n, slug == self.organization)
+            Option(slug, localized_organization_name(slug, name), n, slug == self.organization)
             for slug, name, n in narrowed("organization").organization_counts()
         ]
         facets.append(
             Facet(
                 "organization",
-                "Organization",
-                "Any organization",
+                gettext("Organization"),
+                gettext("Any organization"),
                 with_chosen(options, self.organization, self.organization),
             )
         )
@@ -221,5 +249,5 @@ class StoryFilters:
 
     def _label_facet(self, name, label, any_label, rows):
         selected = getattr(self, name)
-        options = [Option(row.slug, row.name, row.n, row.slug == selected) for row in rows]
+        options = [Option(row.slug, localized(row).name, row.n, row.slug == selected) for row in rows]
         return Facet(name, label, any_label, with_chosen(options, selected, selected))

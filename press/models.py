@@ -4,27 +4,39 @@ import datetime
 import functools
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
-from django.urls import get_resolver
-from django.utils import timezone
+from django.urls import LocalePrefixPattern, get_resolver
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, Site
+from wagtail.models import Locale, Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
 from core.forms import PageForm
 from core.generations import SiteAnswers, digest
-from core.models import INLINE_TEXT, Category, MetadataPageMixin, Organization, Spokesperson, Topic, image_field
+from core.models import (
+    INLINE_TEXT,
+    Category,
+    MetadataPageMixin,
+    Organization,
+    Spokesperson,
+    Topic,
+    image_field,
+    in_default_locale,
+)
+from core.translations import language_of_locale, localized
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
@@ -33,19 +45,25 @@ from press.panels import ClearableInlinePanel
 
 
 def join_names(names):
-    """'A', 'A and B', 'A, B and C' (AP style, as the organisations' statements use)."""
+    """'A', 'A and B', 'A, B and C' (AP style, as the organisations' statements use); 'A, B y C'
+    in Spanish."""
     names = list(names)
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def reserved_slugs():
     """First path segments the project's own URLs use (admin, search, embargoed…): a press
     room, the only page type at a site's top level, must not take one, or its address
-    would lead to that view instead of the page."""
-    slugs = set()
-    for pattern in get_resolver().url_patterns:
+    would lead to that view instead of the page. The language prefixes (/es/) are taken too,
+    and so are the first segments inside them (/search/)."""
+    slugs = {code for code, _name in settings.LANGUAGES}
+    patterns = list(get_resolver().url_patterns)
+    for pattern in patterns:
+        if isinstance(pattern.pattern, LocalePrefixPattern):
+            patterns.extend(pattern.url_patterns)
+            continue
         first = str(pattern.pattern).lstrip("^").split("/", 1)[0]
         if first and not any(char in first for char in "()[]?*+\\"):
             slugs.add(first)
@@ -91,6 +109,7 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     )
     cross_list_signed_by = models.ForeignKey(
         "core.Organization",
+        limit_choices_to=in_default_locale,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -110,6 +129,7 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     )
     default_category = models.ForeignKey(
         "core.Category",
+        limit_choices_to=in_default_locale,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -166,8 +186,22 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         """The press room of the site being viewed, or None; looked up once per request."""
         if not hasattr(request, "_press_room"):
             site = Site.find_for_request(request)
-            request._press_room = cls.objects.live().child_of(site.root_page).first() if site else None
+            request._press_room = cls.in_language_under(site.root_page) if site else None
         return request._press_room
+
+    @classmethod
+    def in_language_under(cls, site_root, language=None):
+        """The live press room of the site rooted at ``site_root`` (a default-language root) in
+        ``language`` (the active one by default), or None; one query either way."""
+        rooms = cls.objects.live().child_of(site_root)
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            return rooms.first()
+        return (
+            cls.objects.live()
+            .filter(locale__language_code=language, translation_key__in=rooms.values("translation_key"))
+            .first()
+        )
 
     @classmethod
     def latest_under(cls, site_root, count, request):
@@ -234,18 +268,23 @@ class StoryPageQuerySet(PageQuerySet):
     feed and the desk narrow or count a queryset with these; none writes its own ORM."""
 
     def in_room(self, press_room):
-        """Stories listed in ``press_room``: its own and those cross-listed into it."""
+        """Stories listed in ``press_room``, in its language: its own and those cross-listed
+        into it (a Spanish room lists the Spanish versions of the stories it cross-lists)."""
         in_this_room = Q(path__startswith=press_room.path, depth=press_room.depth + 1)
         if press_room.cross_list_signed_by_id:
             signed = StorySignatory.objects.filter(organization_id=press_room.cross_list_signed_by_id)
             in_this_room |= Q(pk__in=signed.values("page_id"))
-        # Children of a room this one also lists: the story's parent path is its own path less
-        # one tree step. A subquery, so the listing costs no query more when there are none.
+        # Children of a room this one also lists, in this room's language: the story's parent
+        # is the listed room or its translation (same translation key), and its path is the
+        # story's own path less one tree step. Subqueries, so the listing costs no query more.
         parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-        also_listed = PressIndexPage.also_list_rooms.through.objects.filter(
-            from_pressindexpage_id=press_room.pk, to_pressindexpage__path=parent_path
+        listed_rooms = PressIndexPage.also_list_rooms.through.objects.filter(
+            from_pressindexpage_id=press_room.pk
+        ).values("to_pressindexpage__translation_key")
+        also_listed = PressIndexPage.objects.filter(
+            path=parent_path, locale_id=press_room.locale_id, translation_key__in=listed_rooms
         )
-        return self.filter(in_this_room | Q(Exists(also_listed)))
+        return self.filter(in_this_room | Q(Exists(also_listed)), locale_id=press_room.locale_id)
 
     def matching(self, q):
         """Stories whose text matches the words of ``q`` (Wagtail's search backend), as a
@@ -407,6 +446,7 @@ class StoryPage(MetadataPageMixin, Page):
     )
     topics = ParentalManyToManyField(
         "core.Topic",
+        limit_choices_to=in_default_locale,
         blank=True,
         related_name="stories",
         help_text="Issue areas; each links to a filtered listing.",
@@ -494,9 +534,24 @@ class StoryPage(MetadataPageMixin, Page):
         return super().save(*args, **kwargs)
 
     def _spokespeople_in_body(self):
+        """The default language's record of each person speaking in the body (an editor may
+        have chosen a translation), so listings filter and count one record per person."""
         ids = spokesperson_ids(self.body)
         found = Spokesperson.objects.in_bulk(ids) if ids else {}
-        return [found[pk] for pk in ids if pk in found]
+        people = [found[pk] for pk in ids if pk in found]
+        default = Locale.get_default()
+        keys = [person.translation_key for person in people if person.locale_id != default.pk]
+        if keys:
+            originals = {
+                person.translation_key: person
+                for person in Spokesperson.objects.filter(translation_key__in=keys, locale=default)
+            }
+            people = [originals.get(person.translation_key, person) for person in people]
+        unique = []
+        for person in people:
+            if person not in unique:
+                unique.append(person)
+        return unique
 
     def apply_defaults_from(self, press_room):
         """Fill a new story's defaults from the press room it is created in and that
@@ -582,8 +637,9 @@ class StoryPage(MetadataPageMixin, Page):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "publisher": publisher,
             "author": issuer,
-            "articleSection": self.category.name if self.category else "",
-            "keywords": [topic.name for topic in self.topic_list],
+            "inLanguage": language_of_locale(self.locale_id),
+            "articleSection": localized(self.category).name if self.category else "",
+            "keywords": [localized(topic).name for topic in self.topic_list],
         }
         if self.modified_at:
             data["dateModified"] = self.modified_at.isoformat()
@@ -652,7 +708,7 @@ class StoryPage(MetadataPageMixin, Page):
 
     @cached_property
     def signatory_names(self):
-        return [signatory.organization.name for signatory in self.signatory_list]
+        return [localized(signatory.organization).name for signatory in self.signatory_list]
 
     @property
     def signatories_lead_in(self):
@@ -661,12 +717,12 @@ class StoryPage(MetadataPageMixin, Page):
         heading = self.signatories_heading.strip()
         names = join_names(self.signatory_names)
         if heading and names:
-            who = f"{heading}, including {names},"
+            who = gettext("%(heading)s, including %(names)s,") % {"heading": heading, "names": names}
         else:
             who = heading or names
         if not who:
             return ""
-        return f"{who[0].upper()}{who[1:]} issued the following statement:"
+        return gettext("%(who)s issued the following statement:") % {"who": f"{who[0].upper()}{who[1:]}"}
 
 
 class PressRoomContact(Orderable):
@@ -690,7 +746,9 @@ class StorySignatory(Orderable):
     """An organisation that signed a story, in the order it is named."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="signatories")
-    organization = models.ForeignKey("core.Organization", on_delete=models.PROTECT, related_name="signed_stories")
+    organization = models.ForeignKey(
+        "core.Organization", on_delete=models.PROTECT, limit_choices_to=in_default_locale, related_name="signed_stories"
+    )
 
     # Help text on the panel, not the field: the same words, without a migration.
     panels = [

@@ -56,12 +56,19 @@ def _set_global(group, app_label, codenames):
     group.permissions.add(*_perms(app_label, codenames))
 
 
-def _set_page_permissions(group, page, codenames):
-    """Exactly these permissions, on exactly this page (and so its subtree)."""
+def _set_page_permissions(group, pages, codenames):
+    """Exactly these permissions, on exactly these pages (and so their subtrees)."""
     wanted = set(_perms("wagtailcore", codenames))
-    GroupPagePermission.objects.filter(group=group).exclude(page=page, permission__in=wanted).delete()
-    for permission in wanted:
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    GroupPagePermission.objects.filter(group=group).exclude(page__in=pages, permission__in=wanted).delete()
+    for page in pages:
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def site_roots(site):
+    """The site's root page and its translations: each language's pages are a tree of their own
+    (Wagtail serves /es/ from the root's Spanish translation), and the team works on all of them."""
+    return list(site.root_page.get_translations(inclusive=True))
 
 
 def _set_collection_permissions(group, collection, per_app):
@@ -83,12 +90,16 @@ def ensure_site_team(site):
             collection=_collection(label),
         )
     shared = _collection(SHARED_COLLECTION)
+    roots = site_roots(site)
     for group, page_permissions in (
         (team.editors, EDITOR_PAGE_PERMISSIONS),
         (team.moderators, MODERATOR_PAGE_PERMISSIONS),
     ):
         _set_global(group, "wagtailadmin", ["access_admin"])
-        _set_page_permissions(group, site.root_page, page_permissions)
+        _set_page_permissions(group, roots, page_permissions)
+        # Wagtail's "Translate" (simple_translation): a copy in another language, which then
+        # goes through the site's moderation like any story.
+        _set_global(group, "simple_translation", ["submit_translation"])
         _set_collection_permissions(group, team.collection, MEDIA_PERMISSIONS)
         _set_collection_permissions(group, shared, CHOOSE_PERMISSIONS)
         _set_global(group, "core", DIRECTORY_EDIT if site.is_default_site else DIRECTORY_VIEW)
@@ -105,7 +116,8 @@ def ensure_all_sites_group():
     group = _group(ALL_SITES_GROUP)
     _set_global(group, "wagtailadmin", ["access_admin"])
     _set_global(group, "core", [*DIRECTORY_EDIT, "change_sitebranding"])
-    _set_page_permissions(group, Page.get_first_root_node(), [*MODERATOR_PAGE_PERMISSIONS, "bulk_delete_page"])
+    _set_page_permissions(group, [Page.get_first_root_node()], [*MODERATOR_PAGE_PERMISSIONS, "bulk_delete_page"])
+    _set_global(group, "simple_translation", ["submit_translation"])
     _set_collection_permissions(group, Collection.get_first_root_node(), MEDIA_PERMISSIONS)
     return group
 

@@ -6,14 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core.translation_views import PageTranslationView
 from desk.workflow import WorkflowActionWithMessage
 from teams.guard import only_the_users_sites
 from teams.reports import TeamPageTypesUsageReportView
 
-# Served in place of Wagtail's view at the same address (it comes first in the list).
-replaced_reports = decorate_urlpatterns(
+# Served in place of Wagtail's views at the same addresses (they come first in the list).
+replaced_views = decorate_urlpatterns(
     decorate_urlpatterns(
         [
+            path("translation/submit/page/<int:page_id>/", PageTranslationView.as_view()),
             path("reports/page-types-usage/", TeamPageTypesUsageReportView.as_view()),
             path("reports/page-types-usage/results/", TeamPageTypesUsageReportView.as_view(results_only=True)),
             # The dashboard's approve / request changes buttons, with a confirmation message.
@@ -31,4 +33,4 @@ replaced_reports = decorate_urlpatterns(
 
 def admin_urlpatterns():
     """Wagtail's admin (with every app's ``register_admin_urls``), for ``path("admin/", include(…))``."""
-    return decorate_urlpatterns([*replaced_reports, path("", include(wagtailadmin_urls))], only_the_users_sites)
+    return decorate_urlpatterns([*replaced_views, path("", include(wagtailadmin_urls))], only_the_users_sites)

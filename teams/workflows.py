@@ -44,10 +44,24 @@ def _asks_moderators(workflow, moderators):
 
 
 def ensure_site_workflow(site, moderators, label):
-    """Make sure ``site``'s stories need approval by ``moderators``; returns the workflow in force."""
+    """Make sure ``site``'s stories, in every language, need approval by ``moderators``;
+    returns the workflow in force."""
     assigned = WorkflowPage.objects.filter(page_id=site.root_page_id).select_related("workflow").first()
     if assigned and (site.is_default_site or _asks_moderators(assigned.workflow, moderators)):
-        return assigned.workflow
-    workflow = _workflow_with(_approval_task(label, moderators), label)
-    WorkflowPage.objects.update_or_create(page_id=site.root_page_id, defaults={"workflow": workflow})
+        workflow = assigned.workflow
+    else:
+        workflow = _workflow_with(_approval_task(label, moderators), label)
+        WorkflowPage.objects.update_or_create(page_id=site.root_page_id, defaults={"workflow": workflow})
+    _same_workflow_for_translations(site, workflow, moderators)
     return workflow
+
+
+def _same_workflow_for_translations(site, workflow, moderators):
+    """A translation of the site's root is the root of its own tree (/es/…): Wagtail finds a
+    page's workflow on its ancestors, so each root translation gets the site's workflow too.
+    The default site's translations keep a workflow the admin assigned them, as its root does."""
+    for root in site.root_page.get_translations():
+        assigned = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+        if assigned and (site.is_default_site or _asks_moderators(assigned.workflow, moderators)):
+            continue
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})

@@ -18,8 +18,18 @@ STORIES = {
 }
 
 
-def checked_pages():
-    """(label, host, path) for every page kind on both sites."""
+# The same kinds in Spanish (tests.listing_data.build_spanish_stories).
+SPANISH_STORIES = {
+    CIPC_HOST: "/es/press/cipc-elogia-el-fallo-del-noveno-circuito/",
+    COALITION_HOST: "/es/press/la-coalicion-defiende-la-ley-de-valores-de-california/",
+}
+
+
+def checked_pages(spanish=False):
+    """(label, host, path) for every page kind on both sites (and in Spanish, if asked)."""
     for host, site in [(CIPC_HOST, "CIPC"), (COALITION_HOST, "coalition")]:
         for kind, path in PATHS.items():
             yield f"{site} {kind}", host, path or STORIES[host]
+        if spanish:
+            for kind, path in PATHS.items():
+                yield f"{site} {kind} (es)", host, f"/es{path}" if path else SPANISH_STORIES[host]

@@ -6,6 +6,7 @@ import uuid
 import factory
 import factory.random
 from factory.django import DjangoModelFactory
+from wagtail.models import Locale
 
 from core.models import Category, Organization, Spokesperson, Topic
 from press.models import StoryPage, StorySignatory
@@ -16,7 +17,10 @@ factory.random.reseed_random(2026)
 class OrganizationFactory(DjangoModelFactory):
     class Meta:
         model = Organization
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "locale")
+
+    # The English record: Spanish ones are translations of it (tests.sites.translate).
+    locale = factory.LazyFunction(Locale.get_default)
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     slug = factory.Sequence(lambda n: f"organization-{n}")
@@ -26,7 +30,10 @@ class OrganizationFactory(DjangoModelFactory):
 class SpokespersonFactory(DjangoModelFactory):
     class Meta:
         model = Spokesperson
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "locale")
+
+    # The English record: Spanish ones are translations of it (tests.sites.translate).
+    locale = factory.LazyFunction(Locale.get_default)
 
     name = factory.Faker("name")
     slug = factory.Sequence(lambda n: f"spokesperson-{n}")
@@ -40,7 +47,10 @@ class SpokespersonFactory(DjangoModelFactory):
 class CategoryFactory(DjangoModelFactory):
     class Meta:
         model = Category
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "locale")
+
+    # The English record: Spanish ones are translations of it (tests.sites.translate).
+    locale = factory.LazyFunction(Locale.get_default)
 
     name = "Statement"
     slug = "statement"
@@ -49,7 +59,10 @@ class CategoryFactory(DjangoModelFactory):
 class TopicFactory(DjangoModelFactory):
     class Meta:
         model = Topic
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "locale")
+
+    # The English record: Spanish ones are translations of it (tests.sites.translate).
+    locale = factory.LazyFunction(Locale.get_default)
 
     name = factory.Sequence(lambda n: f"Topic {n}")
     slug = factory.Sequence(lambda n: f"topic-{n}")

@@ -99,3 +99,42 @@ def add_busy_year(sites, people):
             )
         room.per_page = 5
         room.save_revision().publish()
+
+
+def build_spanish_stories(sites, stories):
+    """The Spanish home pages and rooms of both sites, Spanish labels and titles, and two of
+    ``build_stories``'s stories in Spanish: CIPC's ruling statement and the coalition's
+    statement CIPC signed (so CIPC's Spanish room cross-lists it)."""
+    from core.models import Category, Spokesperson, Topic
+    from tests.sites import translate, translate_press_sites
+
+    spanish = translate_press_sites(sites)
+    translate(sites.statement, name="Declaración")
+    translate(Category.objects.get(slug="press-release"), name="Comunicado de prensa")
+    for slug, name in [("sb-54", "SB 54"), ("courts", "Tribunales"), ("detention", "Detención")]:
+        translate(Topic.objects.get(slug=slug), name=name)
+    translate(Spokesperson.objects.get(slug="cynthia-buiza"), title="directora ejecutiva")
+    historias = {
+        "ruling": translate(
+            stories["ruling"],
+            title="El CIPC elogia el fallo del Noveno Circuito",
+            slug="cipc-elogia-el-fallo-del-noveno-circuito",
+            summary="Otra victoria para los inmigrantes de California.",
+            body=[
+                block(
+                    "statement",
+                    {
+                        "spokesperson": stories["ruling"].spokespeople.get().pk,
+                        "text": "<p>La decisión de hoy es otra victoria más.</p>",
+                    },
+                )
+            ],
+        ),
+        "signed": translate(
+            stories["signed"],
+            title="La coalición defiende la Ley de Valores de California",
+            slug="la-coalicion-defiende-la-ley-de-valores-de-california",
+            summary="Un juez desestima la demanda federal contra la SB 54.",
+        ),
+    }
+    return spanish, historias

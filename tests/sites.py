@@ -3,7 +3,7 @@
 import io
 from dataclasses import dataclass
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import SiteBranding
@@ -130,3 +130,43 @@ def picture(title, data, extension, description=""):
     image.file = ImageFile(io.BytesIO(data), name=f"{title.replace(' ', '-')}.{extension}")
     image.save()
     return image
+
+
+def translate(original, language="es", **fields):
+    """``original`` (a page or a press-directory snippet) translated as Wagtail's "Translate"
+    does (a copy in the other locale), given ``fields`` and published; returns the translation.
+    A page's parent must be translated first."""
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if isinstance(original, Page):
+        copy = original.copy_for_translation(locale).specific
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.save_revision().publish()
+        return type(copy).objects.get(pk=copy.pk)
+    copy = original.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    if hasattr(copy, "save_revision"):
+        copy.save_revision().publish()
+    return copy
+
+
+@dataclass
+class SpanishSites:
+    cipc_home: HomePage
+    coalition_home: CoalitionHomePage
+    cipc_press: PressIndexPage
+    coalition_press: PressIndexPage
+
+
+def translate_press_sites(sites):
+    """The Spanish home pages and press rooms of both sites (at /es/ and /es/press/)."""
+    cipc_home = translate(sites.cipc_home, title="California Immigrant Policy Center")
+    coalition_home = translate(sites.coalition_home, title="ICE Out of California")
+    return SpanishSites(
+        cipc_home=cipc_home,
+        coalition_home=coalition_home,
+        cipc_press=translate(sites.cipc_press, title="Sala de prensa"),
+        coalition_press=translate(sites.coalition_press, title="Sala de prensa"),
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.checked_pages import checked_pages
-from tests.listing_data import build_stories
+from tests.listing_data import build_spanish_stories, build_stories
 from tests.presskit_data import add_press_kits_and_contacts
 from tests.sites import brand_like_the_demo
 
@@ -19,7 +19,8 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 def test_axe_finds_no_violations_on_either_site(live_sites, page):
     assert AXE.exists(), f"{AXE} is missing: run `make node-deps`"
     sites, _cipc_url, _coalition_url = live_sites
-    _stories, people = build_stories(sites)
+    stories, people = build_stories(sites)
+    build_spanish_stories(sites, stories)
     add_press_kits_and_contacts(sites, people)  # press kits, and contact cards on rooms, homes and stories
     # Logos, icons, banners, typefaces and colours: everything a site's branding can add.
     brand_like_the_demo(sites)
@@ -30,7 +31,7 @@ def test_axe_finds_no_violations_on_either_site(live_sites, page):
     # A desktop window, and the narrowest phone WCAG's reflow criterion names (320 CSS px).
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 900})
-        for label, host, path in checked_pages():
+        for label, host, path in checked_pages(spanish=True):
             page.goto(f"http://{host}:{port}{path}")
             result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
             assert result["passes"], f"axe checked nothing on {label} at {width}px"

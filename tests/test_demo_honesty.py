@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from core.models import Spokesperson
 from demo.loader import DemoLoader
@@ -69,7 +70,7 @@ class DemoHonestyTests(TestCase):
 
     def test_words_of_real_people_and_organisations_are_the_seeds_own(self):
         checked = 0
-        for story in StoryPage.objects.order_by("path"):
+        for story in StoryPage.objects.filter(locale__language_code="en").order_by("path"):
             for field in ("title", "subtitle", "summary"):
                 if getattr(story, field):
                     self.assertSeedText(getattr(story, field), f"{story.slug} {field}")
@@ -106,7 +107,7 @@ class DemoHonestyTests(TestCase):
 
     def test_sample_quotes_bios_and_contacts_are_fictional(self):
         real_speakers = set()
-        for story in StoryPage.objects.all():
+        for story in StoryPage.objects.all():  # both languages
             for block in story.body.raw_data:
                 if block["type"] in ("quote", "spokesperson_bio") and block["value"].get("spokesperson"):
                     self.assertTrue(self.speaker_is_fictional(block["value"]["spokesperson"]), story.slug)
@@ -115,16 +116,16 @@ class DemoHonestyTests(TestCase):
                     if pk and not self.speaker_is_fictional(pk):
                         real_speakers.add(Spokesperson.objects.get(pk=pk).name)
         self.assertEqual(real_speakers, {"Cynthia Buiza"})
-        sample = Spokesperson.objects.get(slug="alex-sample")
+        sample = Spokesperson.objects.get(slug="alex-sample", locale__language_code="en")
         self.assertTrue(sample.press_email.endswith("@example.org"))
         self.assertIn("555-01", sample.press_phone)
-        for person in Spokesperson.objects.exclude(slug__in=self.fictional_people):
+        for person in Spokesperson.objects.exclude(slug__in=self.fictional_people):  # both languages
             self.assertEqual((person.bio, person.press_email, person.press_phone), ("", "", ""), person.name)
 
     def test_signatories_are_only_those_the_seed_or_its_notes_name(self):
         signed = {
             story.slug: [s.organization.short_name for s in story.signatories.all()]
-            for story in StoryPage.objects.filter(signatories__isnull=False).distinct()
+            for story in StoryPage.objects.filter(signatories__isnull=False, locale__language_code="en").distinct()
         }
         self.assertEqual(
             signed,
@@ -147,6 +148,45 @@ class DemoHonestyTests(TestCase):
         self.assertEqual(story.body[0].block_type, "paragraph")
         self.assertIn("Yesterday, Los Angeles Mayor Eric Garcetti", story.body[0].value.source)
 
+    def test_each_spanish_story_is_a_marked_translation_of_a_seed_story(self):
+        """A Spanish story translates its English original and says so: the same date, speakers,
+        signatories and blocks, each text cut where the English one is cut, and nothing added
+        but the note that it is a translation."""
+        spanish = StoryPage.objects.filter(locale__language_code="es")
+        self.assertGreaterEqual(spanish.filter(url_path__startswith="/cipc-es/").count(), 3)
+        self.assertGreaterEqual(spanish.filter(url_path__startswith="/iceout-es/").count(), 3)
+        for story in spanish:
+            with self.subTest(story=story.slug):
+                original = story.get_translation(Locale.objects.get(language_code="en"))
+                self.assertEqual((story.date, story.category_id), (original.date, original.category_id))
+                self.assertEqual(
+                    [s.organization_id for s in story.signatories.all()],
+                    [s.organization_id for s in original.signatories.all()],
+                )
+                note, *blocks = story.body.raw_data
+                self.assertIn("Traducción al español del comunicado original en inglés", note["value"])
+                self.assertEqual(len(blocks), len(original.body.raw_data))
+                for block, english in zip(blocks, original.body.raw_data, strict=True):
+                    self.assertEqual(block["type"], english["type"])
+                    if block["type"] in ("statement", "quote", "spokesperson_bio"):
+                        self.assertEqual(block["value"]["spokesperson"], english["value"]["spokesperson"])
+                    text = block["value"] if block["type"] == "paragraph" else block["value"].get("text")
+                    english_text = english["value"] if english["type"] == "paragraph" else english["value"].get("text")
+                    if text and english_text:
+                        self.assertEqual(normalise(text).endswith(CUT), normalise(english_text).endswith(CUT))
+                for field in ("summary",):
+                    self.assertEqual(getattr(story, field).endswith(CUT), getattr(original, field).endswith(CUT))
+
+    def test_a_spanish_statement_names_its_speaker_in_spanish_and_keeps_the_cut(self):
+        response = self.client.get("/es/press/cipc-elogia-fallo-santuario-del-noveno-circuito/", HTTP_HOST="localhost")
+        self.assertContains(
+            response,
+            "Cynthia Buiza, directora ejecutiva del California Immigrant Policy Center, emitió la siguiente "
+            "declaración:",
+        )
+        self.assertContains(response, "La decisión de hoy es otra victoria más […]")
+        self.assertContains(response, "Traducción al español del comunicado original en inglés.")
+
 
 class DemoUpgradeTests(TestCase):
     """A database loaded by an older demo loses its invented text on the next `make run`,
@@ -157,7 +197,7 @@ class DemoUpgradeTests(TestCase):
 
         load_output()
         invented = {"type": "quote", "value": {"text": "Invented words.", "spokesperson": None, "attribution": ""}}
-        person = Spokesperson.objects.get(slug="jennie-pasquarella")
+        person = Spokesperson.objects.get(slug="jennie-pasquarella", locale__language_code="en")
         person.bio = "<p>An invented biography.</p>"
         person.save()
         person.save_revision().publish()

@@ -52,10 +52,11 @@ class DemoLoaderTests(TestCase):
         load()
 
     def test_loads_both_sites_with_the_13_seed_stories(self):
-        self.assertEqual(StoryPage.objects.live().count(), 13)
+        english = StoryPage.objects.live().filter(locale__language_code="en")
+        self.assertEqual(english.count(), 13)
         self.assertEqual(Site.objects.count(), 2)
-        self.assertEqual(StoryPage.objects.filter(url_path__startswith="/cipc/").count(), 4)
-        self.assertEqual(StoryPage.objects.filter(url_path__startswith="/iceout/").count(), 9)
+        self.assertEqual(english.filter(url_path__startswith="/cipc/").count(), 4)
+        self.assertEqual(english.filter(url_path__startswith="/iceout/").count(), 9)
         # No placeholder "Welcome" page from Wagtail's first migration survives.
         self.assertFalse(Page.objects.filter(depth=2, content_type__model="page").exists())
 
@@ -65,6 +66,16 @@ class DemoLoaderTests(TestCase):
         self.assertContains(cipc_room, "13 stories")
         coalition_room = self.client.get("/press/", HTTP_HOST="iceout.localhost")
         self.assertContains(coalition_room, "9 stories")
+
+    def test_spanish_rooms_list_the_translated_stories_of_each_site(self):
+        # Three CIPC stories and three coalition statements in Spanish; CIPC's Spanish room
+        # lists the coalition's Spanish statements too, as its English room lists the English.
+        spanish = StoryPage.objects.live().filter(locale__language_code="es")
+        self.assertEqual(spanish.count(), 6)
+        self.assertContains(self.client.get("/es/press/", HTTP_HOST="localhost"), "6 noticias")
+        coalition_room = self.client.get("/es/press/", HTTP_HOST="iceout.localhost")
+        self.assertContains(coalition_room, "3 noticias")
+        self.assertContains(coalition_room, "ICE no debe politizar la tragedia en el condado de Tulare")
 
     def test_bodies_are_built_from_real_blocks(self):
         story = StoryPage.objects.get(slug="cipc-praises-ca-legal-action-urges-congress-to-defundhate")

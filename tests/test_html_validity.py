@@ -9,7 +9,7 @@ from pathlib import Path
 from django.test import TestCase
 
 from tests.checked_pages import checked_pages
-from tests.listing_data import build_stories
+from tests.listing_data import build_spanish_stories, build_stories
 from tests.presskit_data import add_press_kits_and_contacts
 from tests.sites import brand_like_the_demo, build_press_sites
 
@@ -21,7 +21,8 @@ class HtmlValidityTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        _stories, people = build_stories(cls.sites)
+        stories, people = build_stories(cls.sites)
+        build_spanish_stories(cls.sites, stories)
         add_press_kits_and_contacts(cls.sites, people)  # press kits, and contact cards on rooms, homes and stories
         brand_like_the_demo(cls.sites)  # SVG logos, banners and typefaces are in every page
 
@@ -29,7 +30,7 @@ class HtmlValidityTests(TestCase):
         self.assertTrue(VNU.exists(), f"{VNU} is missing: run `make node-deps`")
         with tempfile.TemporaryDirectory() as folder:
             files = {}
-            for n, (label, host, path) in enumerate(checked_pages()):
+            for n, (label, host, path) in enumerate(checked_pages(spanish=True)):
                 response = self.client.get(path, HTTP_HOST=host)
                 self.assertIn(response.status_code, (200, 404), label)
                 files[f"page-{n}.html"] = label

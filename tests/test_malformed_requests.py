@@ -24,7 +24,7 @@ from images.models import CreditedImage as Image
 from teams.models import SiteTeam
 from tests.editors import team_members
 from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement
-from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
+from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate, translate_press_sites
 
 # --- what is sent ------------------------------------------------------------------------
 
@@ -91,6 +91,13 @@ TARGETS = [
     Target("/press/feed/", PRESS_KEYS),
     Target("/sitemap.xml", ["p", "page"]),
     Target("/robots.txt", ["q"]),
+    # The same in Spanish.
+    Target("/es/", ["q", "page"]),
+    Target("/es/press/", PRESS_KEYS),
+    Target("/es/press/", PRESS_KEYS, host=COALITION_HOST),
+    Target("/es/press/{spanish_story_slug}/", STORY_KEYS),
+    Target("/es/search/", ["q", "page"]),
+    Target("/es/press/feed/", PRESS_KEYS),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
     # The admin, as a CIPC editor.
@@ -261,6 +268,7 @@ class MalformedRequestSweep(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = sites = build_press_sites()
+        translate_press_sites(sites)
         users = team_members(sites)
         cls.people = {"editor": users["cipc-editor"], "moderator": users["cipc-moderator"]}
         person = SpokespersonFactory(name="Sample Spokesperson", organization=sites.cipc_org)
@@ -272,6 +280,7 @@ class MalformedRequestSweep(TestCase):
             signatories=[sites.cipc_org],
             body=[statement(person, "<p>Sample text.</p>"), block("paragraph", "<p>More sample text.</p>")],
         )
+        spanish_story = translate(story, title="Historia de muestra", slug="historia-de-muestra")
         make_story(sites.coalition_press, "Sample coalition story", signatories=sites.members, category=sites.statement)
         draft = make_story(sites.cipc_press, "Sample embargoed story")
         draft.unpublish()
@@ -284,6 +293,7 @@ class MalformedRequestSweep(TestCase):
         cls.names = {
             "story": story.pk,
             "story_slug": story.slug,
+            "spanish_story_slug": spanish_story.slug,
             "cipc_press": sites.cipc_press.pk,
             "cipc_home": sites.cipc_home.pk,
             "embargo_token": link.token,

@@ -15,6 +15,7 @@ from wagtail.documents.models import Document
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
     GroupApprovalTask,
+    Locale,
     Page,
     PageViewRestriction,
     Revision,
@@ -30,7 +31,7 @@ from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
-from tests.sites import build_press_sites
+from tests.sites import build_press_sites, translate_press_sites
 
 User = get_user_model()
 REFUSED = {302, 403, 404, 405}
@@ -58,13 +59,20 @@ def make_user(username, *groups):
 
 
 class CrossSiteRefusalMixin:
-    """Subclasses set ``victim`` ("cipc" or "coalition"): whose pages are attacked."""
+    """Subclasses set ``victim`` ("cipc" or "coalition"): whose pages are attacked, and
+    ``language``: in which of the site's trees ("es": its Spanish pages under /es/)."""
 
     victim = None
+    language = "en"
 
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
+        if cls.language != "en":
+            # The attacked pages are the Spanish tree's: the roots and rooms are translations.
+            spanish = translate_press_sites(cls.sites)
+            cls.sites.cipc_home, cls.sites.coalition_home = spanish.cipc_home, spanish.coalition_home
+            cls.sites.cipc_press, cls.sites.coalition_press = spanish.cipc_press, spanish.coalition_press
         teams = {team.site.pk: team for team in ensure_all_teams()}
         cipc_team = teams[cls.sites.cipc_site.pk]
         coalition_team = teams[cls.sites.coalition_site.pk]
@@ -284,6 +292,14 @@ class CrossSiteRefusalMixin:
             ("document edit", "get", f"/admin/documents/edit/{self.document.pk}/", None, "editor"),
             ("document save", "post", f"/admin/documents/edit/{self.document.pk}/", {"title": "Hacked"}, None),
             ("document delete", "post", f"/admin/documents/delete/{self.document.pk}/", {}, None),
+            ("translate form", "get", f"/admin/translation/submit/page/{story.pk}/", None, "editor"),
+            (
+                "translate",
+                "post",
+                f"/admin/translation/submit/page/{story.pk}/",
+                {"locales": [locale.pk for locale in Locale.objects.exclude(pk=story.locale_id)]},
+                None,
+            ),
         ]
 
     def query_string_endpoints(self):
@@ -453,6 +469,16 @@ class CoalitionTeamCannotTouchCIPCTests(CrossSiteRefusalMixin, TestCase):
 
 class CIPCTeamCannotTouchCoalitionTests(CrossSiteRefusalMixin, TestCase):
     victim = "coalition"
+
+
+class CoalitionTeamCannotTouchCIPCSpanishPagesTests(CrossSiteRefusalMixin, TestCase):
+    victim = "cipc"
+    language = "es"
+
+
+class CIPCTeamCannotTouchCoalitionSpanishPagesTests(CrossSiteRefusalMixin, TestCase):
+    victim = "coalition"
+    language = "es"
 
 
 class SharedDirectoryPermissionTests(TestCase):

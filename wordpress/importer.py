@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.utils.file import hash_filelike
 
-from core.models import Category, Spokesperson, Topic
+from core.models import Category, Spokesperson, Topic, in_default_locale
 from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
 from wordpress import bulk
@@ -119,7 +119,8 @@ class WordPressImporter:
     def run(self, stream):
         try:
             with transaction.atomic(), stories_indexed_once():
-                people = list(Spokesperson.objects.all())
+                # Stories name the English records (their translations are shown on Spanish pages).
+                people = list(Spokesperson.objects.filter(in_default_locale()))
                 self.spokespeople = {person.pk: person for person in people}
                 self.converter = BodyConverter({normalise_name(p.name): p for p in people}, self._image)
                 # Every slug in the room, so choosing a unique one asks the database nothing.
@@ -321,7 +322,8 @@ class WordPressImporter:
         key = slug or slugify(name)
         cache = self.labels[model]
         if key not in cache:
-            label = model.objects.filter(slug=key).first() or model.objects.filter(name__iexact=name).first()
+            labels = model.objects.filter(in_default_locale())
+            label = labels.filter(slug=key).first() or labels.filter(name__iexact=name).first()
             if label is None:
                 label = model.objects.create(slug=key[:120] or slugify(name)[:120], name=name[:120] or key)
             cache[key] = label

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "presskit",
     "alerts",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's: /es/… is Spanish, every other address English.
+    "core.i18n.URLLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -226,7 +230,13 @@ REQUIRE_2FA_FOR = env_list("REQUIRE_2FA_FOR", "superusers,*moderators")
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "CIPC press rooms")
 
 # --- Internationalisation ---------------------------------------------------------------
-LANGUAGE_CODE = "en-us"
+# English is the default language, at today's addresses; every other language of LANGUAGES
+# lives under its own prefix (/es/…). Adding a language is configuration: add it here and to
+# WAGTAIL_CONTENT_LANGUAGES (and SEARCH_LANGUAGE_CONFIGS for its stemming), write its
+# locale/<code>/LC_MESSAGES/django.po, then add the locale under Settings → Locales.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Both organisations work in California: dates and embargo times are Pacific.
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
@@ -426,7 +436,10 @@ SAMPLE_CONTENT_NOTICE = env_bool("SAMPLE_CONTENT_NOTICE", False)
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "CIPC press rooms")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost")
 # Wagtail's database backend, cleaning every query first (core/search.py says why).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search"}}
+# Each language's stories are stemmed with its PostgreSQL text search configuration (English
+# keeps the database's default, as before); a new language adds its entry here.
+SEARCH_LANGUAGE_CONFIGS = {"es": "spanish"}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search", "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS}}
 # SVG: press kits' logos (a document, so it is only ever downloaded, never shown inline).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "svg", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -439,7 +452,8 @@ PRESS_KIT_ARCHIVE_MAX_MB = int(os.environ.get("PRESS_KIT_ARCHIVE_MAX_MB", "200")
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.svg.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # Nothing an editor saves is lost. Both are Wagtail's defaults, stated so nobody turns them

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from core.models import DEFAULT_NAME, MetadataPageMixin
 
@@ -36,7 +37,7 @@ def page_meta(context):
         page = None
     branding = context.get("branding")
     site_name = branding.display_name if branding is not None else DEFAULT_NAME
-    fallback = getattr(branding, "tagline", "") or f"News and statements from {site_name}."
+    fallback = getattr(branding, "tagline", "") or gettext("News and statements from %(site)s.") % {"site": site_name}
     title = context.get("meta_title") or (page.get_meta_title() if page else "") or site_name
     description = context.get("meta_description") or (page.get_meta_description() if page else "") or fallback
     social = context.get("meta_description") or (page.get_social_description() if page else "") or fallback

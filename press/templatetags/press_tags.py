@@ -1,5 +1,8 @@
 from django import template
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
 
+from core.translations import localized
 from press.filters import StoryFilters
 from press.models import PressIndexPage
 
@@ -30,3 +33,16 @@ def filtered_listing_url(listing_url, **filters):
     """The press room's listing narrowed by ``filters`` (e.g. ``topic=slug``), written by
     ``StoryFilters`` like every other filter link."""
     return listing_url + StoryFilters(**filters).querystring()
+
+
+@register.filter
+def localized_name(record):
+    """A press-directory record's name in the page's language (``core.translations``)."""
+    return localized(record).name if record is not None else ""
+
+
+@register.filter
+def long_date(value):
+    """'February 15, 2019'; in Spanish '15 de febrero de 2019'."""
+    # Translators: a long date in Django's date format: F month name, j day, Y year. Spanish: j \d\e F \d\e Y
+    return date_format(value, pgettext("long date format", "F j, Y")) if value else ""

@@ -10,10 +10,11 @@
         button.hidden = false;
         button.addEventListener("click", function () {
             navigator.clipboard.writeText(field.value).then(function () {
-                status.textContent = "Link copied.";
+                // The words come from the page, in its language (includes/share_links.html).
+                status.textContent = button.getAttribute("data-copied") || "Link copied.";
             }, function () {
                 field.select();
-                status.textContent = "Press Ctrl+C (⌘C on a Mac) to copy.";
+                status.textContent = button.getAttribute("data-copy-by-hand") || "Press Ctrl+C (⌘C on a Mac) to copy.";
             });
         });
     });

@@ -1,0 +1,92 @@
+"""Showing the press directory in the page's language.
+
+Stories and press rooms name the default language's spokespeople, organizations, categories
+and topics (``core.models.in_default_locale``), so filters, counts and cross-listing see one
+record per thing whatever the language. A page shows each record's translation in the active
+language instead, when there is one (else the record itself). The directory is small, so
+each language's translations are read once per model, in one query, and cached until the
+next change to any snippet (the install's generation, which every snippet change bumps).
+"""
+
+import contextvars
+
+from django.conf import settings
+from django.utils import translation
+
+from core.generations import SiteAnswers
+
+
+def active_language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def is_default_language():
+    return active_language() == settings.LANGUAGE_CODE
+
+
+# What this request has read already (set afresh per request by core.i18n's middleware), so a
+# page asks the cache (or, without one, the database) once per model, not once per record.
+_read_this_request = contextvars.ContextVar("directory_translations", default=None)
+
+
+def start_request():
+    _read_this_request.set({})
+
+
+def translations_in(model, language):
+    """{translation_key: record} of ``model``'s records in ``language`` (live ones only, for
+    snippets with drafts)."""
+    memo = _read_this_request.get()
+    key = (model._meta.label_lower, language)
+    if memo is not None and key in memo:
+        return memo[key]
+
+    def compute():
+        records = model.objects.filter(locale__language_code=language)
+        if hasattr(model, "live"):
+            records = records.filter(live=True)
+        if hasattr(model, "organization"):
+            records = records.select_related("organization", "photo")
+        return {record.translation_key: record for record in records}
+
+    answers = SiteAnswers(0, f"directory-{model._meta.label_lower}")
+    found = answers.get_or_compute("translations", compute)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def localized(record):
+    """``record`` in the active language, or ``record`` itself when it has no translation."""
+    if record is None or is_default_language() or not hasattr(record, "translation_key"):
+        return record
+    found = translations_in(type(record), active_language()).get(record.translation_key, record)
+    if found is not record and hasattr(found, "organization_id"):
+        found = _with_localized_organization(found)
+    return found
+
+
+def localized_all(records):
+    return [localized(record) for record in records]
+
+
+def _with_localized_organization(person):
+    """A spokesperson translation names the default language's organization (it was copied
+    from the original): show that organization in the active language too."""
+    organization = localized(person.organization)
+    if organization is not person.organization:
+        person.organization = organization
+    return person
+
+
+_locale_codes = {}
+
+
+def language_of_locale(locale_id):
+    """The language code of a Locale id; read once per process (a locale's code never changes
+    once pages use it)."""
+    if locale_id not in _locale_codes:
+        from wagtail.models import Locale
+
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)

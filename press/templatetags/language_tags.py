@@ -1,0 +1,84 @@
+"""The same page in the other languages: the language switcher and the hreflang alternates."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from core.generations import SiteAnswers, digest
+from core.translations import language_of_locale
+from press.models import PressIndexPage
+
+register = template.Library()
+
+
+def home_url(language):
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+
+
+def page_versions(page, request, site):
+    """[{code, name, url, exact}] for every language: the page's live translation (exact), else
+    that language's press room, else its home page, so a link never leads to a 404."""
+    found = {
+        version.locale.language_code: version
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    versions = []
+    for code, name in settings.LANGUAGES:
+        version = found.get(code)
+        exact = version is not None
+        if version is None and site is not None:
+            version = PressIndexPage.in_language_under(site.root_page, code)
+        url = version.get_full_url(request) if version is not None else request.build_absolute_uri(home_url(code))
+        versions.append({"code": code, "name": name, "url": url, "exact": exact})
+    return versions
+
+
+def view_versions(request, to_home):
+    """The same for a view that is not a page (search): the same address under the other
+    language's prefix, query string and all; or each language's home page (a 404)."""
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if to_home:
+            url, exact = home_url(code), False
+        else:
+            url, exact = translate_url(request.get_full_path(), code), True
+        versions.append({"code": code, "name": name, "url": request.build_absolute_uri(url), "exact": exact})
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, to_home=False):
+    """Every language's version of what is shown, the active one marked ``current``. Cached
+    per page until the site's next publish (publishing a translation purges the site)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    memo = request.__dict__.setdefault("_language_versions", {})
+    if to_home not in memo:
+        memo[to_home] = _versions(context, request, to_home)
+    active = translation.get_language()
+    return [{**version, "current": version["code"] == active} for version in memo[to_home]]
+
+
+def _versions(context, request, to_home):
+    page = context.get("page")
+    if to_home or not isinstance(page, Page) or not page.pk or getattr(request, "is_preview", False):
+        versions = view_versions(request, to_home or isinstance(page, Page))
+    else:
+        site = Site.find_for_request(request)
+        # The versions are absolute addresses, so one set per scheme and host.
+        where = digest(request.scheme, request.get_host())
+        answers = SiteAnswers(site.pk if site else None, f"languages-{page.pk}-{where}")
+        versions = answers.get_or_compute("versions", lambda: page_versions(page, request, site))
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    """The language of what the page says: the page's own locale, else the address's."""
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return language_of_locale(page.locale_id)
+    return translation.get_language() or settings.LANGUAGE_CODE
