@@ -33,10 +33,13 @@ def _preview_spokesperson():
 def _sample_speaker():
     """A clearly fictional person for the previews of blocks that put words in someone's mouth:
     the picker must never attribute its sample sentence to a real spokesperson."""
-    from core.models import Organization, Spokesperson
+    from django.apps import apps
 
-    network = Organization(name="Example Immigrant Rights Network (sample)", short_name="Example Network")
-    return Spokesperson(name="Alex Sample", title="Communications Director", organization=network)
+    network = apps.get_model("core.Organization")(
+        name="Example Immigrant Rights Network (sample)", short_name="Example Network"
+    )
+    speaker = apps.get_model("core.Spokesperson")
+    return speaker(name="Alex Sample", title="Communications Director", organization=network)
 
 
 def _preview_image():
