@@ -24,6 +24,7 @@ PREFIX = "generation:"
 # Answers outlive their generation by at most this long, so superseded ones do not pile up.
 ANSWER_TIMEOUT = 24 * 60 * 60
 MISSING = object()
+ABSENT = object()  # looked up by prefetch() and not found
 
 
 def _token():
@@ -72,16 +73,33 @@ class SiteAnswers:
     def __init__(self, site_id, namespace):
         self.generation = current(site_id) if site_id is not None else None
         self.prefix = f"answer:{namespace}:{site_id}:{self.generation}:"
+        self._fetched = {}
+
+    def prefetch(self, *names):
+        """Read the answers a request will ask for in one round trip to the cache."""
+        if self.generation is None or not names:
+            return
+        keys = [self.prefix + name for name in names]
+        try:
+            found = cache.get_many(keys)
+        except Exception:
+            return
+        # Answers not there yet are computed without asking the cache again.
+        self._fetched.update({key: found.get(key, ABSENT) for key in keys})
 
     def get_or_compute(self, name, compute):
         """``compute()``, or the answer it gave in this generation."""
         if self.generation is None:
             return compute()
         key = self.prefix + name
-        try:
-            answer = cache.get(key, MISSING)
-        except Exception:
+        answer = self._fetched.pop(key, MISSING)
+        if answer is ABSENT:
             answer = MISSING
+        elif answer is MISSING:
+            try:
+                answer = cache.get(key, MISSING)
+            except Exception:
+                answer = MISSING
         if answer is MISSING:
             answer = compute()
             try:

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
 from django.urls import get_resolver
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,7 +27,7 @@ from core.models import INLINE_TEXT, Category, MetadataPageMixin, Organization, 
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
-from press.listing import CachedListing, annotate_home_sites, paginate
+from press.listing import PAGE_NUMBER, CachedListing, annotate_home_sites, paginate
 
 
 def join_names(names):
@@ -175,16 +176,31 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         site = Site.find_for_request(request)
         answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}")
         key = digest(sorted(filters.as_params().items()))
+        fragment = f"listing:{digest(key, filters.notices, get_language())}"
+        # What a repeat visit needs (the count, checking the page number, and the rendered
+        # listing) in one round trip; a page number that is not one gets a 404 from paginate().
+        number = request.GET.get("page") or "1"
+        answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
         stories = functools.cache(self.get_stories)  # built on a miss only: it costs a query
-        listing = CachedListing(lambda: filters.apply(stories()), StoryPage, answers, key)
+        listing = CachedListing(
+            lambda: filters.apply(stories()),
+            StoryPage,
+            answers,
+            key,
+            prepare=lambda page_of_stories: annotate_home_sites(page_of_stories, self, request),
+        )
         paginator, page_obj = paginate(request, listing, self.per_page)
-        annotate_home_sites(page_obj.object_list, self, request)
         page_number = page_obj.number if page_obj.number > 1 else None
-        facets = answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories()))
+        # Read only when the listing's fragment is not cached yet (the page's stories too).
+        facets = SimpleLazyObject(lambda: answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories())))
         context.update(
+            listing_answers=answers,
+            # The rendered listing (filters form, counts, cards, pages) for this address, in
+            # this language; notices are part of it, so a corrected address has its own.
+            listing_fragment=f"{fragment}:{page_obj.number}",
             filters=filters,
             facets=facets,
-            active_filters=filters.chips(facets),
+            active_filters=SimpleLazyObject(lambda: filters.chips(facets)),
             paginator=paginator,
             page_obj=page_obj,
             stories=page_obj.object_list,

@@ -27,10 +27,13 @@ def search(request):
             site = Site.find_for_request(request)
             answers = SiteAnswers(site.pk if site else None, f"search-{press_room.pk}")
             results = CachedListing(
-                lambda: press_room.get_stories().best_matches(query), StoryPage, answers, digest(search_terms(query))
+                lambda: press_room.get_stories().best_matches(query),
+                StoryPage,
+                answers,
+                digest(search_terms(query)),
+                prepare=lambda stories: annotate_home_sites(stories, press_room, request),
             )
         paginator, page_obj = paginate(request, results, PER_PAGE)
-        annotate_home_sites(page_obj.object_list, press_room, request)
     context = {
         "query": query,
         "notices": notices,

@@ -74,6 +74,27 @@ class FacetCountsAfterPublishing(TestCase):
         self.assertContains(response, "2 stories")
         self.assertContains(response, "Joint statement")
 
+    def test_a_notice_about_a_bad_address_stays_with_that_address(self):
+        # Both addresses list the same stories; only the one with the bad year says so.
+        self.assertContains(self.cipc_room(), "First op-ed")
+        self.assertContains(self.cipc_room("?year=twenty"), "The year in the address was not understood")
+        self.assertNotContains(self.cipc_room(), "The year in the address was not understood")
+        self.assertContains(self.cipc_room("?year=twenty"), "The year in the address was not understood")
+
+    def test_each_page_of_the_listing_is_kept_apart(self):
+        self.sites.cipc_press.per_page = 5
+        self.sites.cipc_press.save_revision().publish()
+        for day in range(1, 7):
+            make_story(self.sites.cipc_press, f"January story {day}", date=datetime.date(2020, 1, day))
+        for _ in range(2):  # the second visit to each page reads its cached fragment
+            first, second = self.cipc_room(), self.cipc_room("?page=2")
+            self.assertContains(first, "page 1 of 2")
+            self.assertContains(first, "January story 6")
+            self.assertContains(second, "page 2 of 2")
+            self.assertContains(second, "January story 1")
+            self.assertNotContains(second, "January story 6")
+        self.assertEqual(self.cipc_room("?page=3").status_code, 404)
+
     def test_a_renamed_topic_shows_its_new_name(self):
         self.assertContains(self.cipc_room(), "Detention (1)")
         self.topic.name = "Detention and deportation"

@@ -16,16 +16,16 @@ from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 # Queries per request, whatever the number of stories.
 BUDGET = {
-    "press room": 11,
-    "press room, filtered": 11,
-    "press room, page 2": 11,
+    "press room": 7,
+    "press room, filtered": 7,
+    "press room, page 2": 7,
     "story page": 10,
 }
 COLD_BUDGET = {
     "press room": 20,
     "press room, filtered": 21,
     "press room, page 2": 20,
-    "story page": 23,
+    "story page": 22,
 }
 
 
