@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
+from core.routing import cached_route
 from frontcache.decorators import shared_cache
 from search import views as search_views
 from teams.urls import admin_urlpatterns
@@ -44,5 +45,6 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 urlpatterns += [
     # Wagtail's page serving last: it claims every remaining path. Public, like the above.
-    path("", include(decorate_urlpatterns(wagtail_urls.urlpatterns, shared_cache))),
+    # Its routes are remembered until the next publish (core.routing).
+    path("", include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(cached_route(view))))),
 ]

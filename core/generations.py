@@ -41,14 +41,29 @@ def bump(keys):
         logger.warning("Could not bump cache generations %s", sorted(keys), exc_info=True)
 
 
-def current(site_id):
+def current(site_id, request=None):
     """The tokens answers about ``site_id`` are filed under: the install's and the site's
-    (None, so nothing is cached, unless every process shares the cache)."""
+    (None, so nothing is cached, unless every process shares the cache). With ``request``,
+    tokens it has already read (``remember()``) are not read again."""
     if not settings.CACHE_PUBLISHED_ANSWERS:
         return None
     names = [PREFIX + ALL, f"{PREFIX}site-{site_id}"]
+    known = getattr(request, "_generations", {})
+    if all(name in known for name in names):
+        return f"{known[names[0]]}.{known[names[1]]}"
+    found = read_with(names)
+    if found is None:
+        return None
+    remember(request, found)
+    return f"{found[names[0]]}.{found[names[1]]}"
+
+
+def read_with(names, others=()):
+    """{name: value} for the generation tokens ``names`` (each started if missing) and the
+    cached values ``others`` (those found), in one round trip when the tokens exist; None when
+    the cache does not answer (then nothing is read from it or filed in it)."""
     try:
-        found = cache.get_many(names)
+        found = cache.get_many([*names, *others])
         missing = {name: _token() for name in names if name not in found}
         if missing:
             # Evicted or never set: start a new generation (add, so two requests agree).
@@ -57,9 +72,16 @@ def current(site_id):
             found.update(cache.get_many(list(missing)))
     except Exception:
         return None
-    if len(found) < len(names):
+    if any(name not in found for name in names):
         return None  # the cache is skipping calls: do not file answers anywhere
-    return f"{found[names[0]]}.{found[names[1]]}"
+    return found
+
+
+def remember(request, tokens):
+    """Keep generation tokens read from the cache (``{"generation:…": token}``) for the rest
+    of ``request``: one request reads each at most once."""
+    if request is not None:
+        request.__dict__.setdefault("_generations", {}).update(tokens)
 
 
 def digest(*parts):
@@ -70,8 +92,8 @@ def digest(*parts):
 class SiteAnswers:
     """Cached answers about one site, valid until its next generation."""
 
-    def __init__(self, site_id, namespace):
-        self.generation = current(site_id) if site_id is not None else None
+    def __init__(self, site_id, namespace, request=None):
+        self.generation = current(site_id, request) if site_id is not None else None
         self.prefix = f"answer:{namespace}:{site_id}:{self.generation}:"
         self._fetched = {}
 

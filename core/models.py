@@ -1,6 +1,7 @@
 """The shared kernel: snippets every site uses, the field groups and metadata every page
 type composes, install-wide defaults and per-site branding."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -8,11 +9,12 @@ from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin, Site
 from wagtail.search import index
 
 from core.blocks import SocialLinkBlock
 from core.forms import SnippetForm
+from core.generations import SiteAnswers
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hexadecimal digits, e.g. #1d4f91."
@@ -316,6 +318,20 @@ class SiteBranding(BaseSiteSetting):
 
     def __str__(self):
         return self.name or str(self.site)
+
+    @classmethod
+    def for_request(cls, request):
+        """The branding of the request's site, read from the cache until the site's next
+        change (saving branding purges the site and starts a new generation). The admin's
+        settings form uses ``for_site()``, always from the database."""
+        name = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if hasattr(request, name) or site is None or not settings.CACHE_PUBLISHED_ANSWERS:
+            return super().for_request(request)
+        branding = SiteAnswers(site.pk, "branding", request).get_or_compute("branding", lambda: cls.for_site(site))
+        branding._request = request
+        setattr(request, name, branding)
+        return branding
 
     # What the site shows: its own values, else the install's defaults (loaded only when needed).
 

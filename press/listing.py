@@ -34,7 +34,7 @@ def site_names(request):
     """{site id: branded name} of every site, cached until a branding or site changes (both
     give the listing sites a new generation)."""
     site = Site.find_for_request(request)
-    answers = SiteAnswers(site.pk if site else None, "sites")
+    answers = SiteAnswers(site.pk if site else None, "sites", request)
     return answers.get_or_compute("names", lambda: dict(SiteBranding.objects.values_list("site_id", "name")))
 
 

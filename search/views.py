@@ -25,7 +25,7 @@ def search(request):
         else:
             # Ranking every match is the cost: counts and pages are cached until the next publish.
             site = Site.find_for_request(request)
-            answers = SiteAnswers(site.pk if site else None, f"search-{press_room.pk}")
+            answers = SiteAnswers(site.pk if site else None, f"search-{press_room.pk}", request)
             results = CachedListing(
                 lambda: press_room.get_stories().best_matches(query),
                 StoryPage,

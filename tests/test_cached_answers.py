@@ -152,3 +152,47 @@ class WarmPressRoomQueries(TestCase):
 
         story = StoryPage.objects.filter(url_path__startswith="/iceout/").first()
         self.assert_warm_visit_is_cheap(f"/press/{story.slug}/", COALITION_HOST)
+
+
+class RoutesAfterChanges(TestCase):
+    """Which page an address leads to is remembered until the next change (core.routing):
+    a renamed, unpublished or deleted story, or a site given a new hostname, is never
+    served from the remembered route."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.story = make_story(cls.sites.cipc_press, "Court ruling", slug="court-ruling")
+
+    def get(self, path, host=CIPC_HOST):
+        return self.client.get(path, HTTP_HOST=host)
+
+    def test_a_story_given_a_new_address_is_found_there_and_not_at_the_old_one(self):
+        for _ in range(2):  # the second visit uses the remembered route
+            self.assertContains(self.get("/press/court-ruling/"), "Court ruling")
+        self.story.slug = "court-ruling-appeal"
+        self.story.save_revision().publish()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+        self.assertContains(self.get("/press/court-ruling-appeal/"), "Court ruling")
+
+    def test_an_unpublished_or_deleted_story_is_a_404_at_once(self):
+        for _ in range(2):
+            self.assertEqual(self.get("/press/court-ruling/").status_code, 200)
+        self.story.unpublish()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+        self.story.save_revision().publish()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 200)
+        self.story.delete()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+
+    def test_a_site_given_a_new_hostname_answers_there(self):
+        for _ in range(2):  # the coalition's site, remembered for its hostname
+            self.assertContains(self.get("/press/", COALITION_HOST), "ICE Out of California")
+            self.assertEqual(self.get("/press/court-ruling/", COALITION_HOST).status_code, 404)
+        coalition = self.sites.coalition_site
+        coalition.hostname = "coalition.localhost"
+        coalition.save()
+        # The old hostname now falls back to the default site, CIPC's, which has the story.
+        self.assertContains(self.get("/press/court-ruling/", COALITION_HOST), "Court ruling")
+        self.assertContains(self.get("/press/", "coalition.localhost"), "ICE Out of California")
+        self.assertEqual(self.get("/press/court-ruling/", "coalition.localhost").status_code, 404)

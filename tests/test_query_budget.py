@@ -16,10 +16,10 @@ from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 # Queries per request, whatever the number of stories.
 BUDGET = {
-    "press room": 7,
-    "press room, filtered": 7,
-    "press room, page 2": 7,
-    "story page": 10,
+    "press room": 4,
+    "press room, filtered": 4,
+    "press room, page 2": 4,
+    "story page": 4,
 }
 COLD_BUDGET = {
     "press room": 20,
