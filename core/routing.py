@@ -50,11 +50,20 @@ def cached_route(view):
 
 
 def prime(request, path):
+    site = remembered_site(request)
+    if site is not None:
+        _route(request, site, path)
+
+
+def remembered_site(request):
+    """The request's site, as ``Site.find_for_request`` gives it, from the cache when it is
+    known in this generation (for views outside Wagtail's page tree too, such as search)."""
+    if hasattr(request, "_wagtail_site") or not settings.CACHE_PUBLISHED_ANSWERS:
+        return Site.find_for_request(request)
     site = _site(request)
-    if site is None:
-        return
-    request._wagtail_site = site
-    _route(request, site, path)
+    if site is not None:
+        request._wagtail_site = site
+    return site
 
 
 def _site(request):

@@ -156,7 +156,14 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         """The press room of the site being viewed, or None; looked up once per request."""
         if not hasattr(request, "_press_room"):
             site = Site.find_for_request(request)
-            request._press_room = cls.objects.live().child_of(site.root_page).first() if site else None
+            if site is None:
+                request._press_room = None
+            else:
+                # Changes only when a page is published, moved or deleted: kept per generation.
+                answers = SiteAnswers(site.pk, "site-press-room", request)
+                request._press_room = answers.get_or_compute(
+                    "press-room", lambda: cls.objects.live().child_of(site.root_page).first()
+                )
         return request._press_room
 
     @classmethod

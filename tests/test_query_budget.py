@@ -16,10 +16,10 @@ from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 # Queries per request, whatever the number of stories.
 BUDGET = {
-    "press room": 4,
-    "press room, filtered": 4,
-    "press room, page 2": 4,
-    "story page": 4,
+    "press room": 3,
+    "press room, filtered": 3,
+    "press room, page 2": 3,
+    "story page": 3,
 }
 COLD_BUDGET = {
     "press room": 20,
