@@ -118,6 +118,13 @@ class FacetCountsAfterPublishing(TestCase):
         make_story(self.sites.cipc_press, "Sanctuary ruling", category=self.category)
         self.assertContains(search(), "Sanctuary ruling")
 
+    def test_cached_search_results_quote_the_words_as_each_visitor_typed_them(self):
+        # The same search words, typed two ways: one cached count, two sets of results.
+        for _ in range(2):
+            for typed in ("zebra", "Zebra!"):
+                response = self.client.get(f"/search/?q={typed}", HTTP_HOST=CIPC_HOST)
+                self.assertContains(response, f"No stories match “{typed}”")
+
     def test_counts_follow_a_publish_committed_by_another_request(self):
         """In production the publish commits in the editor's request and the bump after the
         commit is what every app server sees."""
