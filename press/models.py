@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
+from django.http import HttpResponse
 from django.urls import get_resolver
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
@@ -220,8 +221,22 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        """RSS 2.0 of the latest stories, honouring the listing's filters."""
-        return PressRoomFeed()(request, press_room=self)
+        """RSS 2.0 of the latest stories, honouring the listing's filters; the whole document
+        is kept until the site's next publish (per address as asked: it names itself)."""
+        site = Site.find_for_request(request)
+        if site is None or getattr(request, "is_preview", False):
+            return PressRoomFeed()(request, press_room=self)
+        answers = SiteAnswers(site.pk, f"feed-{self.pk}", request)
+
+        def render():
+            response = PressRoomFeed()(request, press_room=self)
+            headers = {name: response[name] for name in ("Content-Type", "Last-Modified") if response.has_header(name)}
+            return response.status_code, headers, response.content
+
+        status, headers, content = answers.get_or_compute(
+            digest(request.scheme, request.get_host(), request.get_full_path(), get_language()), render
+        )
+        return HttpResponse(content, status=status, headers=headers)
 
 
 class StoryPageQuerySet(PageQuerySet):

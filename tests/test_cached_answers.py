@@ -118,6 +118,15 @@ class FacetCountsAfterPublishing(TestCase):
         make_story(self.sites.cipc_press, "Sanctuary ruling", category=self.category)
         self.assertContains(search(), "Sanctuary ruling")
 
+    def test_the_feed_lists_a_story_published_after_it_was_read(self):
+        feed = lambda: self.client.get("/press/feed/?category=op-ed", HTTP_HOST=CIPC_HOST)  # noqa: E731
+        for _ in range(2):  # the second from the cache
+            self.assertContains(feed(), "First op-ed")
+            self.assertNotContains(feed(), "Second op-ed")
+        make_story(self.sites.cipc_press, "Second op-ed", category=self.category)
+        self.assertContains(feed(), "Second op-ed")
+        self.assertEqual(feed()["Content-Type"], "application/rss+xml; charset=utf-8")
+
     def test_cached_search_results_quote_the_words_as_each_visitor_typed_them(self):
         # The same search words, typed two ways: one cached count, two sets of results.
         for _ in range(2):
