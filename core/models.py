@@ -69,6 +69,13 @@ class MetadataPageMixin(SocialFields):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """The privacy rules over this page; remembered with the route (``core.routing``) when
+        it was served through one, so a visit does not read them again until the next change
+        (a privacy change purges the site and starts a new generation)."""
+        remembered = getattr(self, "remembered_view_restrictions", None)
+        return super().get_view_restrictions() if remembered is None else remembered
+
     def get_meta_title(self):
         return self.seo_title or self.title
 

@@ -9,7 +9,9 @@ Wagtail's serve view through the two request attributes Wagtail itself caches th
 (``request._wagtail_site``, ``request._wagtail_route_for_request``; see ``Site.find_for_request``
 and ``Page.route_for_request``). Only the page itself is read from the database (one query),
 so whether it is live is always today's answer; the page's own ``route()`` still runs, and
-Wagtail's privacy checks and hooks run as before.
+Wagtail's privacy check and hooks run as before, on the page's privacy rules as remembered
+with the route (``MetadataPageMixin.get_view_restrictions``; a privacy change purges the
+site, so starts a new generation).
 
 Each entry carries the generation tokens it was computed under, so the entry and the current
 tokens come in one round trip to the cache. Without a shared cache, or with Redis down, or
@@ -32,6 +34,9 @@ from core.generations import ALL, ANSWER_TIMEOUT, PREFIX, digest, read_with, rem
 logger = logging.getLogger("core.routing")
 
 ALL_TOKEN = PREFIX + ALL
+# Named with the shape of what is filed under it: a release that changes the shape reads none
+# of the entries an earlier release filed.
+ROUTE_KEY = "route-v2"
 
 
 def cached_route(view):
@@ -86,7 +91,7 @@ def _site(request):
 def _route(request, site, path):
     components = [component for component in path.split("/") if component]
     site_token = f"{PREFIX}site-{site.pk}"
-    key = f"route:{site.pk}:{digest(components, get_language())}"
+    key = f"{ROUTE_KEY}:{site.pk}:{digest(components, get_language())}"
     found = read_with([site_token], [key])
     if found is None:
         return
@@ -95,7 +100,7 @@ def _route(request, site, path):
     tokens = (request._generations[ALL_TOKEN], token)
     entry = found.get(key)
     if entry is not None and entry[0] == tokens:
-        label, pk, consumed = entry[1]
+        label, pk, consumed, restrictions = entry[1]
         if label is None:
             return
         model = apps.get_model(label)
@@ -103,6 +108,7 @@ def _route(request, site, path):
             page = model.objects.get(pk=pk)
         except model.DoesNotExist:
             return  # deleted since: Wagtail routes it (a 404) itself
+        page.remembered_view_restrictions = restrictions  # checked by Wagtail's hook as ever
         request._wagtail_route_for_request = _route_or_none(page, request, components[consumed:])
         return
     # Not known in this generation: Wagtail's own walk, remembered for the next visitor.
@@ -112,10 +118,12 @@ def _route(request, site, path):
     if result is None:
         return  # a 404: not remembered, so a page published there later is found
     page = result[0]
-    target = (None, None, 0)
+    target = (None, None, 0, None)
     if page.url_path.startswith(root.url_path):
         consumed = len([part for part in page.url_path[len(root.url_path) :].split("/") if part])
-        target = (page._meta.label_lower, page.pk, consumed)
+        restrictions = list(page.get_view_restrictions())
+        page.remembered_view_restrictions = restrictions
+        target = (page._meta.label_lower, page.pk, consumed, restrictions)
     _store(key, (tokens, target))
 
 

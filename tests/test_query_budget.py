@@ -16,10 +16,10 @@ from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 # Queries per request, whatever the number of stories.
 BUDGET = {
-    "press room": 3,
-    "press room, filtered": 3,
-    "press room, page 2": 3,
-    "story page": 3,
+    "press room": 1,
+    "press room, filtered": 1,
+    "press room, page 2": 1,
+    "story page": 1,
 }
 COLD_BUDGET = {
     "press room": 20,
