@@ -8,6 +8,7 @@ import datetime
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from demo.bulk import generate_stories
 from press.models import StoryPage
@@ -200,6 +201,16 @@ class RoutesAfterChanges(TestCase):
         self.assertEqual(self.get("/press/court-ruling/").status_code, 200)
         self.story.delete()
         self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+
+    def test_a_story_given_a_password_asks_for_it_at_once(self):
+        for _ in range(2):  # the route and its privacy rules (none) remembered
+            self.assertContains(self.get("/press/court-ruling/"), "Body text.")
+        PageViewRestriction.objects.create(
+            page=self.story, restriction_type=PageViewRestriction.PASSWORD, password="let me in"
+        )
+        response = self.get("/press/court-ruling/")
+        self.assertContains(response, "password")
+        self.assertNotContains(response, "Body text.")
 
     def test_a_site_given_a_new_hostname_answers_there(self):
         for _ in range(2):  # the coalition's site, remembered for its hostname
