@@ -73,7 +73,23 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
+        site = Site.find_for_request(request)
+        answers = None
+        if self.live and site is not None and not getattr(request, "is_preview", False):
+            # The press room and the rendered latest stories, until the site's next publish.
+            answers = SiteAnswers(site.pk, f"home-{self.pk}", request)
+            answers.prefetch("press-room", f"fragment:latest:{get_language()}")
+            context["press_room"] = answers.get_or_compute(
+                "press-room", lambda: PressIndexPage.objects.live().child_of(self).first()
+            )
+            context["latest_stories"] = SimpleLazyObject(
+                lambda: PressIndexPage.latest_in(context["press_room"], self.latest_count, request)
+            )
+        else:
+            context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(
+                self, self.latest_count, request
+            )
+        context.update(home_answers=answers, latest_fragment=f"latest:{get_language()}")
         return context
 
 
@@ -171,11 +187,16 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def latest_under(cls, site_root, count, request):
         """(press room, its latest ``count`` stories) for a site's home page."""
         press_room = cls.objects.live().child_of(site_root).first()
+        return press_room, cls.latest_in(press_room, count, request)
+
+    @staticmethod
+    def latest_in(press_room, count, request):
+        """The latest ``count`` stories of ``press_room`` (None: no stories)."""
         if press_room is None or not count:
-            return press_room, []
+            return []
         stories = list(press_room.get_stories()[:count])
         annotate_home_sites(stories, press_room, request)
-        return press_room, stories
+        return stories
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

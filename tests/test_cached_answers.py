@@ -119,6 +119,13 @@ class FacetCountsAfterPublishing(TestCase):
         make_story(self.sites.cipc_press, "Sanctuary ruling", category=self.category)
         self.assertContains(search(), "Sanctuary ruling")
 
+    def test_the_home_page_shows_a_story_published_after_it_was_seen(self):
+        home = lambda: self.client.get("/", HTTP_HOST=CIPC_HOST)  # noqa: E731
+        for _ in range(2):  # the second from the cache
+            self.assertContains(home(), "First op-ed")
+        make_story(self.sites.cipc_press, "Second op-ed", category=self.category, date=datetime.date(2022, 5, 1))
+        self.assertContains(home(), "Second op-ed")
+
     def test_the_feed_lists_a_story_published_after_it_was_read(self):
         feed = lambda: self.client.get("/press/feed/?category=op-ed", HTTP_HOST=CIPC_HOST)  # noqa: E731
         for _ in range(2):  # the second from the cache
