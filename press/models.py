@@ -223,7 +223,8 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         # Read only when the listing's fragment is not cached yet (the page's stories too).
         facets = SimpleLazyObject(lambda: answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories())))
         context.update(
-            listing_answers=answers,
+            # A preview or a draft shows what is saved, never the live room's cached listing.
+            listing_answers=answers if self.live and not getattr(request, "is_preview", False) else None,
             # The rendered listing (filters form, counts, cards, pages) for this address, in
             # this language; notices are part of it, so a corrected address has its own.
             listing_fragment=f"{fragment}:{page_obj.number}",

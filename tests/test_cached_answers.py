@@ -119,6 +119,16 @@ class FacetCountsAfterPublishing(TestCase):
         make_story(self.sites.cipc_press, "Sanctuary ruling", category=self.category)
         self.assertContains(search(), "Sanctuary ruling")
 
+    def test_a_press_room_preview_shows_its_edited_introduction_not_the_cached_listing(self):
+        for _ in range(2):  # the live room's listing is cached
+            self.assertContains(self.cipc_room(), "First op-ed")
+        room = self.sites.cipc_press
+        room.intro = "<p>Call the press desk first.</p>"
+        response = room.make_preview_request()  # as the editor's preview panel asks for it
+        self.assertContains(response, "<p>Call the press desk first.</p>")  # the intro itself
+        self.assertContains(response, "First op-ed")
+        self.assertNotContains(self.cipc_room(), "<p>Call the press desk first.</p>")  # not published
+
     def test_the_home_page_shows_a_story_published_after_it_was_seen(self):
         home = lambda: self.client.get("/", HTTP_HOST=CIPC_HOST)  # noqa: E731
         for _ in range(2):  # the second from the cache
