@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -37,6 +38,10 @@ class TwoFactorMiddleware:
         return response or self.get_response(request)
 
     def second_step(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # Nobody is signed in without a session. Not opening it keeps anonymous
+            # visitors' pages free of ``Vary: Cookie`` (and saves reading it).
+            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
+from core.routing import cached_route
 from core.sitemaps import MultilingualSitemap
 from core.svg import serve_media
 from frontcache.decorators import shared_cache
@@ -58,9 +59,12 @@ if settings.DEBUG:
 
 # Pages and search in every language: English at today's addresses, the others under their
 # prefix (/es/, /es/search/). Wagtail's page serving last: it claims every remaining path.
-# Public, like the above.
+# Public, like the above; its routes are remembered until the next publish (core.routing).
 urlpatterns += i18n_patterns(
     *decorate_urlpatterns([path("search/", search_views.search, name="search")], shared_cache),
-    path("", include(decorate_urlpatterns(wagtail_urls.urlpatterns, shared_cache))),
+    path(
+        "",
+        include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(cached_route(view)))),
+    ),
     prefix_default_language=False,
 )

@@ -25,6 +25,7 @@ PREFIX = "generation:"
 # Answers outlive their generation by at most this long, so superseded ones do not pile up.
 ANSWER_TIMEOUT = 24 * 60 * 60
 MISSING = object()
+ABSENT = object()  # looked up by prefetch() and not found
 
 
 def _token():
@@ -41,14 +42,29 @@ def bump(keys):
         logger.warning("Could not bump cache generations %s", sorted(keys), exc_info=True)
 
 
-def current(site_id):
+def current(site_id, request=None):
     """The tokens answers about ``site_id`` are filed under: the install's and the site's
-    (None, so nothing is cached, unless every process shares the cache)."""
+    (None, so nothing is cached, unless every process shares the cache). With ``request``,
+    tokens it has already read (``remember()``) are not read again."""
     if not settings.CACHE_PUBLISHED_ANSWERS:
         return None
     names = [PREFIX + ALL, f"{PREFIX}site-{site_id}"]
+    known = getattr(request, "_generations", {})
+    if all(name in known for name in names):
+        return f"{known[names[0]]}.{known[names[1]]}"
+    found = read_with(names)
+    if found is None:
+        return None
+    remember(request, found)
+    return f"{found[names[0]]}.{found[names[1]]}"
+
+
+def read_with(names, others=()):
+    """{name: value} for the generation tokens ``names`` (each started if missing) and the
+    cached values ``others`` (those found), in one round trip when the tokens exist; None when
+    the cache does not answer (then nothing is read from it or filed in it)."""
     try:
-        found = cache.get_many(names)
+        found = cache.get_many([*names, *others])
         missing = {name: _token() for name in names if name not in found}
         if missing:
             # Evicted or never set: start a new generation (add, so two requests agree).
@@ -57,9 +73,16 @@ def current(site_id):
             found.update(cache.get_many(list(missing)))
     except Exception:
         return None
-    if len(found) < len(names):
+    if any(name not in found for name in names):
         return None  # the cache is skipping calls: do not file answers anywhere
-    return f"{found[names[0]]}.{found[names[1]]}"
+    return found
+
+
+def remember(request, tokens):
+    """Keep generation tokens read from the cache (``{"generation:…": token}``) for the rest
+    of ``request``: one request reads each at most once."""
+    if request is not None:
+        request.__dict__.setdefault("_generations", {}).update(tokens)
 
 
 def digest(*parts):
@@ -72,20 +95,37 @@ class SiteAnswers:
     language: answers hold interface words (month names, "another site"), so the language
     is part of every key."""
 
-    def __init__(self, site_id, namespace):
-        self.generation = current(site_id) if site_id is not None else None
+    def __init__(self, site_id, namespace, request=None):
+        self.generation = current(site_id, request) if site_id is not None else None
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.prefix = f"answer:{namespace}:{site_id}:{language}:{self.generation}:"
+        self._fetched = {}
+
+    def prefetch(self, *names):
+        """Read the answers a request will ask for in one round trip to the cache."""
+        if self.generation is None or not names:
+            return
+        keys = [self.prefix + name for name in names]
+        try:
+            found = cache.get_many(keys)
+        except Exception:
+            return
+        # Answers not there yet are computed without asking the cache again.
+        self._fetched.update({key: found.get(key, ABSENT) for key in keys})
 
     def get_or_compute(self, name, compute):
         """``compute()``, or the answer it gave in this generation."""
         if self.generation is None:
             return compute()
         key = self.prefix + name
-        try:
-            answer = cache.get(key, MISSING)
-        except Exception:
+        answer = self._fetched.pop(key, MISSING)
+        if answer is ABSENT:
             answer = MISSING
+        elif answer is MISSING:
+            try:
+                answer = cache.get(key, MISSING)
+            except Exception:
+                answer = MISSING
         if answer is MISSING:
             answer = compute()
             try:

@@ -306,8 +306,11 @@ def main():
         started.append(whitenoise)
         stock = start_stock_wagtail(folder)
         started.append(stock)
-        search_env = production_environment(url_10k, benchdata.media_root(search_db))
-        search_env["WEB_CONCURRENCY"] = "2"
+        # Production's shape: a shared Redis (the stack's, under a key prefix of its own, as
+        # the two databases' ids overlap), so a repeated search is answered from the cache
+        # until the next publish, as the press room rows are.
+        search_env = production_environment(url_10k, benchdata.media_root(search_db), redis_url=stack.redis.url)
+        search_env.update(WEB_CONCURRENCY="2", CACHE_KEY_PREFIX="bench-search")
         search = AppServers(search_env, folder).start()
         started.append(search)
 

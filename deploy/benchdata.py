@@ -81,6 +81,13 @@ def exists(name):
         return bool(connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
 
 
+def analyze(name):
+    import psycopg
+
+    with psycopg.connect(database_url(name), autocommit=True, connect_timeout=5) as connection:
+        connection.execute("VACUUM ANALYZE")
+
+
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
@@ -91,6 +98,7 @@ def ensure_dataset(name, stories):
     env = setup_environment(name)
     if exists(name) and story_count(name) == stories + DEMO_STORIES:
         manage(env, "migrate", "--noinput", "--verbosity", "0")  # new migrations since it was made
+        analyze(name)
         return database_url(name)
     say(f"making {name}: the demo sites and {stories} generated stories (once; takes minutes)")
     recreate(name)
@@ -104,6 +112,7 @@ def ensure_dataset(name, stories):
     manage(env, "setup_teams")
     generate = f"from demo.bulk import generate_stories; generate_stories({int(stories)})"
     manage(env, "shell", "--no-imports", "-c", generate)
+    analyze(name)  # fresh statistics, or the planner guesses from an empty database
     say(f"{name}: {story_count(name)} stories")
     return database_url(name)
 

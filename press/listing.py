@@ -2,6 +2,7 @@
 the page-number rule every listing shares. The queries are on ``StoryPageQuerySet``."""
 
 import re
+from collections.abc import Sequence
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
@@ -33,7 +34,7 @@ def site_names(request):
     """{site id: branded name} of every site, cached until a branding or site changes (both
     give the listing sites a new generation)."""
     site = Site.find_for_request(request)
-    answers = SiteAnswers(site.pk if site else None, "sites")
+    answers = SiteAnswers(site.pk if site else None, "sites", request)
     return answers.get_or_compute("names", lambda: dict(SiteBranding.objects.values_list("site_id", "name")))
 
 
@@ -46,13 +47,17 @@ class CachedListing:
     ``stories`` is a callable giving the full queryset, called only on a cache miss (building
     it can cost a query); ``model`` fetches a cached page's stories by id."""
 
-    def __init__(self, stories, model, answers, key):
+    def __init__(self, stories, model, answers, key, prepare=None):
         self._stories, self._model, self._answers, self._key = stories, model, answers, key
+        self._prepare = prepare
 
     def count(self):
         return self._answers.get_or_compute(f"count:{self._key}", lambda: self._stories().count())
 
     def __getitem__(self, window):
+        return LazyStories(lambda: self._fetch(window))
+
+    def _fetch(self, window):
         fetched = []
 
         def compute():
@@ -60,10 +65,32 @@ class CachedListing:
             return [story.pk for story in fetched]
 
         ids = self._answers.get_or_compute(f"ids:{self._key}:{window.start}:{window.stop}", compute)
-        if fetched or not ids:
-            return fetched
-        found = {story.pk: story for story in self._model.objects.filter(pk__in=ids).for_listing()}
-        return [found[pk] for pk in ids if pk in found]
+        if not fetched and ids:
+            found = {story.pk: story for story in self._model.objects.filter(pk__in=ids).for_listing()}
+            fetched = [found[pk] for pk in ids if pk in found]
+        if self._prepare is not None:
+            self._prepare(fetched)
+        return fetched
+
+
+class LazyStories(Sequence):
+    """A page of stories fetched when first read, so a page whose listing comes from a cached
+    fragment (``{% cached_answer %}``) never fetches its stories at all."""
+
+    def __init__(self, fetch):
+        self._fetch, self._stories = fetch, None
+
+    @property
+    def stories(self):
+        if self._stories is None:
+            self._stories = self._fetch()
+        return self._stories
+
+    def __getitem__(self, index):
+        return self.stories[index]
+
+    def __len__(self):
+        return len(self.stories)
 
 
 # A positive whole number, without a leading zero or sign, short enough to be a real page.

@@ -10,11 +10,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
+from django.http import HttpResponse
 from django.urls import LocalePrefixPattern, get_resolver
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -40,7 +41,7 @@ from core.translations import language_of_locale, localized
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
-from press.listing import CachedListing, annotate_home_sites, paginate
+from press.listing import PAGE_NUMBER, CachedListing, annotate_home_sites, paginate
 from press.panels import ClearableInlinePanel
 
 
@@ -92,9 +93,25 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
+        site = Site.find_for_request(request)
+        answers = None
+        if self.live and site is not None and not getattr(request, "is_preview", False):
+            # The press room and the rendered latest stories, until the site's next publish.
+            answers = SiteAnswers(site.pk, f"home-{self.pk}", request)
+            answers.prefetch("press-room", f"fragment:latest:{get_language()}")
+            context["press_room"] = answers.get_or_compute(
+                "press-room", lambda: PressIndexPage.objects.live().child_of(self).first()
+            )
+            context["latest_stories"] = SimpleLazyObject(
+                lambda: PressIndexPage.latest_in(context["press_room"], self.latest_count, request)
+            )
+        else:
+            context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(
+                self, self.latest_count, request
+            )
         if context["press_room"] is not None:
             context["media_contacts"] = context["press_room"].cached_media_contacts(request)
+        context.update(home_answers=answers, latest_fragment=f"latest:{get_language()}")
         return context
 
 
@@ -186,7 +203,15 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         """The press room of the site being viewed, or None; looked up once per request."""
         if not hasattr(request, "_press_room"):
             site = Site.find_for_request(request)
-            request._press_room = cls.in_language_under(site.root_page) if site else None
+            if site is None:
+                request._press_room = None
+            else:
+                # Changes only when a page is published, moved or deleted: kept per generation
+                # (and per language: the answers are).
+                answers = SiteAnswers(site.pk, "site-press-room", request)
+                request._press_room = answers.get_or_compute(
+                    "press-room", lambda: cls.in_language_under(site.root_page)
+                )
         return request._press_room
 
     @classmethod
@@ -207,29 +232,50 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def latest_under(cls, site_root, count, request):
         """(press room, its latest ``count`` stories) for a site's home page."""
         press_room = cls.objects.live().child_of(site_root).first()
+        return press_room, cls.latest_in(press_room, count, request)
+
+    @staticmethod
+    def latest_in(press_room, count, request):
+        """The latest ``count`` stories of ``press_room`` (None: no stories)."""
         if press_room is None or not count:
-            return press_room, []
+            return []
         stories = list(press_room.get_stories()[:count])
         annotate_home_sites(stories, press_room, request)
-        return press_room, stories
+        return stories
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters.from_querydict(request.GET)
         # Counts and pages change only on publish: cached per generation of this room's site.
         site = Site.find_for_request(request)
-        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}")
+        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}", request)
         key = digest(sorted(filters.as_params().items()))
+        fragment = f"listing:{digest(key, filters.notices, get_language())}"
+        # What a repeat visit needs (the count, checking the page number, and the rendered
+        # listing) in one round trip; a page number that is not one gets a 404 from paginate().
+        number = request.GET.get("page") or "1"
+        answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
         stories = functools.cache(self.get_stories)  # built on a miss only: it costs a query
-        listing = CachedListing(lambda: filters.apply(stories()), StoryPage, answers, key)
+        listing = CachedListing(
+            lambda: filters.apply(stories()),
+            StoryPage,
+            answers,
+            key,
+            prepare=lambda page_of_stories: annotate_home_sites(page_of_stories, self, request),
+        )
         paginator, page_obj = paginate(request, listing, self.per_page)
-        annotate_home_sites(page_obj.object_list, self, request)
         page_number = page_obj.number if page_obj.number > 1 else None
-        facets = answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories()))
+        # Read only when the listing's fragment is not cached yet (the page's stories too).
+        facets = SimpleLazyObject(lambda: answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories())))
         context.update(
+            # A preview or a draft shows what is saved, never the live room's cached listing.
+            listing_answers=answers if self.live and not getattr(request, "is_preview", False) else None,
+            # The rendered listing (filters form, counts, cards, pages) for this address, in
+            # this language; notices are part of it, so a corrected address has its own.
+            listing_fragment=f"{fragment}:{page_obj.number}",
             filters=filters,
             facets=facets,
-            active_filters=filters.chips(facets),
+            active_filters=SimpleLazyObject(lambda: filters.chips(facets)),
             paginator=paginator,
             page_obj=page_obj,
             stories=page_obj.object_list,
@@ -259,8 +305,22 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        """RSS 2.0 of the latest stories, honouring the listing's filters."""
-        return PressRoomFeed()(request, press_room=self)
+        """RSS 2.0 of the latest stories, honouring the listing's filters; the whole document
+        is kept until the site's next publish (per address as asked: it names itself)."""
+        site = Site.find_for_request(request)
+        if site is None or getattr(request, "is_preview", False):
+            return PressRoomFeed()(request, press_room=self)
+        answers = SiteAnswers(site.pk, f"feed-{self.pk}", request)
+
+        def render():
+            response = PressRoomFeed()(request, press_room=self)
+            headers = {name: response[name] for name in ("Content-Type", "Last-Modified") if response.has_header(name)}
+            return response.status_code, headers, response.content
+
+        status, headers, content = answers.get_or_compute(
+            digest(request.scheme, request.get_host(), request.get_full_path(), get_language()), render
+        )
+        return HttpResponse(content, status=status, headers=headers)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -660,6 +720,10 @@ class StoryPage(MetadataPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         answers = self.cached_answers(request)
         if answers is not None:
+            # Everything a repeat visit reads, in one round trip to the cache.
+            answers.prefetch(
+                "press-room", "fragment:meta", "fragment:structured-data", "fragment:story", "fragment:related"
+            )
             room = answers.get_or_compute("press-room", lambda: PressIndexPage.objects.parent_of(self).first())
             self.press_room = room
         context["press_room"] = self.press_room
@@ -679,8 +743,10 @@ class StoryPage(MetadataPageMixin, Page):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        # The fragments hold absolute addresses (structured data), so one set per host.
-        return SiteAnswers(site.pk, f"story-{self.pk}-{digest(request.scheme, request.get_host())}")
+        # The fragments hold absolute addresses (structured data), so one set per host; and
+        # their words are in the visitor's language.
+        namespace = f"story-{self.pk}-{digest(request.scheme, request.get_host(), get_language())}"
+        return SiteAnswers(site.pk, namespace, request)
 
     @cached_property
     def press_room(self):

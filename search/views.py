@@ -4,40 +4,56 @@ ones it cross-lists), ranked by Wagtail's search backend."""
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from core.generations import SiteAnswers, digest
+from core.routing import remembered_site
 from press.filters import clean_query, search_terms
-from press.listing import CachedListing, annotate_home_sites, paginate
+from press.listing import PAGE_NUMBER, CachedListing, annotate_home_sites, paginate
 from press.models import PressIndexPage, StoryPage
 
 PER_PAGE = 20
 
 
 def search(request):
+    remembered_site(request)
     query, notices = clean_query(request.GET.get("q", ""))
     press_room = PressIndexPage.for_request(request)
-    paginator = page_obj = None
+    paginator = page_obj = answers = fragment = None
     if query:
         # Only punctuation, or a site without a press room, finds nothing.
         if press_room is None:
             results = []
         else:
-            # Ranking every match is the cost: counts and pages are cached until the next publish.
+            # Ranking every match is the cost: counts, pages and the rendered results are
+            # cached until the next publish.
             site = Site.find_for_request(request)
-            answers = SiteAnswers(site.pk if site else None, f"search-{press_room.pk}")
+            answers = SiteAnswers(site.pk if site else None, f"search-{press_room.pk}", request)
+            key = digest(search_terms(query))
+            # The results as shown (they quote the words as typed), in the visitor's language.
+            fragment = f"results:{digest(query, notices, get_language())}"
+            number = request.GET.get("page") or "1"
+            answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
             results = CachedListing(
-                lambda: press_room.get_stories().best_matches(query), StoryPage, answers, digest(search_terms(query))
+                lambda: press_room.get_stories().best_matches(query),
+                StoryPage,
+                answers,
+                key,
+                prepare=lambda stories: annotate_home_sites(stories, press_room, request),
             )
         paginator, page_obj = paginate(request, results, PER_PAGE)
-        annotate_home_sites(page_obj.object_list, press_room, request)
+        if fragment:
+            fragment = f"{fragment}:{page_obj.number}"
     context = {
+        "search_answers": answers,
+        "results_fragment": fragment,
         "query": query,
         "notices": notices,
         "press_room": press_room,
         "paginator": paginator,
         "page_obj": page_obj,
-        "stories": page_obj.object_list if page_obj else [],
+        "stories": page_obj.object_list if page_obj is not None else [],
         "listing_url": request.path,
         "query_params": QueryDict(mutable=True, query_string=urlencode({"q": query})),
         "canonical_url": request.build_absolute_uri(request.path) + canonical_querystring(query, page_obj),
@@ -47,6 +63,6 @@ def search(request):
 
 def canonical_querystring(query, page_obj):
     params = {"q": query} if query else {}
-    if page_obj and page_obj.number > 1:
+    if page_obj is not None and page_obj.number > 1:
         params["page"] = page_obj.number
     return f"?{urlencode(params)}" if params else ""

@@ -89,6 +89,19 @@ class CacheHeadersTests(TeamsTestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertPersonal(response)
 
+    def test_anonymous_pages_do_not_vary_on_cookies_and_an_editors_pages_do(self):
+        # Any cookie at all (analytics, a stale CSRF token) would otherwise split the copies
+        # that browsers and shared caches keep of a public page.
+        for path in ["/", "/press/", STORY_PATH, "/search/?q=raids"]:
+            with self.subTest(path=path):
+                response = self.client.get(path, HTTP_HOST=COALITION)
+                self.assertShared(response, self.sites.coalition_site)
+                self.assertNotIn("Cookie", response.get("Vary", ""))
+        self.client.force_login(self.users["iceout-editor"])
+        editors = self.client.get(STORY_PATH, HTTP_HOST=COALITION)
+        self.assertIn("Cookie", editors["Vary"])
+        self.assertContains(editors, "wagtail-userbar")  # the editor's way into the admin
+
     def test_any_session_cookie_makes_a_page_private(self):
         # Signed out but still holding a session (e.g. after a page password): not shared.
         self.client.cookies["sessionid"] = "anything"

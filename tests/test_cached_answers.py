@@ -8,6 +8,7 @@ import datetime
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from demo.bulk import generate_stories
 from press.models import StoryPage
@@ -74,6 +75,27 @@ class FacetCountsAfterPublishing(TestCase):
         self.assertContains(response, "2 stories")
         self.assertContains(response, "Joint statement")
 
+    def test_a_notice_about_a_bad_address_stays_with_that_address(self):
+        # Both addresses list the same stories; only the one with the bad year says so.
+        self.assertContains(self.cipc_room(), "First op-ed")
+        self.assertContains(self.cipc_room("?year=twenty"), "The year in the address was not understood")
+        self.assertNotContains(self.cipc_room(), "The year in the address was not understood")
+        self.assertContains(self.cipc_room("?year=twenty"), "The year in the address was not understood")
+
+    def test_each_page_of_the_listing_is_kept_apart(self):
+        self.sites.cipc_press.per_page = 5
+        self.sites.cipc_press.save_revision().publish()
+        for day in range(1, 7):
+            make_story(self.sites.cipc_press, f"January story {day}", date=datetime.date(2020, 1, day))
+        for _ in range(2):  # the second visit to each page reads its cached fragment
+            first, second = self.cipc_room(), self.cipc_room("?page=2")
+            self.assertContains(first, "page 1 of 2")
+            self.assertContains(first, "January story 6")
+            self.assertContains(second, "page 2 of 2")
+            self.assertContains(second, "January story 1")
+            self.assertNotContains(second, "January story 6")
+        self.assertEqual(self.cipc_room("?page=3").status_code, 404)
+
     def test_a_renamed_topic_shows_its_new_name(self):
         self.assertContains(self.cipc_room(), "Detention (1)")
         self.topic.name = "Detention and deportation"
@@ -96,6 +118,39 @@ class FacetCountsAfterPublishing(TestCase):
         self.assertNotContains(search(), "Sanctuary ruling")
         make_story(self.sites.cipc_press, "Sanctuary ruling", category=self.category)
         self.assertContains(search(), "Sanctuary ruling")
+
+    def test_a_press_room_preview_shows_its_edited_introduction_not_the_cached_listing(self):
+        for _ in range(2):  # the live room's listing is cached
+            self.assertContains(self.cipc_room(), "First op-ed")
+        room = self.sites.cipc_press
+        room.intro = "<p>Call the press desk first.</p>"
+        response = room.make_preview_request()  # as the editor's preview panel asks for it
+        self.assertContains(response, "<p>Call the press desk first.</p>")  # the intro itself
+        self.assertContains(response, "First op-ed")
+        self.assertNotContains(self.cipc_room(), "<p>Call the press desk first.</p>")  # not published
+
+    def test_the_home_page_shows_a_story_published_after_it_was_seen(self):
+        home = lambda: self.client.get("/", HTTP_HOST=CIPC_HOST)  # noqa: E731
+        for _ in range(2):  # the second from the cache
+            self.assertContains(home(), "First op-ed")
+        make_story(self.sites.cipc_press, "Second op-ed", category=self.category, date=datetime.date(2022, 5, 1))
+        self.assertContains(home(), "Second op-ed")
+
+    def test_the_feed_lists_a_story_published_after_it_was_read(self):
+        feed = lambda: self.client.get("/press/feed/?category=op-ed", HTTP_HOST=CIPC_HOST)  # noqa: E731
+        for _ in range(2):  # the second from the cache
+            self.assertContains(feed(), "First op-ed")
+            self.assertNotContains(feed(), "Second op-ed")
+        make_story(self.sites.cipc_press, "Second op-ed", category=self.category)
+        self.assertContains(feed(), "Second op-ed")
+        self.assertEqual(feed()["Content-Type"], "application/xml; charset=utf-8")
+
+    def test_cached_search_results_quote_the_words_as_each_visitor_typed_them(self):
+        # The same search words, typed two ways: one cached count, two sets of results.
+        for _ in range(2):
+            for typed in ("zebra", "Zebra!"):
+                response = self.client.get(f"/search/?q={typed}", HTTP_HOST=CIPC_HOST)
+                self.assertContains(response, f"No stories match “{typed}”")
 
     def test_counts_follow_a_publish_committed_by_another_request(self):
         """In production the publish commits in the editor's request and the bump after the
@@ -131,3 +186,57 @@ class WarmPressRoomQueries(TestCase):
 
         story = StoryPage.objects.filter(url_path__startswith="/iceout/").first()
         self.assert_warm_visit_is_cheap(f"/press/{story.slug}/", COALITION_HOST)
+
+
+class RoutesAfterChanges(TestCase):
+    """Which page an address leads to is remembered until the next change (core.routing):
+    a renamed, unpublished or deleted story, or a site given a new hostname, is never
+    served from the remembered route."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.story = make_story(cls.sites.cipc_press, "Court ruling", slug="court-ruling")
+
+    def get(self, path, host=CIPC_HOST):
+        return self.client.get(path, HTTP_HOST=host)
+
+    def test_a_story_given_a_new_address_is_found_there_and_not_at_the_old_one(self):
+        for _ in range(2):  # the second visit uses the remembered route
+            self.assertContains(self.get("/press/court-ruling/"), "Court ruling")
+        self.story.slug = "court-ruling-appeal"
+        self.story.save_revision().publish()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+        self.assertContains(self.get("/press/court-ruling-appeal/"), "Court ruling")
+
+    def test_an_unpublished_or_deleted_story_is_a_404_at_once(self):
+        for _ in range(2):
+            self.assertEqual(self.get("/press/court-ruling/").status_code, 200)
+        self.story.unpublish()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+        self.story.save_revision().publish()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 200)
+        self.story.delete()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+
+    def test_a_story_given_a_password_asks_for_it_at_once(self):
+        for _ in range(2):  # the route and its privacy rules (none) remembered
+            self.assertContains(self.get("/press/court-ruling/"), "Body text.")
+        PageViewRestriction.objects.create(
+            page=self.story, restriction_type=PageViewRestriction.PASSWORD, password="let me in"
+        )
+        response = self.get("/press/court-ruling/")
+        self.assertContains(response, "password")
+        self.assertNotContains(response, "Body text.")
+
+    def test_a_site_given_a_new_hostname_answers_there(self):
+        for _ in range(2):  # the coalition's site, remembered for its hostname
+            self.assertContains(self.get("/press/", COALITION_HOST), "ICE Out of California")
+            self.assertEqual(self.get("/press/court-ruling/", COALITION_HOST).status_code, 404)
+        coalition = self.sites.coalition_site
+        coalition.hostname = "coalition.localhost"
+        coalition.save()
+        # The old hostname now falls back to the default site, CIPC's, which has the story.
+        self.assertContains(self.get("/press/court-ruling/", COALITION_HOST), "Court ruling")
+        self.assertContains(self.get("/press/", "coalition.localhost"), "ICE Out of California")
+        self.assertEqual(self.get("/press/court-ruling/", "coalition.localhost").status_code, 404)

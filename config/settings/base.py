@@ -181,6 +181,16 @@ if os.environ.get("REDIS_URL"):
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Image renditions (Wagtail's "renditions" cache) are kept in each process's memory: Wagtail's
+# get_rendition() writes the rendition back to the cache on every call, which with Redis cost
+# two round trips per image per page. Safe per process: the key holds the image's file hash
+# and focal point, so a replaced file or a moved focal point is a new key, never a stale one.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # Answers that change only on publish (facets, counts, pages of story ids) are cached until the
 # next publish (core.generations). Only with a cache every process shares: with a per-process
