@@ -66,6 +66,15 @@ class SpanishPagesTests(MergedFeaturesInSpanishTestCase):
         self.assertNotIn("For immediate release", html)
         self.assertNotIn("March", html)
 
+        # The Spanish feed: the note in Spanish, and a browser shows the Spanish explanation.
+        feed = self.get("/es/press/feed/")
+        self.assertIn("Corregido 4 de marzo de 2019: La fecha era errónea.", feed)
+        self.assertIn('<?xml-stylesheet href="/static/feeds/feed.es.xsl" media="screen" type="text/xsl"?>', feed)
+        stylesheet = b"".join(self.client.get("/static/feeds/feed.es.xsl").streaming_content).decode()
+        self.assertIn("¿Qué es esta página?", stylesheet)
+        self.assertIn('<html lang="es">', stylesheet)
+        self.assertIn("Corrected March 4, 2019: The date was wrong.", self.get("/press/feed/"))
+
     def test_an_embargo_line_reads_as_spanish(self):
         lifts = datetime.datetime(2019, 3, 8, 18, 0, tzinfo=datetime.UTC)  # 10:00 in California
         story = make_story(
