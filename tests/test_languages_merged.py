@@ -6,6 +6,7 @@ switcher, and the filters' notices."""
 import datetime
 import re
 
+from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
@@ -103,6 +104,12 @@ class SpanishPagesTests(MergedFeaturesInSpanishTestCase):
         self.assertEqual(re.findall(r'<form method="post" action="([^"]+)"', html), ["/es/alerts/", "/es/alerts/"])
         self.assertNotIn("Save contact", html)
         self.assertNotIn("Get new stories by email", html)
+
+    def test_a_new_spanish_story_starts_with_the_contacts_under_a_spanish_heading(self):
+        self.client.force_login(User.objects.create_superuser("admin-es2", "admin@example.org", "x"))
+        editor = self.client.get(f"/admin/pages/add/press/storypage/{self.es.coalition_press.pk}/")
+        self.assertEqual(editor.status_code, 200)
+        self.assertContains(editor, "Contactos de prensa")
 
     def test_an_impossible_year_is_ignored_with_a_spanish_notice(self):
         html = self.get("/es/press/?year=1800")
