@@ -16,7 +16,12 @@ def rooms_listing(story):
     signed_by = story.signatories.values("organization_id")
     wanted = Q(cross_list_signed_by__in=signed_by)
     if home_room is not None:
-        wanted |= Q(pk=home_room.pk) | Q(also_list_rooms=home_room)
+        # Every language of the rooms (same translation key): a Spanish sign-up is on the
+        # Spanish room, and rooms name the rooms they also list in either language. Which
+        # subscribers get the story is then their language's business (``wanting``).
+        wanted |= Q(translation_key=home_room.translation_key) | Q(
+            also_list_rooms__translation_key=home_room.translation_key
+        )
     return PressIndexPage.objects.live().filter(wanted).distinct()
 
 

@@ -71,14 +71,29 @@ class RoomMail:
         return message
 
 
+def link_language(subscription):
+    """The site language whose addresses the subscription's links use: its own ("es"), its
+    base language for a regional one ("en-us" from before the site had languages), else the
+    default. Any other value would put a prefix such as /en-us/ that leads nowhere."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    language = (subscription.language or "").lower()
+    for candidate in (language, language.split("-")[0]):
+        if candidate in codes:
+            return candidate
+    return settings.LANGUAGE_CODE
+
+
 def unsubscribe_url(mail, subscription):
-    return mail.absolute(reverse("alerts:unsubscribe", args=[unsubscribe_token(subscription)]))
+    """In the subscriber's language (/es/alerts/…): the page it opens speaks the emails' language."""
+    with translation.override(link_language(subscription)):
+        return mail.absolute(reverse("alerts:unsubscribe", args=[unsubscribe_token(subscription)]))
 
 
 def confirmation_message(subscription, category_names, topic_names, token_filters):
     """ "Please confirm": the only email an unconfirmed address ever gets."""
     mail = RoomMail(subscription.press_room)
-    confirm_url = mail.absolute(reverse("alerts:confirm", args=[confirm_token(subscription, *token_filters)]))
+    with translation.override(link_language(subscription)):
+        confirm_url = mail.absolute(reverse("alerts:confirm", args=[confirm_token(subscription, *token_filters)]))
     with translation.override(subscription.language):
         context = mail.context(
             confirm_url=confirm_url,

@@ -31,6 +31,7 @@ from alerts.mail import confirmation_message
 from alerts.models import Subscription, current_language
 from alerts.tokens import BadLink, ExpiredLink, read_confirm_token, read_unsubscribe_token
 from core.models import Category, Topic
+from core.translations import localized
 from press.models import PressIndexPage
 
 logger = logging.getLogger(__name__)
@@ -78,8 +79,8 @@ def subscribe(request):
     if _may_send_confirmation(subscription):
         message = confirmation_message(
             subscription,
-            [category.name for category in categories],
-            [topic.name for topic in topics],
+            [localized(category).name for category in categories],
+            [localized(topic).name for topic in topics],
             ([category.pk for category in categories], [topic.pk for topic in topics]),
         )
         try:
@@ -136,11 +137,15 @@ def _bad_link(request, error, action):
 
 
 def _subscription_for(payload, request):
-    """The subscription a valid token names, on the site it is opened on; None if gone."""
+    """The subscription a valid token names, on the site it is opened on; None if gone.
+    In any language of the site's room: a Spanish subscriber's link opened without /es/ (or an
+    English one with it) still finds its subscription, on the same site only."""
     room = PressIndexPage.for_request(request)
+    if room is None:
+        return None
     return (
         Subscription.objects.select_related("press_room")
-        .filter(pk=payload["id"], email=payload["e"], press_room=room)
+        .filter(pk=payload["id"], email=payload["e"], press_room__translation_key=room.translation_key)
         .first()
     )
 
@@ -171,8 +176,8 @@ def confirm(request, token):
         "confirmed",
         subscription=subscription,
         press_room=subscription.press_room,
-        categories=list(subscription.categories.all()),
-        topics=list(subscription.topics.all()),
+        categories=[localized(category).name for category in subscription.categories.all()],
+        topics=[localized(topic).name for topic in subscription.topics.all()],
     )
 
 

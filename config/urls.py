@@ -39,8 +39,6 @@ urlpatterns = sign_in_security_urlpatterns + [
     path("admin/", include(admin_urlpatterns())),
     path("documents/", include(wagtaildocs_urls)),
     path("embargoed/", include("embargo.urls")),
-    # Email alerts: sign-up, confirm, unsubscribe. Never cached (each view says so).
-    path("alerts/", include("alerts.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -57,11 +55,14 @@ if settings.DEBUG:
         path("_errors/500/", core_views.preview_server_error, name="preview_500"),
     ]
 
-# Pages and search in every language: English at today's addresses, the others under their
-# prefix (/es/, /es/search/). Wagtail's page serving last: it claims every remaining path.
-# Public, like the above; its routes are remembered until the next publish (core.routing).
+# Pages, search and email alerts in every language: English at today's addresses, the others
+# under their prefix (/es/, /es/search/, /es/alerts/). Wagtail's page serving last: it claims
+# every remaining path. Public, like the above, except the alerts: never cached (each view says
+# so). A sign-up under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
+# Page routes are remembered until the next publish (core.routing).
 urlpatterns += i18n_patterns(
     *decorate_urlpatterns([path("search/", search_views.search, name="search")], shared_cache),
+    path("alerts/", include("alerts.urls")),
     path(
         "",
         include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(cached_route(view)))),

@@ -7,10 +7,10 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed, Stylesheet
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from core.models import SiteBranding
-from core.translations import is_default_language, localized
+from core.translations import active_language, is_default_language, localized
 from press.filters import StoryFilters
 
 FEED_LENGTH = 50
@@ -23,12 +23,19 @@ class BrowsableRss(Rss201rev2Feed):
     content_type = "application/xml; charset=utf-8"
 
 
+# The browser view of a feed (what a feed is, how to follow it) in each language but English.
+FEED_STYLESHEETS = {"es": "feeds/feed.es.xsl"}
+
+
 class PressRoomFeed(Feed):
     feed_type = BrowsableRss
 
     def stylesheets(self):
         # A browser shows people what a feed is and how to follow it; feed readers ignore it.
-        return [Stylesheet(static("feeds/feed.xsl"), mimetype="text/xsl")]
+        # In the feed's language: static files, so each language has its own copy (English for
+        # a language without one).
+        name = FEED_STYLESHEETS.get(active_language(), "feeds/feed.xsl")
+        return [Stylesheet(static(name), mimetype="text/xsl")]
 
     def get_object(self, request, press_room):
         self.request = request
@@ -60,11 +67,14 @@ class PressRoomFeed(Feed):
 
     def item_description(self, story):
         # Updates and corrections lead, dated, so a reader sees what changed.
-        notes = [
-            f"{note.get_kind_display()} {date_format(timezone.localtime(note.noted_at), 'F j, Y')}: {note.note}"
-            for note in story.correction_list
-        ]
+        notes = [f"{self._note_label(note)}: {note.note}" for note in story.correction_list]
         return "\n\n".join([*notes, story.summary])
+
+    @staticmethod
+    def _note_label(note):
+        """ "Corrected March 4, 2019", in the feed's language ("Corregido 4 de marzo de 2019")."""
+        kind = gettext("Corrected") if note.kind == "correction" else gettext("Updated")
+        return f"{kind} {date_format(timezone.localtime(note.noted_at), pgettext('long date format', 'F j, Y'))}"
 
     def item_updateddate(self, story):
         return story.modified_at if story.correction_list else None

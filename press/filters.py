@@ -132,7 +132,9 @@ class StoryFilters:
             if YEAR.match(year) and FIRST_YEAR <= int(year) <= last_year():
                 filters.year = int(year)
             elif YEAR.match(year):
-                filters.notices.append(f"There are no stories from {year}, so the year was ignored.")
+                filters.notices.append(
+                    gettext("There are no stories from %(year)s, so the year was ignored.") % {"year": year}
+                )
             else:
                 filters.notices.append(gettext("The year in the address was not understood, so it was ignored."))
         month = clean_text(data.get("month", ""))

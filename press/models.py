@@ -621,7 +621,11 @@ class StoryPage(MetadataPageMixin, Page):
         if isinstance(press_room, PressIndexPage):
             contacts = press_room.default_media_contacts()
             if contacts:
-                self.body = [("media_contacts", {"heading": "Media contacts", "contacts": contacts})]
+                # The heading in the room's language (the editor may be working in English on
+                # the Spanish room): "Contactos de prensa" in a Spanish story.
+                with translation.override(press_room.locale.language_code):
+                    heading = gettext("Media contacts")
+                self.body = [("media_contacts", {"heading": heading, "contacts": contacts})]
         site_root = press_room.get_parent().specific
         default_signatories = getattr(site_root, "default_signatories", None)
         if default_signatories:

@@ -58,6 +58,10 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|embargoed|alerts|documents|healthz|readyz|_util)(/|\?|$)") {
         return (pass);
     }
+    # The email alerts in another language (/es/alerts/…): as personal as the English ones.
+    if (req.url ~ "^/[a-z]{2}/alerts(/|\?|$)") {
+        return (pass);
+    }
     # Everything else is the same for every anonymous visitor: other cookies do not matter.
     unset req.http.Cookie;
     return (hash);

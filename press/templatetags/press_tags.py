@@ -46,3 +46,12 @@ def long_date(value):
     """'February 15, 2019'; in Spanish '15 de febrero de 2019'."""
     # Translators: a long date in Django's date format: F month name, j day, Y year. Spanish: j \d\e F \d\e Y
     return date_format(value, pgettext("long date format", "F j, Y")) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def long_datetime(value):
+    """'Friday, February 15, 2019, 10:00 AM PST' (an embargo's end, in the site's time zone);
+    in Spanish 'el viernes 15 de febrero de 2019, 10:00 PST' (after "Embargado hasta")."""
+    # Translators: a date and time in Django's date format: l weekday, F month, j day, Y year,
+    # g:i A 12-hour time, T time zone. Spanish: \e\l l j \d\e F \d\e Y, H:i T
+    return date_format(value, pgettext("long date and time format", "l, F j, Y, g:i A T")) if value else ""

@@ -1,0 +1,188 @@
+"""Spanish on the features merged beside the Spanish interface: the release line and update and
+correction notes of a Spanish story, the press contacts' cards, the email-alert sign-up (and its
+emails, confirmation page and alerts, all in Spanish from /es/alerts/), the press kit's language
+switcher, and the filters' notices."""
+
+import datetime
+import re
+
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.management import call_command
+from django.test import TestCase
+
+from alerts.models import Alert, Subscription
+from press.models import PressRoomContact, StoryCorrection
+from presskit.models import PressKitPage
+from tests.factories import SpokespersonFactory, make_story
+from tests.presskit_data import build_press_kit
+from tests.sites import COALITION_HOST, build_press_sites, translate, translate_press_sites
+
+NOTED = datetime.datetime(2019, 3, 4, 18, 30, tzinfo=datetime.UTC)
+LINK = re.compile(r"http://[^\s\"<>]+/alerts/(?:confirm|unsubscribe)/[^\s\"<>/]+/")
+
+
+def switcher_links(html):
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav)}
+
+
+class MergedFeaturesInSpanishTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.es = translate_press_sites(cls.sites)
+        cls.person = SpokespersonFactory(
+            name="Alex Sample",
+            slug="alex-sample",
+            title="Communications Director",
+            organization=cls.sites.cipc_org,
+            press_phone="(213) 555-0142",
+            press_email="alex@example.org",
+        )
+        cls.es.coalition_press.media_contacts = [PressRoomContact(spokesperson=cls.person, sort_order=0)]
+        cls.es.coalition_press.save_revision().publish()
+
+    def get(self, path, status=200):
+        response = self.client.get(path, HTTP_HOST=COALITION_HOST)
+        self.assertEqual(response.status_code, status, path)
+        return response.content.decode()
+
+
+class SpanishPagesTests(MergedFeaturesInSpanishTestCase):
+    def test_a_spanish_story_shows_its_release_line_notes_and_end_mark_in_spanish(self):
+        story = make_story(self.sites.coalition_press, "Coalition sues", slug="coalition-sues", release="immediate")
+        story.corrections = [StoryCorrection(kind="correction", noted_at=NOTED, note="The date was wrong.")]
+        story.save_revision().publish()
+        historia = translate(story, title="La coalición demanda", slug="la-coalicion-demanda")
+        historia.corrections = [StoryCorrection(kind="correction", noted_at=NOTED, note="La fecha era errónea.")]
+        historia.save_revision().publish()
+
+        html = self.get("/es/press/la-coalicion-demanda/")
+        self.assertIn('<p class="story__release">Para publicación inmediata</p>', html)
+        self.assertIn("<strong>Corregido <time", html)
+        self.assertIn("4 de marzo de 2019</time>:</strong> La fecha era errónea.", html)
+        self.assertIn("Actualizaciones y correcciones", html)
+        self.assertIn('<span class="visually-hidden">Fin del comunicado</span>', html)
+        self.assertNotIn("For immediate release", html)
+        self.assertNotIn("March", html)
+
+        # The Spanish feed: the note in Spanish, and a browser shows the Spanish explanation.
+        feed = self.get("/es/press/feed/")
+        self.assertIn("Corregido 4 de marzo de 2019: La fecha era errónea.", feed)
+        self.assertIn('<?xml-stylesheet href="/static/feeds/feed.es.xsl" media="screen" type="text/xsl"?>', feed)
+        stylesheet = b"".join(self.client.get("/static/feeds/feed.es.xsl").streaming_content).decode()
+        self.assertIn("¿Qué es esta página?", stylesheet)
+        self.assertIn('<html lang="es">', stylesheet)
+        self.assertIn("Corrected March 4, 2019: The date was wrong.", self.get("/press/feed/"))
+
+    def test_an_embargo_line_reads_as_spanish(self):
+        lifts = datetime.datetime(2019, 3, 8, 18, 0, tzinfo=datetime.UTC)  # 10:00 in California
+        story = make_story(
+            self.sites.coalition_press,
+            "Coalition responds",
+            slug="coalition-responds",
+            release="embargoed",
+            embargoed_until=lifts,
+        )
+        translate(story, title="La coalición responde", slug="la-coalicion-responde")
+        html = self.get("/es/press/la-coalicion-responde/")
+        self.assertRegex(html, r"Embargado hasta <time[^>]*>el viernes 8 de marzo de 2019, 10:00 P[SD]T</time>")
+        english = self.get("/press/coalition-responds/")
+        self.assertRegex(english, r"Embargoed until <time[^>]*>Friday, March 8, 2019, 10:00 AM P[SD]T</time>")
+
+    def test_the_spanish_press_room_shows_spanish_contact_cards_and_alert_sign_up(self):
+        html = self.get("/es/press/")
+        self.assertIn("Contactos de prensa", html)
+        self.assertIn("Guardar contacto", html)
+        self.assertIn('<span class="visually-hidden">Teléfono: </span>', html)
+        self.assertIn('<span class="visually-hidden">Correo electrónico: </span>', html)
+        self.assertIn("Reciba las nuevas noticias por correo electrónico", html)
+        self.assertIn("Alertas por correo electrónico", html)
+        self.assertIn('<button type="submit" class="button">Suscribirse</button>', html)
+        # Both sign-up forms (the room's and the footer's) post to the Spanish address.
+        self.assertEqual(re.findall(r'<form method="post" action="([^"]+)"', html), ["/es/alerts/", "/es/alerts/"])
+        self.assertNotIn("Save contact", html)
+        self.assertNotIn("Get new stories by email", html)
+
+    def test_a_new_spanish_story_starts_with_the_contacts_under_a_spanish_heading(self):
+        self.client.force_login(User.objects.create_superuser("admin-es2", "admin@example.org", "x"))
+        editor = self.client.get(f"/admin/pages/add/press/storypage/{self.es.coalition_press.pk}/")
+        self.assertEqual(editor.status_code, 200)
+        self.assertContains(editor, "Contactos de prensa")
+
+    def test_an_impossible_year_is_ignored_with_a_spanish_notice(self):
+        html = self.get("/es/press/?year=1800")
+        self.assertIn("No hay noticias de 1800, así que se ignoró el año.", html)
+        self.assertIn("There are no stories from 1800, so the year was ignored.", self.get("/press/?year=1800"))
+
+    def test_the_press_kits_switcher_leads_to_the_spanish_press_room_when_the_kit_is_english_only(self):
+        build_press_kit(self.sites.coalition_home)
+        self.assertFalse(PressKitPage.objects.filter(locale__language_code="es").exists())
+        links = switcher_links(self.get("/press-kit/"))
+        self.assertEqual(links["es"], f"http://{COALITION_HOST}/es/press/")
+        self.assertIn("Sala de prensa", self.get("/es/press/"))
+
+
+class SpanishAlertsTests(MergedFeaturesInSpanishTestCase):
+    def sign_up(self, path, email):
+        return self.client.post(path, {"email": email}, HTTP_HOST=COALITION_HOST, REMOTE_ADDR="192.0.2.7")
+
+    def follow(self, link):
+        host, path = link.removeprefix("http://").split("/", 1)
+        page = self.client.get(f"/{path}", HTTP_HOST=host)
+        self.assertEqual(page.status_code, 200)
+        return page.content.decode(), self.client.post(f"/{path}", HTTP_HOST=host).content.decode()
+
+    def test_a_spanish_sign_up_is_confirmed_and_alerted_in_spanish(self):
+        page = self.sign_up("/es/alerts/", "periodista@example.org")
+        self.assertEqual(page.status_code, 200)
+        self.assertContains(page, "Revise su bandeja de entrada")
+        self.assertContains(page, '<html lang="es"')
+        subscription = Subscription.objects.get(email="periodista@example.org")
+        self.assertEqual(subscription.language, "es")
+
+        [confirmation] = mail.outbox
+        self.assertEqual(confirmation.subject, "Confirme sus alertas por correo electrónico de ICE Out of California")
+        self.assertIn("Alguien, esperamos que usted, pidió alertas por correo electrónico", confirmation.body)
+        self.assertIn("Para empezar a recibirlas, confirme aquí:", confirmation.body)
+        [link] = LINK.findall(confirmation.body)
+        self.assertIn("/es/alerts/confirm/", link)
+        question, answer = self.follow(link)
+        self.assertIn("Confirme sus alertas por correo electrónico", question)
+        self.assertIn("Sí, envíenme alertas", question)
+        self.assertIn("Ya está suscrito", answer)
+
+        mail.outbox.clear()
+        english = make_story(self.sites.coalition_press, "Coalition statement", slug="coalition-statement")
+        translate(english, title="Declaración de la coalición", slug="declaracion-de-la-coalicion")
+        self.assertEqual(
+            [alert.story.title for alert in Alert.objects.filter(subscription=subscription)],
+            ["Declaración de la coalición"],
+        )
+        call_command("send_alerts", verbosity=0)
+        [alert] = mail.outbox
+        self.assertEqual(alert.subject, "Declaración de la coalición")
+        self.assertIn("Léala aquí: http://", alert.body)
+        self.assertIn("/es/press/declaracion-de-la-coalicion/", alert.body)
+        [unsubscribe] = LINK.findall(alert.body)
+        self.assertIn("/es/alerts/unsubscribe/", unsubscribe)
+        self.assertIn("/es/alerts/unsubscribe/", alert.extra_headers["List-Unsubscribe"])
+        question, answer = self.follow(unsubscribe)
+        self.assertIn("¿Dejar de enviar las alertas por correo electrónico de la Sala de prensa", question)
+        self.assertIn("Su suscripción está cancelada", answer)
+
+    def test_an_english_sign_up_keeps_its_english_addresses(self):
+        self.assertContains(self.sign_up("/alerts/", "reporter@example.org"), "Check your inbox")
+        self.assertEqual(Subscription.objects.get(email="reporter@example.org").language, "en")
+        [confirmation] = mail.outbox
+        self.assertTrue(confirmation.subject.startswith("Confirm your email alerts"))
+        [link] = LINK.findall(confirmation.body)
+        self.assertRegex(link, rf"^http://{re.escape(COALITION_HOST)}(:\d+)?/alerts/confirm/")
+
+    def test_the_alert_pages_language_switcher_leads_between_the_two_addresses(self):
+        links = switcher_links(self.get("/alerts/"))
+        self.assertTrue(links["es"].endswith("/es/alerts/"))
+        self.assertIn(
+            "Reciba un correo cada vez que se publique una noticia en la Sala de prensa.", self.get("/es/alerts/")
+        )
