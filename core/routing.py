@@ -92,12 +92,15 @@ def _route(request, site, path):
     components = [component for component in path.split("/") if component]
     site_token = f"{PREFIX}site-{site.pk}"
     key = f"{ROUTE_KEY}:{site.pk}:{digest(components, get_language())}"
-    found = read_with([site_token], [key])
+    # The install token is already known when remembered_site() found the site; not when
+    # something before Wagtail's view (the WordPress /?p= redirects) looked the site up itself.
+    known = getattr(request, "_generations", {})
+    names = [site_token] if ALL_TOKEN in known else [ALL_TOKEN, site_token]
+    found = read_with(names, [key])
     if found is None:
         return
-    token = found[site_token]
-    remember(request, {site_token: token})
-    tokens = (request._generations[ALL_TOKEN], token)
+    remember(request, {name: found[name] for name in names})
+    tokens = (request._generations[ALL_TOKEN], request._generations[site_token])
     entry = found.get(key)
     if entry is not None and entry[0] == tokens:
         label, pk, consumed, restrictions = entry[1]
