@@ -7,7 +7,9 @@ sites, generates the stories, then requests each page kind ``--runs`` times and 
 queries per request and the median and 95th-percentile time to render it: "cold" clears
 Django's cache before every request (the first visitor after a publish, or a Redis outage),
 "warm" keeps it (every later visitor whose address the proxy has not cached). With several
-``--stories`` sizes, stories are added between the tables, so the growth shows in one run."""
+``--stories`` sizes, stories are added between the tables, so the growth shows in one run.
+Every ``--spanish-every``-th story is also in Spanish (default 4), so the Spanish rows (``es``,
+under /es/) measure rooms holding a realistic share beside the English ones."""
 
 import logging
 import statistics
@@ -18,6 +20,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
+from wagtail.models import Page, Site
 
 from demo.bulk import generate_stories
 from demo.loader import DemoLoader
@@ -39,8 +42,14 @@ class Command(BaseCommand):
             "--stories", type=int, nargs="+", default=[2000], help="stories to generate, one table per size"
         )
         parser.add_argument("--runs", type=int, default=30, help="timed requests per page and mode (default 30)")
+        parser.add_argument(
+            "--spanish-every",
+            type=int,
+            default=4,
+            help="also publish every Nth generated story in Spanish (default 4; 0: none)",
+        )
 
-    def handle(self, *args, stories, runs, **options):
+    def handle(self, *args, stories, runs, spanish_every, **options):
         setup_test_environment(debug=False)
         logging.getLogger("django.request").setLevel(logging.ERROR)  # no "Not Found" per 404 run
         old_name = connection.settings_dict["NAME"]
@@ -51,9 +60,13 @@ class Command(BaseCommand):
             generated = 0
             for size in sorted(stories):
                 started = time.perf_counter()
-                generate_stories(size - generated, seed=2026 + generated)
+                generate_stories(size - generated, seed=2026 + generated, spanish_every=spanish_every)
                 generated = size
-                self.stderr.write(f"Generated {size} stories in all ({time.perf_counter() - started:.0f} s).")
+                spanish = StoryPage.objects.filter(locale__language_code="es").count()
+                self.stderr.write(
+                    f"Generated {size} stories in all, {spanish} in Spanish ({time.perf_counter() - started:.0f} s)."
+                )
+                self.check_tree()
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")  # as autovacuum would, before anyone measures
                 self.print_table(self.measure(self.scenarios(), runs), size, runs)
@@ -61,6 +74,12 @@ class Command(BaseCommand):
             cache.clear()
             connection.creation.destroy_test_db(old_name, verbosity=0)
             teardown_test_environment()
+
+    def check_tree(self):
+        """The bulk-built translations leave the page tree as Wagtail's own moves would."""
+        problems = [found for found in Page.find_problems() if found]
+        if problems:
+            self.stderr.write(self.style.ERROR(f"Page tree problems: {problems}"))
 
     def scenarios(self):
         room_stories = StoryPage.objects.live().filter(url_path__startswith="/cipc/")
@@ -71,7 +90,9 @@ class Command(BaseCommand):
         # A word in one story's title only: its number ("story 1234").
         rare = room_stories.order_by("-pk").values_list("slug", flat=True).first().rsplit("-", 1)[-1]
         return [
+            ("home", CIPC, "/"),
             ("press room", CIPC, "/press/"),
+            ("press room, year", CIPC, f"/press/?year={sample.date.year}"),
             ("press room, year + spokesperson", CIPC, f"/press/?year={sample.date.year}&spokesperson={person}"),
             ("press room, page 50", CIPC, "/press/?page=50"),
             ("coalition press room", COALITION, "/press/"),
@@ -79,6 +100,27 @@ class Command(BaseCommand):
             ("search, rare word", CIPC, f"/search/?q={rare}"),
             ("story page", COALITION, story.url_path.removeprefix("/iceout")),
             ("feed", CIPC, "/press/feed/"),
+            *self.spanish_scenarios(),
+        ]
+
+    def spanish_scenarios(self):
+        """The same kinds of page in Spanish, under /es/; none if no story is in Spanish."""
+        historias = StoryPage.objects.live().filter(locale__language_code="es")
+        sample = historias.filter(url_path__startswith="/cipc").order_by("pk").first()
+        story = historias.filter(listing_image__isnull=False).exclude(topics=None).order_by("-pk").first()
+        if sample is None or story is None:
+            return []
+        site_id, _, story_path = story.get_url_parts()  # /es/press/historia-…/ on its own site
+        host = Site.objects.get(pk=site_id).hostname
+        rare = historias.order_by("-pk").values_list("slug", flat=True).first().rsplit("-", 1)[-1]
+        return [
+            ("es home", CIPC, "/es/"),
+            ("es press room", CIPC, "/es/press/"),
+            ("es press room, year", CIPC, f"/es/press/?year={sample.date.year}"),
+            ("es coalition press room", COALITION, "/es/press/"),
+            ("es search, common words", CIPC, "/es/search/?q=court+ruling"),
+            ("es search, rare word", CIPC, f"/es/search/?q={rare}"),
+            ("es story page", host, story_path),
         ]
 
     def measure(self, scenarios, runs):
