@@ -639,6 +639,28 @@ class StoryPage(MetadataPageMixin, Page):
                 {"embargoed_until": "Say when the embargo lifts here, or set a 'go live at' time in the Status panel."}
             )
 
+    @cached_property
+    def shows_standfirst(self):
+        """The summary under the title, unless the body opens with the same words (a summary
+        often is the release's first lines): a reader would read them twice. Reads the raw
+        blocks, so it costs no query."""
+        if not self.summary:
+            return False
+        first = next(iter(self.body.raw_data), None)
+        if first is None:
+            return True
+        value = first.get("value")
+        text = value.get("text", "") if isinstance(value, dict) else value
+        if not isinstance(text, str):
+            return True
+
+        def words(html):
+            text = strip_tags(html).replace("[…]", " ").replace("’", "'").replace("“", '"').replace("”", '"')
+            return " ".join(text.split()).rstrip(" .…").casefold()
+
+        summary, opening = words(self.summary), words(text)
+        return not (summary and opening.startswith(summary[:120]))
+
     @property
     def has_body(self):
         """False for a body with no blocks, only empty paragraphs, or only media contacts (which a

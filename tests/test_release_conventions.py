@@ -9,7 +9,7 @@ import re
 from django.test import TestCase
 
 from press.models import StoryCorrection
-from tests.factories import make_story
+from tests.factories import block, make_story
 from tests.sites import COALITION_HOST, build_press_sites
 
 NOTED = datetime.datetime(2019, 3, 4, 18, 30, tzinfo=datetime.UTC)
@@ -64,6 +64,24 @@ class ReleaseConventionTests(TestCase):
         )
         html = response.content.decode()
         self.assertLess(html.index("Body text."), html.index("###"))
+
+    def test_a_summary_that_repeats_the_opening_lines_is_not_shown_twice(self):
+        story = make_story(
+            self.sites.coalition_press,
+            "Coalition statement on policing",
+            summary="Today, the coalition's steering committee issued the following statement: […]",
+            body=[
+                block(
+                    "paragraph",
+                    "<p>Today, the coalition’s steering committee issued the following statement: "
+                    "sheriffs must not act as agents.</p>",
+                )
+            ],
+        )
+        html = self.get(story).content.decode()
+        self.assertNotIn("story__standfirst", html)
+        main = html[html.index("<main") : html.index("</main>")]
+        self.assertEqual(main.count("issued the following statement"), 1)
 
     def test_update_and_correction_notes_show_at_the_top_newest_first(self):
         story = make_story(self.sites.coalition_press, "Coalition statement on SB 54")
