@@ -92,7 +92,7 @@ class PressKitLoader:
         kit.logos = [
             PressKitLogo(
                 name="Wordmark (demo placeholder)",
-                png=branding.logo if branding else None,
+                png=self._wordmark_png(name, colour, collection),
                 svg=svg,
                 usage_notes="Sample usage notes: this is a placeholder drawn for the demo, not the "
                 "organization's logo. Leave clear space around a logo; never stretch or recolour it.",
@@ -132,6 +132,26 @@ class PressKitLoader:
         image.file = ImageFile(
             io.BytesIO(images.portrait_png(spokesperson.name, colour)), name=f"{spokesperson.slug}-headshot.png"
         )
+        image.save()
+        self.report.count("images")
+        return image
+
+    def _wordmark_png(self, name, colour, collection):
+        """The kit's PNG twin of its placeholder wordmark (the site's logo is an SVG, which the
+        kit offers as the SVG download): the name in plain type beside a bar of the site's colour."""
+        Image = get_image_model()
+        title = f"{name} wordmark (demo placeholder, PNG)"
+        existing = Image.objects.filter(title=title, collection=collection).first()
+        if existing:
+            return existing
+        picture = PILImage.new("RGB", (800, 200), "white")
+        draw = ImageDraw.Draw(picture)
+        draw.rectangle((40, 40, 56, 160), fill=colour)
+        draw.text((84, 100), name, fill=colour, font=images._font(44), anchor="lm")
+        buffer = io.BytesIO()
+        picture.save(buffer, format="PNG", optimize=True)
+        image = Image(title=title, collection=collection, description=f"{name} (placeholder wordmark)")
+        image.file = ImageFile(io.BytesIO(buffer.getvalue()), name="wordmark.png")
         image.save()
         self.report.count("images")
         return image
