@@ -37,7 +37,7 @@ from core.models import (
     image_field,
     in_default_locale,
 )
-from core.translations import language_of_locale, localized
+from core.translations import language_of_locale, localized, localized_all
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
@@ -288,11 +288,12 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         return context
 
     def default_media_contacts(self):
-        """The room's media contacts, in order: only people who are published and active."""
+        """The room's media contacts, in order: only people who are published and active, with
+        their titles in the active language (the room names the default language's records)."""
         contacts = self.media_contacts.select_related("spokesperson__organization")
-        return [
-            contact.spokesperson for contact in contacts if contact.spokesperson.live and contact.spokesperson.active
-        ]
+        return localized_all(
+            [contact.spokesperson for contact in contacts if contact.spokesperson.live and contact.spokesperson.active]
+        )
 
     def cached_media_contacts(self, request):
         """``default_media_contacts()``, computed once per publish of this room's site (a

@@ -105,6 +105,13 @@ class SpanishPagesTests(MergedFeaturesInSpanishTestCase):
         self.assertNotIn("Save contact", html)
         self.assertNotIn("Get new stories by email", html)
 
+    def test_contact_cards_give_a_spokespersons_spanish_title_when_there_is_one(self):
+        self.assertIn("Communications Director", self.get("/es/press/"))
+        translate(self.person, title="directora de comunicaciones")
+        html = self.get("/es/press/")
+        self.assertIn("directora de comunicaciones", html)
+        self.assertNotIn("Communications Director", html)
+
     def test_a_new_spanish_story_starts_with_the_contacts_under_a_spanish_heading(self):
         self.client.force_login(User.objects.create_superuser("admin-es2", "admin@example.org", "x"))
         editor = self.client.get(f"/admin/pages/add/press/storypage/{self.es.coalition_press.pk}/")
