@@ -45,9 +45,10 @@ class RoomMail:
         return formataddr((one_line(self.branding.display_name, 80), address))
 
     def logo_url(self):
-        if not self.branding.logo:
+        rendition = self.branding.logo.rendition_or_none("max-400x80") if self.branding.logo else None
+        if rendition is None:
             return ""
-        url = self.branding.logo.get_rendition("max-400x80").url
+        url = rendition.url
         return url if url.startswith(("http://", "https://")) else self.absolute(url)
 
     def context(self, **extra):

@@ -27,7 +27,7 @@ def site_icon(branding):
             source, spec = branding.icon, ICON_SPEC
         elif branding.logo:
             source, spec = branding.logo, LOGO_AS_ICON_SPEC
-    if source is None:
+    rendition = source.rendition_or_none(spec) if source is not None else None
+    if rendition is None:
         return Icon(static(DEFAULT_ICON), "image/svg+xml")
-    rendition = source.get_rendition(spec)
     return Icon(rendition.url, "image/svg+xml" if source.is_svg() else "image/png")

@@ -1,8 +1,12 @@
 """The sites' image model: Wagtail's image with who made it and on what terms it may be used,
 so every place an image appears can credit it (WAGTAILIMAGES_IMAGE_MODEL)."""
 
+import logging
+
 from django.db import models
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
+
+logger = logging.getLogger(__name__)
 
 
 class LicenceURLField(models.URLField):
@@ -37,6 +41,16 @@ class CreditedImage(AbstractImage):
     @property
     def has_attribution(self):
         return bool(self.credit or self.licence)
+
+    def rendition_or_none(self, spec):
+        """``get_rendition(spec)``, or None when the original file is missing or unreadable (a
+        lost upload, a bucket out of step with the database): the page then goes without that
+        picture, as Wagtail's ``{% image %}`` tag does, instead of failing."""
+        try:
+            return self.get_rendition(spec)
+        except SourceImageIOError:
+            logger.warning("Image %s (%s) has no readable file", self.pk, self.file.name)
+            return None
 
 
 class CreditedRendition(AbstractRendition):

@@ -708,11 +708,9 @@ class StoryPage(MetadataPageMixin, Page):
         and is its author and publisher; people quoted or speaking in it are not its authors."""
         issuer = {"@type": "Organization", "name": branding.display_name, "url": request.build_absolute_uri("/")}
         publisher = dict(issuer)
-        if branding.logo:
-            publisher["logo"] = {
-                "@type": "ImageObject",
-                "url": request.build_absolute_uri(branding.logo.get_rendition("max-600x60").url),
-            }
+        logo = branding.logo.rendition_or_none("max-600x60") if branding.logo else None
+        if logo is not None:
+            publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo.url)}
         url = self.get_full_url(request)
         data = {
             "@context": "https://schema.org",
@@ -738,8 +736,8 @@ class StoryPage(MetadataPageMixin, Page):
             ]
         if self.dateline:
             data["dateline"] = self.dateline
-        if self.listing_image:
-            rendition = self.listing_image.get_rendition("fill-1200x630")
+        rendition = self.listing_image.rendition_or_none("fill-1200x630") if self.listing_image else None
+        if rendition is not None:
             data["image"] = [request.build_absolute_uri(rendition.url)]
         return data
 

@@ -1,10 +1,14 @@
 """A journalist reads a story: dateline and date, category and topics linking back to the
 filtered listing, contacts, related stories from the same site, sharing and printing."""
 
+from django.core.files.storage import default_storage
 from django.test import TestCase
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.models import SiteBranding
+from images.models import CreditedImage
 from tests.factories import TopicFactory, make_story
 from tests.listing_data import build_stories
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
@@ -104,3 +108,27 @@ class StoryPreviewTests(WagtailPageTestCase):
         self.assertPageIsPreviewable(story, post_data=data)
         self.assertPageIsPreviewable(sites.coalition_press)
         self.assertPageIsRenderable(sites.coalition_press, query_data={"topic": "sb-54", "year": "2018"})
+
+
+class LostImageFileTests(TestCase):
+    """A picture whose file is gone (a lost upload, a bucket out of step with the database) costs
+    the page that picture, never the page."""
+
+    def test_pages_still_answer_when_the_logo_and_a_listing_images_files_are_missing(self):
+        sites = build_press_sites()
+        logo = CreditedImage.objects.create(title="Logo", file=get_test_image_file(filename="logo.png"))
+        picture = CreditedImage.objects.create(title="Rally", file=get_test_image_file(filename="rally.png"))
+        branding, _ = SiteBranding.objects.get_or_create(site=sites.coalition_site)
+        branding.logo = logo
+        branding.save()
+        story = make_story(sites.coalition_press, "Coalition statement with a lost picture", listing_image=picture)
+        default_storage.delete(logo.file.name)
+        default_storage.delete(picture.file.name)
+
+        for path in ("/", "/press/", f"/press/{story.slug}/", "/press/feed/"):
+            with self.subTest(path=path):
+                response = self.client.get(path, HTTP_HOST=COALITION_HOST)
+                self.assertEqual(response.status_code, 200)
+        page = self.client.get(f"/press/{story.slug}/", HTTP_HOST=COALITION_HOST).content.decode()
+        self.assertIn("Coalition statement with a lost picture", page)
+        self.assertNotIn("og:image", page)

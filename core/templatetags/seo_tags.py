@@ -45,12 +45,12 @@ def page_meta(context):
     if canonical is None and page is not None and request is not None:
         canonical = page.get_full_url(request)
     image = page.get_meta_image() if page else None
-    rendition = image.get_rendition(SHARE_IMAGE_SPEC) if image else None
+    rendition = image.rendition_or_none(SHARE_IMAGE_SPEC) if image else None
     if rendition is None and branding is not None:
         # The site's banner, else its logo; never an SVG, which link previews do not show.
         for fallback, spec in ((branding.banner_image, SHARE_IMAGE_SPEC), (branding.logo, LOGO_SPEC)):
             if fallback and not fallback.is_svg():
-                rendition = fallback.get_rendition(spec)
+                rendition = fallback.rendition_or_none(spec)
                 break
     return {
         "title": title,
