@@ -150,17 +150,26 @@ def _subscription_for(payload, request):
     )
 
 
+def _follow_link(request, token, read_token, action):
+    """(payload, subscription, None) for a signed link that names a subscription of this site,
+    else (None, None, the page saying why): tampered 400, expired 410, gone or elsewhere 404."""
+    try:
+        payload = read_token(token)
+    except (BadLink, ExpiredLink) as error:
+        return None, None, _bad_link(request, error, action)
+    subscription = _subscription_for(payload, request)
+    if subscription is None:
+        return None, None, _page(request, "bad_link", 404, expired=False, action=action)
+    return payload, subscription, None
+
+
 @never_cache
 @csrf_exempt  # authorised by the signed token, see the module's docstring
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    try:
-        payload = read_confirm_token(token)
-    except (BadLink, ExpiredLink) as error:
-        return _bad_link(request, error, "confirm")
-    subscription = _subscription_for(payload, request)
-    if subscription is None:
-        return _page(request, "bad_link", 404, expired=False, action="confirm")
+    payload, subscription, refusal = _follow_link(request, token, read_confirm_token, "confirm")
+    if refusal is not None:
+        return refusal
     if request.method == "GET":
         # A button, not an automatic confirmation: mail scanners that open every link in an
         # email must not be able to subscribe someone.
@@ -189,13 +198,9 @@ def _ids(values):
 @csrf_exempt  # authorised by the signed token; RFC 8058 one-click POSTs come without cookies
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    try:
-        payload = read_unsubscribe_token(token)
-    except (BadLink, ExpiredLink) as error:
-        return _bad_link(request, error, "unsubscribe")
-    subscription = _subscription_for(payload, request)
-    if subscription is None:
-        return _page(request, "bad_link", 404, expired=False, action="unsubscribe")
+    _payload, subscription, refusal = _follow_link(request, token, read_unsubscribe_token, "unsubscribe")
+    if refusal is not None:
+        return refusal
     if request.method == "GET":
         # A button, for the same reason as confirming: link scanners must not unsubscribe.
         return _page(request, "unsubscribe", subscription=subscription, press_room=subscription.press_room)
