@@ -57,12 +57,18 @@ class SpokespersonChooserBlock(SnippetChooserBlock):
         super().__init__("core.Spokesperson", **kwargs)
 
     def bulk_to_python(self, values):
-        # Blocks print each person's organisation (and bios their photo): fetch those for all
-        # the people in a story at once, not one query per person.
-        from core.translations import localized_all
+        # Published people come from the directory (cached until a snippet changes, with their
+        # organisation and photo); anyone else (a draft, say) is fetched, all at once, with
+        # what blocks print of them, not one query per person.
+        # Imported here as before: core.translations reads the cache layer, which blocks
+        # (loaded by migrations) need not load.
+        from core.translations import directory, localized_all
 
-        people = super().bulk_to_python(values)
-        prefetch_related_objects([person for person in people if person is not None], "organization", "photo")
+        known = directory(self.target_model)
+        missing = [value for value in values if value not in known]
+        fetched = dict(zip(missing, super().bulk_to_python(missing), strict=True)) if missing else {}
+        prefetch_related_objects([person for person in fetched.values() if person is not None], "organization", "photo")
+        people = [known.get(value) or fetched.get(value) for value in values]
         # A Spanish page shows each person's Spanish title and bio (core.translations).
         return localized_all(people)
 

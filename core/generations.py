@@ -7,6 +7,11 @@ every change that purges a site from the front cache (frontcache.purge) also giv
 (or, for shared snippets and Site records, the install) a new token, so the next visitor
 computes and files fresh answers and the old ones are never read again (they expire).
 
+A site's frame (its branding, press room, press kit link and media contacts: what every page
+shows around its stories) has a token of its own, ``frame-<id>``: every change to the site
+renews it except publishing, unpublishing or deleting a story, so the busiest kind of change
+does not make the next visitor of every page work the frame out again.
+
 The cache is only ever a shortcut: when it is down, every call computes the answer."""
 
 import hashlib
@@ -42,13 +47,19 @@ def bump(keys):
         logger.warning("Could not bump cache generations %s", sorted(keys), exc_info=True)
 
 
-def current(site_id, request=None):
+def frame_key(site_key):
+    """The frame token of the site named by ``site_key`` ("site-<id>"), or None for "all"."""
+    return "frame-" + site_key.removeprefix("site-") if site_key.startswith("site-") else None
+
+
+def current(site_id, request=None, scope="site"):
     """The tokens answers about ``site_id`` are filed under: the install's and the site's
-    (None, so nothing is cached, unless every process shares the cache). With ``request``,
-    tokens it has already read (``remember()``) are not read again."""
+    (``scope`` "site"), or its frame's ("frame"); None, so nothing is cached, unless every
+    process shares the cache. With ``request``, tokens it has already read (``remember()``)
+    are not read again."""
     if not settings.CACHE_PUBLISHED_ANSWERS:
         return None
-    names = [PREFIX + ALL, f"{PREFIX}site-{site_id}"]
+    names = [PREFIX + ALL, f"{PREFIX}{scope}-{site_id}"]
     known = getattr(request, "_generations", {})
     if all(name in known for name in names):
         return f"{known[names[0]]}.{known[names[1]]}"
@@ -91,14 +102,14 @@ def digest(*parts):
 
 
 class SiteAnswers:
-    """Cached answers about one site, valid until its next generation, in the active
-    language: answers hold interface words (month names, "another site"), so the language
-    is part of every key."""
+    """Cached answers about one site, valid until its next generation (of ``scope``: the
+    site's, or its frame's), in the active language: answers hold interface words (month
+    names, "another site"), so the language is part of every key."""
 
-    def __init__(self, site_id, namespace, request=None):
-        self.generation = current(site_id, request) if site_id is not None else None
+    def __init__(self, site_id, namespace, request=None, scope="site"):
+        self.generation = current(site_id, request, scope) if site_id is not None else None
         language = translation.get_language() or settings.LANGUAGE_CODE
-        self.prefix = f"answer:{namespace}:{site_id}:{language}:{self.generation}:"
+        self.prefix = f"answer:{scope}:{namespace}:{site_id}:{language}:{self.generation}:"
         self._fetched = {}
 
     def prefetch(self, *names):

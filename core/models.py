@@ -129,7 +129,7 @@ class MetadataPageMixin(SocialFields):
     def get_view_restrictions(self):
         """The privacy rules over this page; remembered with the route (``core.routing``) when
         it was served through one, so a visit does not read them again until the next change
-        (a privacy change purges the site and starts a new generation)."""
+        (a privacy change purges every site and starts a new install generation)."""
         remembered = getattr(self, "remembered_view_restrictions", None)
         return super().get_view_restrictions() if remembered is None else remembered
 
@@ -479,14 +479,15 @@ class SiteBranding(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """The branding of the request's site, read from the cache until the site's next
-        change (saving branding purges the site and starts a new generation). The admin's
+        """The branding of the request's site, read from the cache until the site's frame
+        changes (saving branding purges the site and starts new generations). The admin's
         settings form uses ``for_site()``, always from the database."""
         name = cls.get_cache_attr_name()
         site = Site.find_for_request(request)
         if hasattr(request, name) or site is None or not settings.CACHE_PUBLISHED_ANSWERS:
             return super().for_request(request)
-        branding = SiteAnswers(site.pk, "branding", request).get_or_compute("branding", lambda: cls.for_site(site))
+        answers = SiteAnswers(site.pk, "branding", request, scope="frame")
+        branding = answers.get_or_compute("branding", lambda: cls.for_site(site))
         branding._request = request
         setattr(request, name, branding)
         return branding

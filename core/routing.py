@@ -1,20 +1,25 @@
-"""Which site and which page an address leads to, worked out once per publish.
+"""Which site and which page an address leads to, worked out once, not on every request.
 
 Wagtail finds the site for every request (a query) and walks the page tree from the site's
-root to the page, one query per step and one more for each step's specific page: four to
-six queries, half of a warm page's work, for answers that change only when an editor
-publishes, moves or deletes a page or edits a Site. ``cached_route`` remembers them, filed
-under the generations (``core.generations``) that every such change bumps, and hands them to
-Wagtail's serve view through the two request attributes Wagtail itself caches them in
-(``request._wagtail_site``, ``request._wagtail_route_for_request``; see ``Site.find_for_request``
-and ``Page.route_for_request``). Only the page itself is read from the database (one query),
-so whether it is live is always today's answer; the page's own ``route()`` still runs, and
-Wagtail's privacy check and hooks run as before, on the page's privacy rules as remembered
-with the route (``MetadataPageMixin.get_view_restrictions``; a privacy change purges the
-site, so starts a new generation).
+root to the page, one query per step and one more for each step's specific page, and reads
+the page's privacy rules: six or seven queries, most of a page's work, for answers that
+change only when an editor moves, renames or deletes a page, changes its privacy or edits a
+Site. ``cached_route`` remembers them and hands them to Wagtail's serve view through the two
+request attributes Wagtail itself caches them in (``request._wagtail_site``,
+``request._wagtail_route_for_request``; see ``Site.find_for_request`` and
+``Page.route_for_request``).
 
-Each entry carries the generation tokens it was computed under, so the entry and the current
-tokens come in one round trip to the cache. Without a shared cache, or with Redis down, or
+Only the page itself is read from the database (one query), so whether it is live, and where
+it is, are always today's answers: a remembered route is used only while the page's
+``url_path`` is still the one it was remembered with, so a move, a new slug or a deletion
+sends the address back to Wagtail's own walk. Everything else is filed under the install's
+generation (``core.generations``), which Site edits and privacy changes bump: publishing a
+story leaves every other address's route alone. The page's own ``route()`` still runs, and
+Wagtail's privacy check and hooks run as before, on the page's privacy rules as remembered
+with the route (``MetadataPageMixin.get_view_restrictions``).
+
+Each entry carries the generation token it was computed under, so the entry and the current
+token come in one round trip to the cache. Without a shared cache, or with Redis down, or
 for an address that is a 404, Wagtail routes as usual."""
 
 import logging
@@ -36,7 +41,7 @@ logger = logging.getLogger("core.routing")
 ALL_TOKEN = PREFIX + ALL
 # Named with the shape of what is filed under it: a release that changes the shape reads none
 # of the entries an earlier release filed.
-ROUTE_KEY = "route-v2"
+ROUTE_KEY = "route-v3"
 
 
 def cached_route(view):
@@ -90,44 +95,38 @@ def _site(request):
 
 def _route(request, site, path):
     components = [component for component in path.split("/") if component]
-    site_token = f"{PREFIX}site-{site.pk}"
     key = f"{ROUTE_KEY}:{site.pk}:{digest(components, get_language())}"
     # The install token is already known when remembered_site() found the site; not when
     # something before Wagtail's view (the WordPress /?p= redirects) looked the site up itself.
     known = getattr(request, "_generations", {})
-    names = [site_token] if ALL_TOKEN in known else [ALL_TOKEN, site_token]
-    found = read_with(names, [key])
+    found = read_with([] if ALL_TOKEN in known else [ALL_TOKEN], [key])
     if found is None:
         return
-    remember(request, {name: found[name] for name in names})
-    tokens = (request._generations[ALL_TOKEN], request._generations[site_token])
+    if ALL_TOKEN in found:
+        remember(request, {ALL_TOKEN: found[ALL_TOKEN]})
+    token = request._generations[ALL_TOKEN]
     entry = found.get(key)
-    if entry is not None and entry[0] == tokens:
-        label, pk, consumed, restrictions = entry[1]
-        if label is None:
-            return
+    if entry is not None and entry[0] == token:
+        label, pk, consumed, restrictions, url_path = entry[1]
         model = apps.get_model(label)
-        try:
-            page = model.objects.get(pk=pk)
-        except model.DoesNotExist:
-            return  # deleted since: Wagtail routes it (a 404) itself
-        page.remembered_view_restrictions = restrictions  # checked by Wagtail's hook as ever
-        request._wagtail_route_for_request = _route_or_none(page, request, components[consumed:])
-        return
-    # Not known in this generation: Wagtail's own walk, remembered for the next visitor.
+        page = model.objects.filter(pk=pk).first()
+        if page is not None and page.url_path == url_path:
+            page.remembered_view_restrictions = restrictions  # checked by Wagtail's hook as ever
+            request._wagtail_route_for_request = _route_or_none(page, request, components[consumed:])
+            return
+        # Deleted, moved or renamed since: Wagtail's walk finds what is there now.
     root = site.root_page.localized.specific
     result = _route_or_none(root, request, components)
     request._wagtail_route_for_request = result
     if result is None:
         return  # a 404: not remembered, so a page published there later is found
     page = result[0]
-    target = (None, None, 0, None)
-    if page.url_path.startswith(root.url_path):
-        consumed = len([part for part in page.url_path[len(root.url_path) :].split("/") if part])
-        restrictions = list(page.get_view_restrictions())
-        page.remembered_view_restrictions = restrictions
-        target = (page._meta.label_lower, page.pk, consumed, restrictions)
-    _store(key, (tokens, target))
+    if not page.url_path.startswith(root.url_path):
+        return  # routed outside the site's tree (an alias, say): not remembered
+    consumed = len([part for part in page.url_path[len(root.url_path) :].split("/") if part])
+    restrictions = list(page.get_view_restrictions())
+    page.remembered_view_restrictions = restrictions
+    _store(key, (token, (page._meta.label_lower, page.pk, consumed, restrictions, page.url_path)))
 
 
 def _route_or_none(page, request, components):

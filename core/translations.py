@@ -40,20 +40,32 @@ def translations_in(model, language):
     key = (model._meta.label_lower, language)
     if memo is not None and key in memo:
         return memo[key]
+    # A page in another language reads the default language's records (``directory``) and
+    # its own: both come in one query, and are cached together.
+    languages = sorted({language, settings.LANGUAGE_CODE, active_language()})
 
     def compute():
-        records = model.objects.filter(locale__language_code=language)
+        records = model.objects.filter(locale__language_code__in=languages)
         if hasattr(model, "live"):
             records = records.filter(live=True)
         if hasattr(model, "organization"):
             records = records.select_related("organization", "photo")
-        return {record.translation_key: record for record in records}
+        found = {code: {} for code in languages}
+        for record in records:
+            found[language_of_locale(record.locale_id)][record.translation_key] = record
+        return found
 
     answers = SiteAnswers(0, f"directory-{model._meta.label_lower}")
-    found = answers.get_or_compute("translations", compute)
+    found = answers.get_or_compute(f"translations:{'+'.join(languages)}", compute)
     if memo is not None:
-        memo[key] = found
-    return found
+        memo.update({(model._meta.label_lower, code): records for code, records in found.items()})
+    return found[language]
+
+
+def directory(model):
+    """{pk: record} of ``model``'s records in the default language, the ones stories name
+    (live ones only, for snippets with drafts): read as ``translations_in`` reads them."""
+    return {record.pk: record for record in translations_in(model, settings.LANGUAGE_CODE).values()}
 
 
 def localized(record):

@@ -63,7 +63,13 @@ def story_count(name):
         exists = connection.execute("SELECT to_regclass('press_storypage') IS NOT NULL").fetchone()[0]
         if not exists:
             return 0
-        return connection.execute("SELECT count(*) FROM press_storypage").fetchone()[0]
+        # English stories only: the generator and the demo also publish Spanish versions.
+        return connection.execute(
+            "SELECT count(*) FROM press_storypage story"
+            " JOIN wagtailcore_page page ON page.id = story.page_ptr_id"
+            " JOIN wagtailcore_locale locale ON locale.id = page.locale_id"
+            " WHERE locale.language_code = 'en'"
+        ).fetchone()[0]
 
 
 def recreate(name):

@@ -23,7 +23,7 @@ def purge_keys(keys):
             backend.purge_keys(keys)
 
 
-def purge_on_commit(keys, *, with_listing_sites=False):
+def purge_on_commit(keys, *, with_listing_sites=False, stories_only=False):
     """Purge ``keys`` once the current transaction commits (now, outside one); with
     ``with_listing_sites``, also the sites that list other sites' stories (worked out after
     the commit, so a press room that starts cross-listing in this change counts too).
@@ -33,15 +33,19 @@ def purge_on_commit(keys, *, with_listing_sites=False):
 
     The same keys name the cache generations of the app's own answers (core.generations):
     bumped now, so this transaction's later requests see the change, and again after the
-    commit, so an answer computed by another request in between from the old data is not kept."""
+    commit, so an answer computed by another request in between from the old data is not kept.
+    Unless the change is ``stories_only`` (a story published, unpublished or deleted), the
+    named sites' frames get new generations too."""
     pending = getattr(_pending, "keys", None)
     if pending is None:
         pending = _pending.keys = set()
     pending.update(keys)
+    frames = set() if stories_only else {frame for frame in map(generations.frame_key, keys) if frame}
+    _pending.frames = getattr(_pending, "frames", set()) | frames
     if with_listing_sites:
         _pending.with_listing_sites = True
         keys = {*keys, *(site_key(site_id) for site_id in sites_listing_other_sites())}
-    generations.bump(keys)
+    generations.bump(keys | frames)
     # One callback per call: if an inner savepoint rolls back, its callback goes, but the
     # others still send everything pending (at worst a key too many, never one too few).
     transaction.on_commit(_send_pending)
@@ -49,11 +53,12 @@ def purge_on_commit(keys, *, with_listing_sites=False):
 
 def _send_pending():
     keys = getattr(_pending, "keys", None) or set()
+    frames = getattr(_pending, "frames", None) or set()
     if getattr(_pending, "with_listing_sites", False):
         keys |= {site_key(site_id) for site_id in sites_listing_other_sites()}
-    _pending.keys, _pending.with_listing_sites = None, False
+    _pending.keys, _pending.frames, _pending.with_listing_sites = None, set(), False
     if keys:
-        generations.bump(keys)
+        generations.bump(keys | frames)
         if get_backends():
             purge_keys(keys)
 
@@ -62,9 +67,11 @@ def purge_everything():
     purge_on_commit({ALL})
 
 
-def purge_sites(site_ids, *, with_listing_sites=False):
+def purge_sites(site_ids, *, with_listing_sites=False, stories_only=False):
     """Purge every cached page of these sites (and, if asked, of the sites that list them)."""
-    purge_on_commit({site_key(site_id) for site_id in site_ids}, with_listing_sites=with_listing_sites)
+    purge_on_commit(
+        {site_key(site_id) for site_id in site_ids}, with_listing_sites=with_listing_sites, stories_only=stories_only
+    )
 
 
 def sites_at(url_paths):

@@ -15,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from core.models import Category, InstallDefaults, Organization, SiteBranding, Spokesperson, Topic
 from frontcache.purge import purge_everything, purge_sites, sites_at
+from press.models import StoryPage
 
 SHARED_SNIPPETS = [Spokesperson, Organization, Category, Topic]
 # Saving a draft revision or a lock only touches these; the live record is unchanged.
@@ -22,29 +23,33 @@ DRAFT_BOOKKEEPING = {"latest_revision", "has_unpublished_changes", "locked", "lo
 FILE_BOOKKEEPING = {"file_size", "file_hash"}
 
 
-def purge_page_sites(*url_paths):
-    purge_sites(sites_at(url_paths), with_listing_sites=True)
+def purge_page_sites(page, *url_paths):
+    # A story is never part of its site's frame (core.generations): its changes leave it be.
+    stories_only = isinstance(page, StoryPage)
+    purge_sites(sites_at(url_paths), with_listing_sites=True, stories_only=stories_only)
 
 
 def page_changed(sender, instance, **kwargs):
     """Published (also scheduled go-live, approval, revert, copy), unpublished (also expiry)."""
-    purge_page_sites(instance.url_path)
+    purge_page_sites(instance, instance.url_path)
 
 
 def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    purge_page_sites(url_path_before, url_path_after)
+    # Every site: the private sections' paths are kept under the install's generation
+    # (core.privacy), and a move can carry one along. Moves are rare.
+    purge_everything()
 
 
 def page_deleted(sender, instance, **kwargs):
     # Before the delete: afterwards the page is no longer anywhere in the tree.
     if isinstance(instance, Page):
-        purge_page_sites(instance.url_path)
+        purge_page_sites(instance, instance.url_path)
 
 
 def privacy_changed(sender, instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).only("url_path").first()
-    if page is not None:  # else the page itself is being deleted, and page_deleted purges
-        purge_page_sites(page.url_path)
+    # Every site, not only the page's: remembered routes carry their pages' privacy rules and
+    # are filed under the install's generation (core.routing). Privacy changes are rare.
+    purge_everything()
 
 
 def snippet_changed(sender, instance, created=False, update_fields=None, **kwargs):

@@ -16,8 +16,8 @@ from django.utils.dates import MONTHS
 from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_lazy
 
-from core.models import Organization
-from core.translations import active_language, is_default_language, localized, translations_in
+from core.models import Category, Organization, Spokesperson, Topic
+from core.translations import directory, localized
 
 SLUG_FILTERS = {
     "category": gettext_lazy("category"),
@@ -55,16 +55,6 @@ def clean_query(raw):
         gettext("Your search was too long, so only its first %(count)s characters were used.")
         % {"count": MAX_QUERY_LENGTH}
     ]
-
-
-def localized_organization_name(slug, name):
-    """An organization's name in the active language, from its slug (same in every language)."""
-    if is_default_language():
-        return name
-    for record in translations_in(Organization, active_language()).values():
-        if record.slug == slug:
-            return record.name
-    return name
 
 
 def search_terms(query):
@@ -208,48 +198,62 @@ class StoryFilters:
 
     def facets(self, stories):
         """The values on offer: only those that occur in ``stories`` (a press room's), each
-        counted with the other active filters applied. One query per facet."""
+        counted with the other active filters applied. One query for all of them: the counts
+        come by id, and the records they name from the directory (cached until a snippet
+        changes, ``core.translations``)."""
+        parts = {
+            "year": (self.apply(stories, skip=("year", "month")), "year"),
+            "category": (self.apply(stories, skip=("category",)), "category"),
+            "topic": (self.apply(stories, skip=("topic",)), "topic"),
+            "spokesperson": (self.apply(stories, skip=("spokesperson",)), "spokesperson"),
+            "organization": (self.apply(stories, skip=("organization",)), "organization"),
+        }
+        if self.year:
+            parts["month"] = (self.apply(stories, skip=("month",)), "month")
+        counts = stories.count_together(parts, using=stories.db)
 
-        def narrowed(*names):
-            return self.apply(stories, skip=names)
-
-        years = narrowed("year", "month").year_counts()
+        years = sorted(counts["year"], reverse=True)
         options = [Option(str(y), str(y), n, y == self.year) for y, n in years]
         facets = [Facet("year", gettext("Year"), gettext("Any year"), with_chosen(options, self.year, str(self.year)))]
         if self.year:
-            months = narrowed("month").month_counts(self.year)
             # Month names in the active language (Django's catalogue), e.g. "febrero".
-            options = [Option(str(m), str(MONTHS[m]), n, m == self.month) for m, n in months]
+            options = [Option(str(m), str(MONTHS[m]), n, m == self.month) for m, n in sorted(counts["month"])]
             chosen_month = str(MONTHS[self.month]) if self.month in MONTHS else ""
             facets.append(
                 Facet("month", gettext("Month"), gettext("Any month"), with_chosen(options, self.month, chosen_month))
             )
+        facets.append(self._label_facet("category", gettext("Category"), gettext("Any category"), Category, counts))
+        facets.append(self._label_facet("topic", gettext("Topic"), gettext("Any topic"), Topic, counts))
+        # People who have left are no longer offered, though links to them keep working.
         facets.append(
             self._label_facet(
-                "category", gettext("Category"), gettext("Any category"), narrowed("category").category_counts()
+                "spokesperson", gettext("Spokesperson"), gettext("Anyone"), Spokesperson, counts, lambda p: p.active
             )
         )
-        facets.append(
-            self._label_facet("topic", gettext("Topic"), gettext("Any topic"), narrowed("topic").topic_counts())
+        organizations = self._label_facet(
+            "organization", gettext("Organization"), gettext("Any organization"), Organization, counts
         )
-        # People who have left are no longer offered, though links to them keep working.
-        people = narrowed("spokesperson").spokesperson_counts()
-        facets.append(self._label_facet("spokesperson", gettext("Spokesperson"), gettext("Anyone"), people))
-        options = [
-            Option(slug, localized_organization_name(slug, name), n, slug == self.organization)
-            for slug, name, n in narrowed("organization").organization_counts()
-        ]
-        facets.append(
-            Facet(
-                "organization",
-                gettext("Organization"),
-                gettext("Any organization"),
-                with_chosen(options, self.organization, self.organization),
-            )
-        )
+        facets.append(organizations)
         return facets
 
-    def _label_facet(self, name, label, any_label, rows):
+    def total(self, facets):
+        """How many stories match every filter, read off ``facets``: the year facet counts
+        every other filter, so its counts add up to the total, or give it for the chosen year
+        (the month facet, for the chosen month)."""
+        by_name = {facet.name: facet for facet in facets}
+        if self.year:
+            chosen = by_name["month" if self.month else "year"].options
+            return next((option.count or 0 for option in chosen if option.selected), 0)
+        return sum(option.count or 0 for option in by_name["year"].options)
+
+    def _label_facet(self, name, label, any_label, model, counts, offered=None):
+        """A facet of directory records (categories, topics, people, organisations), by name,
+        each labelled in the active language."""
+        records = directory(model)
+        rows = [(records[pk], n) for pk, n in counts[name] if pk in records]
+        if offered is not None:
+            rows = [(record, n) for record, n in rows if offered(record)]
+        rows.sort(key=lambda row: (row[0].name.casefold(), row[0].slug))
         selected = getattr(self, name)
-        options = [Option(row.slug, localized(row).name, row.n, row.slug == selected) for row in rows]
+        options = [Option(record.slug, localized(record).name, n, record.slug == selected) for record, n in rows]
         return Facet(name, label, any_label, with_chosen(options, selected, selected))

@@ -31,13 +31,13 @@ from core.models import (
     INLINE_TEXT,
     Category,
     MetadataPageMixin,
-    Organization,
     Spokesperson,
     Topic,
     image_field,
     in_default_locale,
 )
-from core.translations import language_of_locale, localized, localized_all
+from core.privacy import private_q
+from core.translations import directory, language_of_locale, localized, localized_all
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters, search_terms
 from press.forms import StoryPageForm
@@ -206,9 +206,9 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             if site is None:
                 request._press_room = None
             else:
-                # Changes only when a page is published, moved or deleted: kept per generation
-                # (and per language: the answers are).
-                answers = SiteAnswers(site.pk, "site-press-room", request)
+                # Changes only when a page other than a story is published, moved or deleted:
+                # kept per generation of the site's frame (and per language: the answers are).
+                answers = SiteAnswers(site.pk, "site-press-room", request, scope="frame")
                 request._press_room = answers.get_or_compute(
                     "press-room", lambda: cls.in_language_under(site.root_page)
                 )
@@ -256,17 +256,18 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         number = request.GET.get("page") or "1"
         answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
         stories = functools.cache(self.get_stories)  # built on a miss only: it costs a query
+        # Read only when the listing's fragment or count is not cached yet.
+        facets = SimpleLazyObject(lambda: answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories())))
         listing = CachedListing(
             lambda: filters.apply(stories()),
             StoryPage,
             answers,
             key,
             prepare=lambda page_of_stories: annotate_home_sites(page_of_stories, self, request),
+            count=lambda: filters.total(facets),  # the facets are counted anyway: no COUNT of its own
         )
         paginator, page_obj = paginate(request, listing, self.per_page)
         page_number = page_obj.number if page_obj.number > 1 else None
-        # Read only when the listing's fragment is not cached yet (the page's stories too).
-        facets = SimpleLazyObject(lambda: answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories())))
         context.update(
             # A preview or a draft shows what is saved, never the live room's cached listing.
             listing_answers=answers if self.live and not getattr(request, "is_preview", False) else None,
@@ -296,12 +297,12 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         )
 
     def cached_media_contacts(self, request):
-        """``default_media_contacts()``, computed once per publish of this room's site (a
-        spokesperson's edit renews every site's answers). A preview shows the form's own."""
+        """``default_media_contacts()``, computed once per change to this room's site's frame
+        (a spokesperson's edit renews every site's answers). A preview shows the form's own."""
         if getattr(request, "is_preview", False):
             return self.default_media_contacts()
         site = Site.find_for_request(request)
-        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}")
+        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}", request, scope="frame")
         return answers.get_or_compute("media-contacts", self.default_media_contacts)
 
     @path("feed/", name="feed")
@@ -346,6 +347,10 @@ class StoryPageQuerySet(PageQuerySet):
             path=parent_path, locale_id=press_room.locale_id, translation_key__in=listed_rooms
         )
         return self.filter(in_this_room | Q(Exists(also_listed)), locale_id=press_room.locale_id)
+
+    def private_q(self):
+        # The privacy rules from the cache (core.privacy), not read again for every listing.
+        return private_q()
 
     def matching(self, q):
         """Stories whose text matches the words of ``q`` (Wagtail's search backend), as a
@@ -410,29 +415,11 @@ class StoryPageQuerySet(PageQuerySet):
             .order_by("-shared_topics", "-date", "-pk")
         )
 
-    # Counts for the listing's filter form: one query each, over the stories of this set.
+    # Counts for the listing's filter form and the alerts form, over the stories of this set.
     # The set is used as a subquery of pks, so joins in its filters never count a story twice.
 
     def _ids(self):
         return self.order_by().values("pk")
-
-    def year_counts(self):
-        """[(year, stories)], newest year first."""
-        return self._date_counts(ExtractYear("date"), "-part")
-
-    def month_counts(self, year):
-        """[(month number, stories)] within ``year``, January first."""
-        return self.published_in(year)._date_counts(ExtractMonth("date"), "part")
-
-    def _date_counts(self, part, order):
-        rows = (
-            self.model.objects.filter(pk__in=self._ids())
-            .annotate(part=part)
-            .values("part")
-            .annotate(n=Count("pk"))
-            .order_by(order)
-        )
-        return [(row["part"], row["n"]) for row in rows]
 
     def category_counts(self):
         """Categories of these stories, by name, each with ``n``, its number of stories."""
@@ -441,25 +428,58 @@ class StoryPageQuerySet(PageQuerySet):
     def topic_counts(self):
         return self._label_counts(Topic.objects)
 
-    def spokesperson_counts(self):
-        """Spokespeople speaking in these stories, by name, with ``n``; those who have left
-        (inactive) or are unpublished are not counted."""
-        return self._label_counts(Spokesperson.objects.filter(active=True, live=True))
-
     def _label_counts(self, objects):
         return objects.filter(stories__in=self._ids()).annotate(n=Count("stories")).order_by("name")
 
-    def organization_counts(self):
-        """[(slug, name, stories)] by name: an organisation's stories are those it signed and
-        those its spokespeople speak in. Counted by the database: the UNION drops a story
-        counted twice for one organisation, GROUP BY counts what is left."""
-        try:
-            ids_sql, params = self._ids().query.sql_with_params()
-        except EmptyResultSet:  # e.g. a search with no words: no stories, no organisations
-            return []
-        # Table names from the models; every value is a parameter.
+    def count_sql(self, kind):
+        """(sql, params) of one set of counts over these stories, rows of (value, stories):
+        ``kind`` is "year" or "month" (the value is the number), or "category", "topic",
+        "spokesperson" or "organization" (the value is the record's id). For
+        ``count_together``; raises EmptyResultSet when no story can match."""
+        ids = self._ids()
+        if kind in ("year", "month"):
+            part = ExtractYear("date") if kind == "year" else ExtractMonth("date")
+            rows = self.model.objects.filter(pk__in=ids).annotate(part=part).values("part")
+        elif kind == "category":
+            rows = self.model.objects.filter(pk__in=ids, category__isnull=False).values("category")
+        elif kind in ("topic", "spokesperson"):
+            through = (self.model.topics if kind == "topic" else self.model.spokespeople).through
+            rows = through.objects.filter(storypage_id__in=ids).values(kind)
+        elif kind == "organization":
+            return self._organization_pairs_sql("pairs.organization_id, COUNT(*)", "GROUP BY pairs.organization_id")
+        else:
+            raise ValueError(kind)
+        return rows.annotate(n=Count("pk")).order_by().query.sql_with_params()
+
+    @staticmethod
+    def count_together(parts, using="default"):
+        """{name: [(value, stories)]} for ``parts`` ({name: (stories, kind)}, see ``count_sql``)
+        in one query: a listing's facets cost one round trip to the database, not one each."""
+        counts = {name: [] for name in parts}
+        selects, params = [], []
+        for name, (stories, kind) in parts.items():
+            try:
+                sql, part_params = stories.count_sql(kind)
+            except EmptyResultSet:  # e.g. a search with no words: nothing to count
+                continue
+            # The SQL is Django's, compiled from querysets; every value is a parameter.
+            selects.append(f"SELECT %s, counted.* FROM ({sql}) counted")  # noqa: S608
+            params.extend([name, *part_params])
+        if not selects:
+            return counts
+        with connections[using].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for name, value, n in cursor.fetchall():
+                counts[name].append((int(value), n))
+        return counts
+
+    def _organization_pairs_sql(self, columns, tail=""):
+        """SQL over the (organization, story) pairs of these stories: an organisation's stories
+        are those it signed and those its spokespeople speak in; the UNION drops a story
+        counted twice for one organisation. Table names from the models; values are parameters."""
+        ids_sql, params = self._ids().query.sql_with_params()
         sql = f"""
-            SELECT org.slug, org.name, COUNT(*) FROM (
+            SELECT {columns} FROM (
                 SELECT signatory.organization_id AS organization_id, signatory.page_id AS story_id
                 FROM {StorySignatory._meta.db_table} signatory
                 WHERE signatory.page_id IN ({ids_sql})
@@ -468,14 +488,9 @@ class StoryPageQuerySet(PageQuerySet):
                 FROM {self.model.spokespeople.through._meta.db_table} spoken
                 JOIN {Spokesperson._meta.db_table} person ON person.id = spoken.spokesperson_id
                 WHERE spoken.storypage_id IN ({ids_sql})
-            ) AS pairs
-            JOIN {Organization._meta.db_table} org ON org.id = pairs.organization_id
-            GROUP BY org.id, org.slug, org.name
+            ) AS pairs {tail}
         """  # noqa: S608
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [*params, *params])
-            rows = cursor.fetchall()
-        return sorted(((slug, name, n) for slug, name, n in rows), key=lambda row: (row[1], row[0]))
+        return sql, [*params, *params]
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -742,14 +757,19 @@ class StoryPage(MetadataPageMixin, Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
+        if self.category_id and not StoryPage.category.is_cached(self):
+            # The category from the directory (cached until a snippet changes), not a query.
+            self.category = directory(Category).get(self.category_id) or self.category
         context = super().get_context(request, *args, **kwargs)
         answers = self.cached_answers(request)
         if answers is not None:
             # Everything a repeat visit reads, in one round trip to the cache.
-            answers.prefetch(
-                "press-room", "fragment:meta", "fragment:structured-data", "fragment:story", "fragment:related"
-            )
-            room = answers.get_or_compute("press-room", lambda: PressIndexPage.objects.parent_of(self).first())
+            answers.prefetch("fragment:meta", "fragment:structured-data", "fragment:story", "fragment:related")
+            # The site's room in this language (kept with the site's frame) is this story's
+            # parent, unless the story sits somewhere else (a room of another language).
+            room = PressIndexPage.for_request(request)
+            if room is None or room.path != self.path[: -self.steplen]:
+                room = PressIndexPage.objects.parent_of(self).first()
             self.press_room = room
         context["press_room"] = self.press_room
         context["story_answers"] = answers

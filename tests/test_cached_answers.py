@@ -229,6 +229,26 @@ class RoutesAfterChanges(TestCase):
         self.assertContains(response, "password")
         self.assertNotContains(response, "Body text.")
 
+    def test_a_password_on_the_press_room_covers_a_story_whose_route_was_remembered(self):
+        for _ in range(2):
+            self.assertContains(self.get("/press/court-ruling/"), "Body text.")
+        restriction = PageViewRestriction.objects.create(
+            page=self.sites.cipc_press, restriction_type=PageViewRestriction.PASSWORD, password="let me in"
+        )
+        response = self.get("/press/court-ruling/")
+        self.assertContains(response, "password")
+        self.assertNotContains(response, "Body text.")
+        restriction.delete()
+        self.assertContains(self.get("/press/court-ruling/"), "Body text.")
+
+    def test_publishing_another_story_keeps_this_ones_address_working(self):
+        self.assertContains(self.get("/press/court-ruling/"), "Court ruling")
+        make_story(self.sites.cipc_press, "Another ruling", slug="another-ruling")
+        self.story.title = "Court ruling, updated"
+        self.story.save_revision().publish()
+        self.assertContains(self.get("/press/court-ruling/"), "Court ruling, updated")
+        self.assertContains(self.get("/press/another-ruling/"), "Another ruling")
+
     def test_a_site_given_a_new_hostname_answers_there(self):
         for _ in range(2):  # the coalition's site, remembered for its hostname
             self.assertContains(self.get("/press/", COALITION_HOST), "ICE Out of California")

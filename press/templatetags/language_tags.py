@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from core.generations import SiteAnswers, digest
 from core.translations import language_of_locale
-from press.models import PressIndexPage
+from press.models import PressIndexPage, StoryPage
 
 register = template.Library()
 
@@ -17,9 +17,10 @@ def home_url(language):
     return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
 
 
-def page_versions(page, request, site):
+def page_versions(page, request, rooms):
     """[{code, name, url, exact}] for every language: the page's live translation (exact), else
-    that language's press room, else its home page, so a link never leads to a 404."""
+    that language's press room (from ``rooms()``), else its home page, so a link never leads
+    to a 404."""
     found = {
         version.locale.language_code: version
         for version in page.get_translations(inclusive=True).live().select_related("locale")
@@ -28,11 +29,16 @@ def page_versions(page, request, site):
     for code, name in settings.LANGUAGES:
         version = found.get(code)
         exact = version is not None
-        if version is None and site is not None:
-            version = PressIndexPage.in_language_under(site.root_page, code)
-        url = version.get_full_url(request) if version is not None else request.build_absolute_uri(home_url(code))
+        url = version.get_full_url(request) if exact else rooms().get(code)
+        url = url or request.build_absolute_uri(home_url(code))
         versions.append({"code": code, "name": name, "url": url, "exact": exact})
     return versions
+
+
+def press_room_urls(request, site):
+    """{language code: the site's live press room in that language, as an absolute address}."""
+    rooms = {code: PressIndexPage.in_language_under(site.root_page, code) for code, _name in settings.LANGUAGES}
+    return {code: room.get_full_url(request) for code, room in rooms.items() if room is not None}
 
 
 def view_versions(request, to_home):
@@ -51,7 +57,8 @@ def view_versions(request, to_home):
 @register.simple_tag(takes_context=True)
 def language_versions(context, to_home=False):
     """Every language's version of what is shown, the active one marked ``current``. Cached
-    per page until the site's next publish (publishing a translation purges the site)."""
+    per page until the site's next publish (publishing a translation purges the site), or
+    for pages other than stories until the site's frame changes."""
     request = context.get("request")
     if request is None:
         return []
@@ -68,10 +75,21 @@ def _versions(context, request, to_home):
         versions = view_versions(request, to_home or isinstance(page, Page))
     else:
         site = Site.find_for_request(request)
+        site_id = site.pk if site else None
         # The versions are absolute addresses, so one set per scheme and host.
         where = digest(request.scheme, request.get_host())
-        answers = SiteAnswers(site.pk if site else None, f"languages-{page.pk}-{where}")
-        versions = answers.get_or_compute("versions", lambda: page_versions(page, request, site))
+
+        def rooms():
+            if site is None:
+                return {}
+            answers = SiteAnswers(site_id, f"press-rooms-{where}", request, scope="frame")
+            return answers.get_or_compute("urls", lambda: press_room_urls(request, site))
+
+        # A story's translations change when stories are published; any other page's only
+        # with the site's frame (core.generations).
+        scope = "site" if isinstance(page, StoryPage) else "frame"
+        answers = SiteAnswers(site_id, f"languages-{page.pk}-{where}", request, scope=scope)
+        versions = answers.get_or_compute("versions", lambda: page_versions(page, request, rooms))
     return versions
 
 

@@ -10,12 +10,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def site_press_kit_url(context):
     """The address of the live press kit of the site being viewed (for the header's
-    navigation), or "" if it has none: looked up once per publish of the site."""
+    navigation), or "" if it has none: looked up once per change to the site's frame."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return ""
-    answers = SiteAnswers(site.pk, "press-kit")
+    answers = SiteAnswers(site.pk, "press-kit", request, scope="frame")
     return answers.get_or_compute("url", lambda: _press_kit_url(site))
 
 
