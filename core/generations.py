@@ -16,6 +16,7 @@ The cache is only ever a shortcut: when it is down, every call computes the answ
 
 import hashlib
 import logging
+import pickle
 import uuid
 
 from django.conf import settings
@@ -104,23 +105,44 @@ def digest(*parts):
 class SiteAnswers:
     """Cached answers about one site, valid until its next generation (of ``scope``: the
     site's, or its frame's), in the active language: answers hold interface words (month
-    names, "another site"), so the language is part of every key."""
+    names, "another site"), so the language is part of every key.
+
+    A site's frame answers (branding, press room, press kit link, contacts, language versions
+    of pages other than stories) are kept together in one cache entry per site and language,
+    a *frame bundle*, so a page reads all of them in one round trip; with a request, they
+    also come in the same round trip as the page's own answers (``prefetch``)."""
 
     def __init__(self, site_id, namespace, request=None, scope="site"):
         self.generation = current(site_id, request, scope) if site_id is not None else None
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.prefix = f"answer:{scope}:{namespace}:{site_id}:{language}:{self.generation}:"
         self._fetched = {}
+        self._request = request
+        self._bundle_key = None
+        if scope == "frame" and request is not None and self.generation is not None:
+            self._bundle_key = _frame_bundle_key(site_id, language, self.generation)
+        elif request is not None and site_id is not None:
+            self._frame_key_for_prefetch = _known_frame_bundle_key(site_id, language, request)
 
     def prefetch(self, *names):
-        """Read the answers a request will ask for in one round trip to the cache."""
+        """Read the answers a request will ask for in one round trip to the cache (with the
+        site's frame bundle, when its generation is known already)."""
         if self.generation is None or not names:
             return
         keys = [self.prefix + name for name in names]
+        bundle_key = getattr(self, "_frame_key_for_prefetch", None)
+        bundles = self._request.__dict__.setdefault("_frame_bundles", {}) if self._request is not None else {}
+        if bundle_key is not None and bundle_key not in bundles:
+            keys.append(bundle_key)
+        else:
+            bundle_key = None
         try:
             found = cache.get_many(keys)
         except Exception:
             return
+        if bundle_key is not None:
+            bundles[bundle_key] = _Bundle(found.pop(bundle_key, None))
+            keys.remove(bundle_key)
         # Answers not there yet are computed without asking the cache again.
         self._fetched.update({key: found.get(key, ABSENT) for key in keys})
 
@@ -128,6 +150,8 @@ class SiteAnswers:
         """``compute()``, or the answer it gave in this generation."""
         if self.generation is None:
             return compute()
+        if self._bundle_key is not None:
+            return self._from_bundle(name, compute)
         key = self.prefix + name
         answer = self._fetched.pop(key, MISSING)
         if answer is ABSENT:
@@ -144,3 +168,56 @@ class SiteAnswers:
             except Exception:
                 logger.warning("Could not cache %s", key, exc_info=True)
         return answer
+
+    def _from_bundle(self, name, compute):
+        bundles = self._request.__dict__.setdefault("_frame_bundles", {})
+        bundle = bundles.get(self._bundle_key)
+        if bundle is None:
+            try:
+                stored = cache.get(self._bundle_key)
+            except Exception:
+                stored = None
+            bundle = bundles[self._bundle_key] = _Bundle(stored)
+        part = self.prefix + name
+        answer = bundle.get(part)
+        if answer is MISSING:
+            answer = compute()
+            bundle.put(part, answer)
+            try:
+                cache.set(self._bundle_key, bundle.stored, timeout=ANSWER_TIMEOUT)
+            except Exception:
+                logger.warning("Could not cache %s", self._bundle_key, exc_info=True)
+        return answer
+
+
+def _frame_bundle_key(site_id, language, generation):
+    return f"answer:frame-bundle:{site_id}:{language}:{generation}"
+
+
+def _known_frame_bundle_key(site_id, language, request):
+    """The frame bundle's key when the request has read the frame's generation already."""
+    known = getattr(request, "_generations", {})
+    names = [PREFIX + ALL, f"{PREFIX}frame-{site_id}"]
+    if not all(name in known for name in names):
+        return None
+    return _frame_bundle_key(site_id, language, f"{known[names[0]]}.{known[names[1]]}")
+
+
+class _Bundle:
+    """A frame bundle: each answer kept pickled, so what a page later does to an answer it
+    was given (a request attached to the branding, say) never goes back into the cache."""
+
+    def __init__(self, stored):
+        self.stored = dict(stored or {})
+        self._read = {}
+
+    def get(self, part):
+        if part not in self._read:
+            if part not in self.stored:
+                return MISSING
+            self._read[part] = pickle.loads(self.stored[part])  # noqa: S301 (our own cache entries)
+        return self._read[part]
+
+    def put(self, part, answer):
+        self.stored[part] = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
+        self._read[part] = answer

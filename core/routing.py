@@ -18,8 +18,11 @@ story leaves every other address's route alone. The page's own ``route()`` still
 Wagtail's privacy check and hooks run as before, on the page's privacy rules as remembered
 with the route (``MetadataPageMixin.get_view_restrictions``).
 
-Each entry carries the generation token it was computed under, so the entry and the current
-token come in one round trip to the cache. Without a shared cache, or with Redis down, or
+The site's entry also holds every site's root path (``Site.get_site_root_paths``), handed to
+Wagtail as the per-request copy it keeps itself (``request._wagtail_cached_site_root_paths``):
+they change with Site records, moves and site root pages' publishes, which all start a new
+install generation. Each entry carries the generation token it was computed under, so the
+entry and the current token come in one round trip to the cache. Without a shared cache, or with Redis down, or
 for an address that is a 404, Wagtail routes as usual."""
 
 import logging
@@ -41,7 +44,8 @@ logger = logging.getLogger("core.routing")
 ALL_TOKEN = PREFIX + ALL
 # Named with the shape of what is filed under it: a release that changes the shape reads none
 # of the entries an earlier release filed.
-ROUTE_KEY = "route-v3"
+ROUTE_KEY = "route-v4"
+SITE_KEY = "route-site-v2"
 
 
 def cached_route(view):
@@ -60,9 +64,16 @@ def cached_route(view):
 
 
 def prime(request, path):
-    site = remembered_site(request)
+    components = [component for component in path.split("/") if component]
+    if hasattr(request, "_wagtail_site"):  # looked up already (the WordPress /?p= redirects)
+        site, found = Site.find_for_request(request), None
+    else:
+        # The site, its generation tokens and the route, in one round trip to the cache.
+        site, found = _site(request, also=[_route_key(request, components)])
+        if site is not None:
+            request._wagtail_site = site
     if site is not None:
-        _route(request, site, path)
+        _route(request, site, components, found)
 
 
 def remembered_site(request):
@@ -70,39 +81,60 @@ def remembered_site(request):
     known in this generation (for views outside Wagtail's page tree too, such as search)."""
     if hasattr(request, "_wagtail_site") or not settings.CACHE_PUBLISHED_ANSWERS:
         return Site.find_for_request(request)
-    site = _site(request)
+    site, _found = _site(request)
     if site is not None:
         request._wagtail_site = site
     return site
 
 
-def _site(request):
-    hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"route-site:{digest(hostname, request.get_port())}"
-    found = read_with([ALL_TOKEN], [key])
+# The site each host was last found to be, per process: a guess that lets the first round
+# trip to the cache read that site's generation tokens too (kept only if the guess was right).
+_site_hints = {}
+
+
+def _host(request):
+    return split_domain_port(request._get_raw_host())[0], request.get_port()
+
+
+def _site(request, also=()):
+    """(site, what the cache held) for the request's host; ``also``: more keys to read."""
+    host = _host(request)
+    key = f"{SITE_KEY}:{digest(*host)}"
+    hint = _site_hints.get(host)
+    site_tokens = [f"{PREFIX}site-{hint}", f"{PREFIX}frame-{hint}"] if hint is not None else []
+    found = read_with([ALL_TOKEN, *site_tokens], [key, *also])
     if found is None:
-        return None
+        return None, None
     token = found[ALL_TOKEN]
     remember(request, {ALL_TOKEN: token})
     entry = found.get(key)
     if entry is not None and entry[0] == token:
-        return entry[1]
-    site = Site.find_for_request(request)
-    if site is not None:
-        _store(key, (token, site))
-    return site
+        site, root_paths = entry[1]
+    else:
+        site, root_paths = Site.find_for_request(request), Site.get_site_root_paths()
+        if site is not None:
+            _store(key, (token, (site, root_paths)))
+    # Wagtail's own per-request copy of every site's root path (Page.get_url_parts reads it),
+    # so building links asks the cache nothing more.
+    request._wagtail_cached_site_root_paths = root_paths
+    if site is not None and site.pk == hint:
+        remember(request, {name: found[name] for name in site_tokens})
+    elif site is not None:
+        _site_hints[host] = site.pk
+    return site, found
 
 
-def _route(request, site, path):
-    components = [component for component in path.split("/") if component]
-    key = f"{ROUTE_KEY}:{site.pk}:{digest(components, get_language())}"
-    # The install token is already known when remembered_site() found the site; not when
-    # something before Wagtail's view (the WordPress /?p= redirects) looked the site up itself.
-    known = getattr(request, "_generations", {})
-    found = read_with([] if ALL_TOKEN in known else [ALL_TOKEN], [key])
-    if found is None:
-        return
-    if ALL_TOKEN in found:
+def _route_key(request, components):
+    # By host, not site: the key is known before the site is, so both come in one read.
+    return f"{ROUTE_KEY}:{digest(*_host(request), components, get_language())}"
+
+
+def _route(request, site, components, found=None):
+    key = _route_key(request, components)
+    if found is None:  # the site came from elsewhere: read the route (and install token) now
+        found = read_with([ALL_TOKEN], [key])
+        if found is None:
+            return
         remember(request, {ALL_TOKEN: found[ALL_TOKEN]})
     token = request._generations[ALL_TOKEN]
     entry = found.get(key)

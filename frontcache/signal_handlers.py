@@ -31,6 +31,10 @@ def purge_page_sites(page, *url_paths):
 
 def page_changed(sender, instance, **kwargs):
     """Published (also scheduled go-live, approval, revert, copy), unpublished (also expiry)."""
+    if not isinstance(instance, StoryPage) and instance.is_site_root():
+        # Every site: each remembers every site's root path with its routes (core.routing).
+        purge_everything()
+        return
     purge_page_sites(instance, instance.url_path)
 
 

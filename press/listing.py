@@ -46,11 +46,12 @@ class CachedListing:
 
     ``stories`` is a callable giving the full queryset, called only on a cache miss (building
     it can cost a query); ``model`` fetches a cached page's stories by id; ``count``, when
-    given, counts them some cheaper way (the press room reads it off its facets)."""
+    given, counts them some cheaper way (the press room reads it off its facets); with
+    ``ids_only``, ``stories`` gives only ids (search) and each page is then fetched by id."""
 
-    def __init__(self, stories, model, answers, key, prepare=None, count=None):
+    def __init__(self, stories, model, answers, key, prepare=None, count=None, ids_only=False):
         self._stories, self._model, self._answers, self._key = stories, model, answers, key
-        self._prepare = prepare
+        self._prepare, self._ids_only = prepare, ids_only
         self._count = count or (lambda: self._stories().count())
 
     def count(self):
@@ -63,8 +64,10 @@ class CachedListing:
         fetched = []
 
         def compute():
-            fetched.extend(self._stories()[window])
-            return [story.pk for story in fetched]
+            found = list(self._stories()[window])
+            if not self._ids_only:
+                fetched.extend(found)
+            return [story.pk for story in found]
 
         ids = self._answers.get_or_compute(f"ids:{self._key}:{window.start}:{window.stop}", compute)
         if not fetched and ids:

@@ -41,6 +41,7 @@ def search(request):
                 answers,
                 key,
                 prepare=lambda stories: annotate_home_sites(stories, press_room, request),
+                ids_only=True,
             )
         paginator, page_obj = paginate(request, results, PER_PAGE)
         if fragment:
