@@ -9,8 +9,8 @@ request attributes Wagtail itself caches them in (``request._wagtail_site``,
 ``request._wagtail_route_for_request``; see ``Site.find_for_request`` and
 ``Page.route_for_request``).
 
-Only the page itself is read from the database (one query), so whether it is live, and where
-it is, are always today's answers: a remembered route is used only while the page's
+The page itself is read as it was at its site's last publish (``_live_page``; from the
+database for signed-in people), and a remembered route is used only while the page's
 ``url_path`` is still the one it was remembered with, so a move, a new slug or a deletion
 sends the address back to Wagtail's own walk. Everything else is filed under the install's
 generation (``core.generations``), which Site edits and privacy changes bump: publishing a
@@ -37,7 +37,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from core.generations import ALL, ANSWER_TIMEOUT, PREFIX, digest, read_with, remember
+from core.generations import ALL, ANSWER_TIMEOUT, PREFIX, SiteAnswers, digest, read_with, remember
 
 logger = logging.getLogger("core.routing")
 
@@ -140,8 +140,7 @@ def _route(request, site, components, found=None):
     entry = found.get(key)
     if entry is not None and entry[0] == token:
         label, pk, consumed, restrictions, url_path = entry[1]
-        model = apps.get_model(label)
-        page = model.objects.filter(pk=pk).first()
+        page = _live_page(request, site, apps.get_model(label), pk)
         if page is not None and page.url_path == url_path:
             page.remembered_view_restrictions = restrictions  # checked by Wagtail's hook as ever
             request._wagtail_route_for_request = _route_or_none(page, request, components[consumed:])
@@ -156,9 +155,21 @@ def _route(request, site, components, found=None):
     if not page.url_path.startswith(root.url_path):
         return  # routed outside the site's tree (an alias, say): not remembered
     consumed = len([part for part in page.url_path[len(root.url_path) :].split("/") if part])
+    _live_page(request, site, type(page), page.pk, found=page)  # the next visitor's copy
     restrictions = list(page.get_view_restrictions())
     page.remembered_view_restrictions = restrictions
     _store(key, (token, (page._meta.label_lower, page.pk, consumed, restrictions, page.url_path)))
+
+
+def _live_page(request, site, model, pk, found=None):
+    """The page as it is now. For visitors, as it was at the site's last publish: publishing
+    or unpublishing a page (scheduled ones too) starts a new generation of its site, so the
+    copy is never older than the page's live state. Signed-in people (editors, whose user bar
+    shows the page's draft state) always get it from the database."""
+    fetch = (lambda: found) if found is not None else model.objects.filter(pk=pk).first
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return fetch()
+    return SiteAnswers(site.pk, "live-pages", request).get_or_compute(str(pk), fetch)
 
 
 def _route_or_none(page, request, components):
