@@ -68,8 +68,8 @@ stack: install-dev messages
 # --- make bench, make survive --------------------------------------------------------------
 # Each starts its own stack on free loopback ports (a running `make stack` is not needed and
 # not touched) and stops it at the end. The first run generates its databases
-# (pressroom_bench_2k, pressroom_bench_10k: about 45 minutes on two cores); later runs reuse them.
-# bench: one table (req/s, p50, p99 per row; ratios; purge to fresh; memory), about 4
+# (pressroom_bench_2k, pressroom_bench_10k: about 15 minutes on two cores); later runs reuse them.
+# bench: one table (req/s, p50, p99 per row; ratios; purge to fresh; memory), about 7
 # minutes (BENCH_ARGS=--quick: about 2). survive: failures under load, about 2 minutes.
 bench: install-dev messages
 	$(BIN)/python -m deploy.bench $(BENCH_ARGS)

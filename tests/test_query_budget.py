@@ -96,6 +96,7 @@ class QueryBudgetWith10Stories(TestCase):
                 page.save()
         filtered = f"?year={english.date.year}&category={english.category.slug}"
         cls.language_pairs = {
+            "home": (CIPC_HOST, "/", "/es/"),
             "press room": (CIPC_HOST, "/press/", "/es/press/"),
             "press room, filtered": (CIPC_HOST, f"/press/{filtered}", f"/es/press/{filtered}"),
             "story page": (CIPC_HOST, english.url_path[len("/cipc") :], f"/es/press/{historia.slug}/"),
