@@ -67,7 +67,7 @@ class CachedListing:
             found = list(self._stories()[window])
             if not self._ids_only:
                 fetched.extend(found)
-            return [story.pk for story in found]
+            return [getattr(story, "pk", story) for story in found]  # stories, or ids already
 
         ids = self._answers.get_or_compute(f"ids:{self._key}:{window.start}:{window.stop}", compute)
         if not fetched and ids:

@@ -1,5 +1,8 @@
 """/search/ on each site: the stories listed in that site's press room (its own and the
-ones it cross-lists), ranked by Wagtail's search backend."""
+ones it cross-lists), the newest 100 matches ranked by Wagtail's search backend, then older
+matches newest first (``StoryPageQuerySet.ranked_ids``)."""
+
+import functools
 
 from django.http import QueryDict
 from django.template.response import TemplateResponse
@@ -35,12 +38,20 @@ def search(request):
             fragment = f"results:{digest(query, notices, get_language())}"
             number = request.GET.get("page") or "1"
             answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
+
+            # The room's stories newest first change only on publish: kept per generation.
+            def ranked():
+                newest = answers.get_or_compute("newest-ids", press_room.get_stories().newest_ids)
+                return StoryPage.objects.ranked_ids(query, newest)
+
+            ranked_ids = functools.cache(lambda: answers.get_or_compute(f"ranked:{key}", ranked))
             results = CachedListing(
-                lambda: press_room.get_stories().best_matches(query),
+                ranked_ids,
                 StoryPage,
                 answers,
                 key,
                 prepare=lambda stories: annotate_home_sites(stories, press_room, request),
+                count=lambda: len(ranked_ids()),
                 ids_only=True,
             )
         paginator, page_obj = paginate(request, results, PER_PAGE)

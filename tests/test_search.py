@@ -1,8 +1,12 @@
 """/search/ on each site: that site's stories plus what its press room cross-lists, title
-matches first, then summary, then body; spokespeople and topics are searchable."""
+matches first, then summary, then body (among the newest 100 matches; older ones follow,
+newest first); spokespeople and topics are searchable."""
+
+import datetime
 
 from django.test import TestCase
 
+from press.models import StoryPage
 from tests.factories import block, make_story
 from tests.listing_data import build_stories
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
@@ -34,6 +38,26 @@ class SearchTests(TestCase):
         html = self.search(COALITION_HOST, "farmworkers").content.decode()
         positions = [html.index(f">{story.title}</a>") for story in (self.in_title, self.in_summary, self.in_body)]
         self.assertEqual(positions, sorted(positions))
+
+    def test_beyond_the_newest_ranked_matches_older_ones_follow_newest_first(self):
+        room = self.sites.coalition_press
+        dated = [datetime.date(2017 + n, 1, 1) for n in range(4)]
+        oldest_in_title = make_story(room, "Orchards: title match", date=dated[0])
+        older_in_body = make_story(room, "Older", date=dated[1], body=[block("paragraph", "<p>Orchards.</p>")])
+        newer_in_summary = make_story(room, "Newer", date=dated[2], summary="Orchards in bloom.")
+        newest_in_body = make_story(room, "Newest", date=dated[3], body=[block("paragraph", "<p>Orchards.</p>")])
+        newest_first = room.get_stories().newest_ids()
+        # Only the two newest matches ranked: the summary match outranks the body match; the
+        # older two follow, newest first, the title match last for all its rank.
+        self.assertEqual(
+            StoryPage.objects.ranked_ids("orchards", newest_first, ranked=2),
+            [newer_in_summary.pk, newest_in_body.pk, older_in_body.pk, oldest_in_title.pk],
+        )
+        # All four ranked (the site's default ranks the newest 100): the title match first.
+        self.assertEqual(StoryPage.objects.ranked_ids("orchards", newest_first)[0], oldest_in_title.pk)
+        html = self.search(COALITION_HOST, "orchards").content.decode()
+        self.assertLess(html.index(">Orchards: title match</a>"), html.index(">Newer</a>"))
+        self.assertIn("4 results", html)
 
     def test_spokesperson_names_and_topics_are_searchable(self):
         self.assertContains(self.search(CIPC_HOST, "Cynthia Buiza"), "2 results")
