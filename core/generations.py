@@ -118,7 +118,7 @@ class SiteAnswers:
         self.prefix = f"answer:{scope}:{namespace}:{site_id}:{language}:{self.generation}:"
         self._fetched = {}
         self._request = request
-        self._bundle_key = None
+        self._bundle_key = self._frame_key_for_prefetch = None
         if scope == "frame" and request is not None and self.generation is not None:
             self._bundle_key = _frame_bundle_key(site_id, language, self.generation)
         elif request is not None and site_id is not None:
@@ -130,7 +130,7 @@ class SiteAnswers:
         if self.generation is None or not names:
             return
         keys = [self.prefix + name for name in names]
-        bundle_key = getattr(self, "_frame_key_for_prefetch", None)
+        bundle_key = self._frame_key_for_prefetch
         bundles = self._request.__dict__.setdefault("_frame_bundles", {}) if self._request is not None else {}
         if bundle_key is not None and bundle_key not in bundles:
             keys.append(bundle_key)
