@@ -9,6 +9,7 @@ from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
 from django.http import HttpResponse
 from django.urls import LocalePrefixPattern, get_resolver
@@ -490,7 +491,7 @@ class StoryPageQuerySet(PageQuerySet):
             through = (self.model.topics if kind == "topic" else self.model.spokespeople).through
             rows = through.objects.filter(storypage_id__in=ids).values(kind)
         elif kind == "organization":
-            return self._organization_pairs_sql("pairs.organization_id, COUNT(*)", "GROUP BY pairs.organization_id")
+            return self._organization_counts_sql()
         else:
             raise ValueError(kind)
         return rows.annotate(n=Count("pk")).order_by().query.sql_with_params()
@@ -517,13 +518,13 @@ class StoryPageQuerySet(PageQuerySet):
                 counts[name].append((int(value), n))
         return counts
 
-    def _organization_pairs_sql(self, columns, tail=""):
-        """SQL over the (organization, story) pairs of these stories: an organisation's stories
-        are those it signed and those its spokespeople speak in; the UNION drops a story
-        counted twice for one organisation. Table names from the models; values are parameters."""
+    def _organization_counts_sql(self):
+        """Rows of (organization id, stories): an organisation's stories are those it signed
+        and those its spokespeople speak in; the UNION drops a story counted twice for one
+        organisation. Table names from the models; values are parameters."""
         ids_sql, params = self._ids().query.sql_with_params()
         sql = f"""
-            SELECT {columns} FROM (
+            SELECT pairs.organization_id, COUNT(*) FROM (
                 SELECT signatory.organization_id AS organization_id, signatory.page_id AS story_id
                 FROM {StorySignatory._meta.db_table} signatory
                 WHERE signatory.page_id IN ({ids_sql})
@@ -532,12 +533,22 @@ class StoryPageQuerySet(PageQuerySet):
                 FROM {self.model.spokespeople.through._meta.db_table} spoken
                 JOIN {Spokesperson._meta.db_table} person ON person.id = spoken.spokesperson_id
                 WHERE spoken.storypage_id IN ({ids_sql})
-            ) AS pairs {tail}
+            ) AS pairs GROUP BY pairs.organization_id
         """  # noqa: S608
         return sql, [*params, *params]
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class CategoryFromDirectory(ForwardManyToOneDescriptor):
+    """``story.category`` from the directory (cached until a snippet changes) when it is read
+    and not already loaded: a story page working out its fragments costs no query for it, and
+    one whose fragments are all cached never asks for it at all."""
+
+    def get_object(self, instance):
+        record = directory(self.field.remote_field.model).get(getattr(instance, self.field.attname))
+        return record if record is not None else super().get_object(instance)
 
 
 class StoryPage(MetadataPageMixin, Page):
@@ -801,14 +812,17 @@ class StoryPage(MetadataPageMixin, Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        if self.category_id and not StoryPage.category.is_cached(self):
-            # The category from the directory (cached until a snippet changes), not a query.
-            self.category = directory(Category).get(self.category_id) or self.category
         context = super().get_context(request, *args, **kwargs)
         answers = self.cached_answers(request)
         if answers is not None:
             # Everything a repeat visit reads, in one round trip to the cache.
-            answers.prefetch("fragment:meta", "fragment:structured-data", "fragment:story", "fragment:related")
+            answers.prefetch(
+                "fragment:meta",
+                "fragment:structured-data",
+                "fragment:story",
+                "fragment:media-contacts",
+                "fragment:related",
+            )
             # The site's room in this language (kept with the site's frame) is this story's
             # parent, unless the story sits somewhere else (a room of another language).
             room = PressIndexPage.for_request(request)
@@ -935,3 +949,7 @@ class StoryCorrection(Orderable):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.noted_at:%Y-%m-%d}"
+
+
+# In place of Django's own descriptor for the foreign key (same field, no migration).
+StoryPage.category = CategoryFromDirectory(StoryPage._meta.get_field("category"))
