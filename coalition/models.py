@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from core.models import SHORT_PROSE, in_default_locale
-from press.models import SiteRootPage
+from siteroot.models import SiteRootPage
 
 
 class CoalitionHomePage(SiteRootPage):

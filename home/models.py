@@ -1,6 +1,6 @@
 from wagtail.admin.panels import FieldPanel
 
-from press.models import SiteRootPage
+from siteroot.models import SiteRootPage
 
 
 class HomePage(SiteRootPage):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     # except downwards (home and coalition use press).
     "core",
     "press",
+    "siteroot",
     "home",
     "coalition",
     "teams",

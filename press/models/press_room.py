@@ -1,0 +1,281 @@
+"""A site's press room and its media contacts."""
+
+import functools
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import HttpResponse
+from django.urls import LocalePrefixPattern, get_resolver
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, Site
+
+from core.forms import PageForm
+from core.generations import SiteAnswers, digest
+from core.models import (
+    INLINE_TEXT,
+    MetadataPageMixin,
+    in_default_locale,
+)
+from core.translations import localized_all
+from press.feeds import PressRoomFeed
+from press.filters import StoryFilters
+from press.listing import PAGE_NUMBER, CachedListing, annotate_home_sites, paginate
+
+
+def reserved_slugs():
+    """First path segments the project's own URLs use (admin, search, embargoed…): a press
+    room, the only page type at a site's top level, must not take one, or its address
+    would lead to that view instead of the page. The language prefixes (/es/) are taken too,
+    and so are the first segments inside them (/search/)."""
+    slugs = {code for code, _name in settings.LANGUAGES}
+    patterns = list(get_resolver().url_patterns)
+    for pattern in patterns:
+        if isinstance(pattern.pattern, LocalePrefixPattern):
+            patterns.extend(pattern.url_patterns)
+            continue
+        first = str(pattern.pattern).lstrip("^").split("/", 1)[0]
+        if first and not any(char in first for char in "()[]?*+\\"):
+            slugs.add(first)
+    return slugs
+
+
+def story_model():
+    # StoryPage is defined beside the room, and imports it (a story's parent is a room).
+    return apps.get_model("press", "StoryPage")
+
+
+class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
+    """A site's press room: lists its stories, newest first, plus stories cross-listed from
+    other sites: those its organization signed, and every story of the rooms it also lists."""
+
+    intro = RichTextField(
+        features=INLINE_TEXT,
+        blank=True,
+        help_text="A sentence or two above the listing, e.g. who to call for press enquiries.",
+    )
+    cross_list_signed_by = models.ForeignKey(
+        "core.Organization",
+        limit_choices_to=in_default_locale,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="also list stories signed by",
+        help_text="Also list stories from other sites' press rooms that this organization signed "
+        "(e.g. coalition statements CIPC signed). They link to their home site.",
+    )
+    also_list_rooms = ParentalManyToManyField(
+        "press.PressIndexPage",
+        blank=True,
+        related_name="+",
+        verbose_name="also list every story of",
+        help_text="Other sites' press rooms whose stories this room lists too, signed or not "
+        "(e.g. CIPC's room lists all the ICE Out of California coalition's statements). "
+        "They link to their home site.",
+    )
+    default_category = models.ForeignKey(
+        "core.Category",
+        limit_choices_to=in_default_locale,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="New stories in this press room start in this category. Optional.",
+    )
+    per_page = models.PositiveSmallIntegerField(
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(100)],
+        help_text="Stories per page of the listing (5 to 100).",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("cross_list_signed_by"),
+                FieldPanel("also_list_rooms", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("default_category"),
+                FieldPanel("per_page"),
+            ],
+            heading="Listing",
+        ),
+        MultiFieldPanel(
+            [InlinePanel("media_contacts", label="Media contact")],
+            heading="Media contacts",
+            help_text="Who journalists should call: shown on the press room, the home page and under every story "
+            "that has no media contacts block of its own. New stories start with them.",
+        ),
+    ]
+
+    base_form_class = PageForm
+    parent_page_types = ["home.HomePage", "coalition.CoalitionHomePage"]
+    subpage_types = ["press.StoryPage"]
+    max_count_per_parent = 1
+    template = "pages/press_index_page.html"
+
+    class Meta:
+        verbose_name = "press room"
+
+    def clean(self):
+        super().clean()
+        if self.slug in reserved_slugs():
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is taken by the site itself (for example /{self.slug}/). Choose another."}
+            )
+
+    def get_stories(self):
+        """Live, public stories listed in this press room: its own and the cross-listed ones."""
+        return story_model().objects.live().public().in_room(self).for_listing()
+
+    @classmethod
+    def for_request(cls, request):
+        """The press room of the site being viewed, or None; looked up once per request."""
+        if not hasattr(request, "_press_room"):
+            site = Site.find_for_request(request)
+            if site is None:
+                request._press_room = None
+            else:
+                # Changes only when a page other than a story is published, moved or deleted:
+                # kept per generation of the site's frame (and per language: the answers are).
+                answers = SiteAnswers(site.pk, "site-press-room", request, scope="frame")
+                request._press_room = answers.get_or_compute(
+                    "press-room", lambda: cls.in_language_under(site.root_page)
+                )
+        return request._press_room
+
+    @classmethod
+    def in_language_under(cls, site_root, language=None):
+        """The live press room of the site rooted at ``site_root`` (a default-language root) in
+        ``language`` (the active one by default), or None; one query either way."""
+        rooms = cls.objects.live().child_of(site_root)
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            return rooms.first()
+        return (
+            cls.objects.live()
+            .filter(locale__language_code=language, translation_key__in=rooms.values("translation_key"))
+            .first()
+        )
+
+    @classmethod
+    def latest_under(cls, site_root, count, request):
+        """(press room, its latest ``count`` stories) for a site's home page."""
+        press_room = cls.objects.live().child_of(site_root).first()
+        return press_room, cls.latest_in(press_room, count, request)
+
+    @staticmethod
+    def latest_in(press_room, count, request):
+        """The latest ``count`` stories of ``press_room`` (None: no stories)."""
+        if press_room is None or not count:
+            return []
+        stories = list(press_room.get_stories()[:count])
+        annotate_home_sites(stories, press_room, request)
+        return stories
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = StoryFilters.from_querydict(request.GET)
+        # Counts and pages change only on publish: cached per generation of this room's site.
+        site = Site.find_for_request(request)
+        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}", request)
+        key = digest(sorted(filters.as_params().items()))
+        fragment = f"listing:{digest(key, filters.notices, get_language())}"
+        # What a repeat visit needs (the count, checking the page number, and the rendered
+        # listing) in one round trip; a page number that is not one gets a 404 from paginate().
+        number = request.GET.get("page") or "1"
+        answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
+        stories = functools.cache(self.get_stories)  # built on a miss only: it costs a query
+        # Read only when the listing's fragment or count is not cached yet.
+        facets = SimpleLazyObject(lambda: answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories())))
+        listing = CachedListing(
+            lambda: filters.apply(stories()),
+            story_model(),
+            answers,
+            key,
+            prepare=lambda page_of_stories: annotate_home_sites(page_of_stories, self, request),
+            count=lambda: filters.total(facets),  # the facets are counted anyway: no COUNT of its own
+        )
+        paginator, page_obj = paginate(request, listing, self.per_page)
+        page_number = page_obj.number if page_obj.number > 1 else None
+        context.update(
+            # A preview or a draft shows what is saved, never the live room's cached listing.
+            listing_answers=answers if self.live and not getattr(request, "is_preview", False) else None,
+            # The rendered listing (filters form, counts, cards, pages) for this address, in
+            # this language; notices are part of it, so a corrected address has its own.
+            listing_fragment=f"{fragment}:{page_obj.number}",
+            filters=filters,
+            facets=facets,
+            active_filters=SimpleLazyObject(lambda: filters.chips(facets)),
+            paginator=paginator,
+            page_obj=page_obj,
+            stories=page_obj.object_list,
+            listing_url=self.get_url(request),
+            query_params=filters.as_querydict(),
+            canonical_url=self.get_full_url(request) + filters.querystring(page=page_number),
+            media_contacts=self.cached_media_contacts(request),
+            feed_url=self.get_url(request) + self.reverse_subpage("feed") + filters.querystring(),
+        )
+        return context
+
+    def default_media_contacts(self):
+        """The room's media contacts, in order: only people who are published and active, with
+        their titles in the active language (the room names the default language's records)."""
+        contacts = self.media_contacts.select_related("spokesperson__organization")
+        return localized_all(
+            [contact.spokesperson for contact in contacts if contact.spokesperson.live and contact.spokesperson.active]
+        )
+
+    def cached_media_contacts(self, request):
+        """``default_media_contacts()``, computed once per change to this room's site's frame
+        (a spokesperson's edit renews every site's answers). A preview shows the form's own."""
+        if getattr(request, "is_preview", False):
+            return self.default_media_contacts()
+        site = Site.find_for_request(request)
+        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}", request, scope="frame")
+        return answers.get_or_compute("media-contacts", self.default_media_contacts)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """RSS 2.0 of the latest stories, honouring the listing's filters; the whole document
+        is kept until the site's next publish (per address as asked: it names itself)."""
+        site = Site.find_for_request(request)
+        if site is None or getattr(request, "is_preview", False):
+            return PressRoomFeed()(request, press_room=self)
+        answers = SiteAnswers(site.pk, f"feed-{self.pk}", request)
+
+        def render():
+            response = PressRoomFeed()(request, press_room=self)
+            headers = {name: response[name] for name in ("Content-Type", "Last-Modified") if response.has_header(name)}
+            return response.status_code, headers, response.content
+
+        status, headers, content = answers.get_or_compute(
+            digest(request.scheme, request.get_host(), request.get_full_path(), get_language()), render
+        )
+        return HttpResponse(content, status=status, headers=headers)
+
+
+class PressRoomContact(Orderable):
+    """One of a press room's default media contacts, in the order they are shown."""
+
+    page = ParentalKey("press.PressIndexPage", on_delete=models.CASCADE, related_name="media_contacts")
+    spokesperson = models.ForeignKey("core.Spokesperson", on_delete=models.CASCADE, related_name="+")
+
+    panels = [
+        FieldPanel(
+            "spokesperson",
+            help_text="Their name, title, organization, press phone and email and languages are shown.",
+        )
+    ]
+
+    def __str__(self):
+        return str(self.spokesperson)

@@ -1,0 +1,239 @@
+"""The story listing's queries: every filter, facet count and search a press room runs, as
+named methods on the StoryPage queryset."""
+
+from django.apps import apps
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+
+from core.models import (
+    Category,
+    Spokesperson,
+    Topic,
+)
+from core.privacy import private_q
+from press.filters import search_terms
+from press.models.press_room import PressIndexPage
+
+
+def _signatories():
+    # Defined beside the story, which imports this module.
+    return apps.get_model("press", "StorySignatory")
+
+
+# Site search ranks the newest this many matches of a search (StoryPageQuerySet.ranked_ids).
+RANKED_SEARCH_MATCHES = 100
+
+
+class StoryPageQuerySet(PageQuerySet):
+    """Every question asked about a set of stories, by name. Filters, listings, search, the
+    feed and the desk narrow or count a queryset with these; none writes its own ORM."""
+
+    def in_room(self, press_room):
+        """Stories listed in ``press_room``, in its language: its own and those cross-listed
+        into it (a Spanish room lists the Spanish versions of the stories it cross-lists)."""
+        in_this_room = Q(path__startswith=press_room.path, depth=press_room.depth + 1)
+        if press_room.cross_list_signed_by_id:
+            signed = _signatories().objects.filter(organization_id=press_room.cross_list_signed_by_id)
+            in_this_room |= Q(pk__in=signed.values("page_id"))
+        # Children of a room this one also lists, in this room's language: the story's parent
+        # is the listed room or its translation (same translation key), and its path is the
+        # story's own path less one tree step. Subqueries, so the listing costs no query more.
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        listed_rooms = PressIndexPage.also_list_rooms.through.objects.filter(
+            from_pressindexpage_id=press_room.pk
+        ).values("to_pressindexpage__translation_key")
+        also_listed = PressIndexPage.objects.filter(
+            path=parent_path, locale_id=press_room.locale_id, translation_key__in=listed_rooms
+        )
+        return self.filter(in_this_room | Q(Exists(also_listed)), locale_id=press_room.locale_id)
+
+    def private_q(self):
+        # The privacy rules from the cache (core.privacy), not read again for every listing.
+        return private_q()
+
+    def matching(self, q):
+        """Stories whose text matches the words of ``q`` (Wagtail's search backend), as a
+        subquery where the backend can give one, so a text filter adds no query of its own."""
+        terms = search_terms(q)
+        if not terms:
+            return self.none()
+        results = self.model.objects.search(terms, order_by_relevance=False)
+        get_queryset = getattr(results, "get_queryset", None)
+        if get_queryset is None:
+            return self.filter(pk__in=[story.pk for story in results])
+        return self.filter(pk__in=get_queryset().order_by().values("pk"))
+
+    def best_matches(self, q):
+        """Stories of this set matching ``q``, best match first, with nothing loaded but their
+        ids (narrow rows sort in memory). Searched through a subquery: the backend cannot
+        search a queryset filtered on unindexed fields."""
+        terms = search_terms(q)
+        if not terms:
+            return self.none()
+        return self.model.objects.filter(pk__in=self._ids()).only("pk").order_by().search(terms)
+
+    def newest_ids(self):
+        """The ids of these stories, newest first (as listings order them)."""
+        return list(self.prefetch_related(None).order_by("-date", "-pk").values_list("pk", flat=True))
+
+    def ids_matching(self, q):
+        """The ids of every story whose text matches ``q`` (any room, any language): one
+        unranked lookup in the search index, for a caller to narrow down itself."""
+        terms = search_terms(q)
+        if not terms:
+            return set()
+        results = self.model.objects.search(terms, order_by_relevance=False)
+        get_queryset = getattr(results, "get_queryset", None)
+        if get_queryset is None:
+            return {story.pk for story in results}
+        ids = get_queryset().order_by().values_list("pk", flat=True)
+        try:
+            sql, params = ids.query.sql_with_params()
+        except EmptyResultSet:
+            return set()
+        # Thousands of ids for a common word: read straight off the cursor, without the ORM's
+        # per-row work (a few milliseconds at 10,000 stories).
+        with connections[ids.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0] for row in cursor.fetchall()}
+
+    def ranked_ids(self, q, newest_ids, ranked=None):
+        """The stories among ``newest_ids`` (newest first) that match ``q``: the newest
+        ``ranked`` of them best match first, then any older ones newest first. PostgreSQL ranks
+        every match it is asked to, so a word in most of a 10,000-story archive cost a search
+        about 70 ms of ranking and counting; the newest few hundred are what a journalist
+        reads, and a search that finds fewer is ranked whole."""
+        ranked = RANKED_SEARCH_MATCHES if ranked is None else ranked
+        matches = self.model.objects.ids_matching(q)
+        found = [pk for pk in newest_ids if pk in matches]
+        head, rest = found[:ranked], found[ranked:]
+        if len(head) > 1:
+            head = [story.pk for story in self.model.objects.filter(pk__in=head).best_matches(q)]
+        return head + rest
+
+    def published_in(self, year, month=None):
+        stories = self.filter(date__year=year)
+        return stories.filter(date__month=month) if month else stories
+
+    def in_category(self, slug):
+        return self.filter(category__slug=slug)
+
+    def about(self, topic_slug):
+        return self.filter(topics__slug=topic_slug)
+
+    def spoken_by(self, spokesperson_slug):
+        return self.filter(spokespeople__slug=spokesperson_slug)
+
+    def signed_or_spoken_by(self, organization_slug):
+        """Stories an organisation signed or in which one of its spokespeople speaks."""
+        signed = _signatories().objects.filter(organization__slug=organization_slug).values("page_id")
+        spoken = self.model.spokespeople.through.objects.filter(
+            spokesperson__organization__slug=organization_slug
+        ).values("storypage_id")
+        return self.filter(pk__in=self.model.objects.filter(Q(pk__in=signed) | Q(pk__in=spoken)).values("pk"))
+
+    def for_listing(self):
+        """Everything a listing card shows, fetched in a fixed number of queries."""
+        return (
+            self.select_related("category", "listing_image")
+            .prefetch_related("topics", "spokespeople", "listing_image__renditions")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+    def related_to(self, story, topic_ids):
+        """Live stories beside ``story`` (same press room) sharing one of ``topic_ids``: most
+        topics in common first, then newest."""
+        return (
+            self.live()
+            .public()
+            .sibling_of(story, inclusive=False)
+            .filter(topics__in=topic_ids)
+            .annotate(shared_topics=Count("topics"))
+            .for_listing()
+            .order_by("-shared_topics", "-date", "-pk")
+        )
+
+    # Counts for the listing's filter form and the alerts form, over the stories of this set.
+    # The set is used as a subquery of pks, so joins in its filters never count a story twice.
+
+    def _ids(self):
+        return self.order_by().values("pk")
+
+    def category_counts(self):
+        """Categories of these stories, by name, each with ``n``, its number of stories."""
+        return self._label_counts(Category.objects)
+
+    def topic_counts(self):
+        return self._label_counts(Topic.objects)
+
+    def _label_counts(self, objects):
+        return objects.filter(stories__in=self._ids()).annotate(n=Count("stories")).order_by("name")
+
+    def count_sql(self, kind):
+        """(sql, params) of one set of counts over these stories, rows of (value, stories):
+        ``kind`` is "year" or "month" (the value is the number), or "category", "topic",
+        "spokesperson" or "organization" (the value is the record's id). For
+        ``count_together``; raises EmptyResultSet when no story can match."""
+        ids = self._ids()
+        if kind in ("year", "month"):
+            part = ExtractYear("date") if kind == "year" else ExtractMonth("date")
+            rows = self.model.objects.filter(pk__in=ids).annotate(part=part).values("part")
+        elif kind == "category":
+            rows = self.model.objects.filter(pk__in=ids, category__isnull=False).values("category")
+        elif kind in ("topic", "spokesperson"):
+            through = (self.model.topics if kind == "topic" else self.model.spokespeople).through
+            rows = through.objects.filter(storypage_id__in=ids).values(kind)
+        elif kind == "organization":
+            return self._organization_counts_sql()
+        else:
+            raise ValueError(kind)
+        return rows.annotate(n=Count("pk")).order_by().query.sql_with_params()
+
+    @staticmethod
+    def count_together(parts, using="default"):
+        """{name: [(value, stories)]} for ``parts`` ({name: (stories, kind)}, see ``count_sql``)
+        in one query: a listing's facets cost one round trip to the database, not one each."""
+        counts = {name: [] for name in parts}
+        selects, params = [], []
+        for name, (stories, kind) in parts.items():
+            try:
+                sql, part_params = stories.count_sql(kind)
+            except EmptyResultSet:  # e.g. a search with no words: nothing to count
+                continue
+            # The SQL is Django's, compiled from querysets; every value is a parameter.
+            selects.append(f"SELECT %s, counted.* FROM ({sql}) counted")  # noqa: S608
+            params.extend([name, *part_params])
+        if not selects:
+            return counts
+        with connections[using].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for name, value, n in cursor.fetchall():
+                counts[name].append((int(value), n))
+        return counts
+
+    def _organization_counts_sql(self):
+        """Rows of (organization id, stories): an organisation's stories are those it signed
+        and those its spokespeople speak in; the UNION drops a story counted twice for one
+        organisation. Table names from the models; values are parameters."""
+        ids_sql, params = self._ids().query.sql_with_params()
+        sql = f"""
+            SELECT pairs.organization_id, COUNT(*) FROM (
+                SELECT signatory.organization_id AS organization_id, signatory.page_id AS story_id
+                FROM {_signatories()._meta.db_table} signatory
+                WHERE signatory.page_id IN ({ids_sql})
+                UNION
+                SELECT person.organization_id, spoken.storypage_id
+                FROM {self.model.spokespeople.through._meta.db_table} spoken
+                JOIN {Spokesperson._meta.db_table} person ON person.id = spoken.spokesperson_id
+                WHERE spoken.storypage_id IN ({ids_sql})
+            ) AS pairs GROUP BY pairs.organization_id
+        """  # noqa: S608
+        return sql, [*params, *params]
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

@@ -1,0 +1,437 @@
+"""A story (release, statement, advisory…) and what hangs off it: signatories and corrections."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import get_language, gettext
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, Site
+from wagtail.search import index
+
+from core.blocks import StoryBodyBlock, spokesperson_ids
+from core.generations import SiteAnswers, digest
+from core.models import (
+    MetadataPageMixin,
+    Spokesperson,
+    image_field,
+    in_default_locale,
+)
+from core.translations import directory, language_of_locale, localized
+from press.forms import StoryPageForm
+from press.models.press_room import PressIndexPage
+from press.models.queryset import StoryPageManager
+from press.panels import ClearableInlinePanel
+
+
+def join_names(names):
+    """'A', 'A and B', 'A, B and C' (AP style, as the organisations' statements use); 'A, B y C'
+    in Spanish."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
+class CategoryFromDirectory(ForwardManyToOneDescriptor):
+    """``story.category`` from the directory (cached until a snippet changes) when it is read
+    and not already loaded: a story page working out its fragments costs no query for it, and
+    one whose fragments are all cached never asks for it at all."""
+
+    def get_object(self, instance):
+        record = directory(self.field.remote_field.model).get(getattr(instance, self.field.attname))
+        return record if record is not None else super().get_object(instance)
+
+
+class StoryPage(MetadataPageMixin, Page):
+    """One press release, statement, media advisory or op-ed."""
+
+    date = models.DateField(
+        "publication date",
+        default=datetime.date.today,
+        db_index=True,
+        help_text="Shown on the story and used to order listings. Defaults to today.",
+    )
+    category = models.ForeignKey(
+        "core.Category",
+        null=True,  # so a draft can be saved before it is chosen; publishing requires it
+        on_delete=models.PROTECT,
+        related_name="stories",
+        help_text="What kind of story this is. Required to publish.",
+    )
+    subtitle = models.CharField(max_length=255, blank=True, help_text="A second headline under the title. Optional.")
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text="Where the story is issued from, e.g. Sacramento, CA. Optional."
+    )
+    summary = models.TextField(
+        max_length=500,
+        help_text="One or two plain sentences for listings, feeds and search results. Required to publish.",
+    )
+    topics = ParentalManyToManyField(
+        "core.Topic",
+        limit_choices_to=in_default_locale,
+        blank=True,
+        related_name="stories",
+        help_text="Issue areas; each links to a filtered listing.",
+    )
+    listing_image = image_field("Shown in listings and when the story is shared. Optional.")
+    body = StreamField(StoryBodyBlock(), help_text="The story, built from blocks.")
+    signatories_heading = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who signs jointly, e.g. 'the ICE Out of California Coalition Steering Committee'. "
+        "Used with the signatories below in a Signatories' statement block.",
+    )
+    release = models.CharField(
+        "release line",
+        max_length=20,
+        blank=True,
+        choices=[("", "None"), ("immediate", "For immediate release"), ("embargoed", "Embargoed until…")],
+        help_text="The line printed above a press release. 'Embargoed until…' needs the time below.",
+    )
+    embargoed_until = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        help_text="When the embargo lifts, as printed on the release. Optional: otherwise the "
+        "'go live at' time in the Status panel.",
+    )
+    # Derived from the body on every save, so listings can filter by speaker without
+    # reading StreamField JSON. Not edited directly.
+    spokespeople = ParentalManyToManyField("core.Spokesperson", blank=True, editable=False, related_name="stories")
+
+    objects = StoryPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("dateline"),
+        FieldRowPanel([FieldPanel("release"), FieldPanel("embargoed_until")], heading="Release line"),
+        FieldPanel("summary"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("signatories_heading"),
+                ClearableInlinePanel("signatories", label="Signatory", clear_label="Remove all signatories"),
+            ],
+            heading="Signatories",
+            classname="collapsed",
+        ),
+        InlinePanel(
+            "corrections",
+            heading="Updates and corrections",
+            label="Note",
+            help_text="Each note is dated and shown at the top of the story, in the feed and to search engines.",
+        ),
+    ]
+
+    # Title (boost 2, from Page) outranks summary, names and topics (1), which outrank the body.
+    search_fields = Page.search_fields + [
+        index.SearchField("subtitle", boost=1),
+        index.SearchField("summary", boost=1),
+        index.SearchField("body"),
+        index.RelatedFields("spokespeople", [index.SearchField("name", boost=1)]),
+        index.RelatedFields("topics", [index.SearchField("name", boost=1)]),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+
+    base_form_class = StoryPageForm
+    parent_page_types = ["press.PressIndexPage"]
+    subpage_types = []
+    template = "pages/story_page.html"
+    og_type = "article"
+
+    class Meta:
+        verbose_name = "story"
+        verbose_name_plural = "stories"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.spokespeople = self._spokespeople_in_body()
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, "spokespeople"]
+        return super().save(*args, **kwargs)
+
+    def _spokespeople_in_body(self):
+        """The default language's record of each person speaking in the body (an editor may
+        have chosen a translation), so listings filter and count one record per person."""
+        ids = spokesperson_ids(self.body)
+        found = Spokesperson.objects.in_bulk(ids) if ids else {}
+        people = [found[pk] for pk in ids if pk in found]
+        default = Locale.get_default()
+        keys = [person.translation_key for person in people if person.locale_id != default.pk]
+        if keys:
+            originals = {
+                person.translation_key: person
+                for person in Spokesperson.objects.filter(translation_key__in=keys, locale=default)
+            }
+            people = [originals.get(person.translation_key, person) for person in people]
+        unique = []
+        for person in people:
+            if person not in unique:
+                unique.append(person)
+        return unique
+
+    def apply_defaults_from(self, press_room):
+        """Fill a new story's defaults from the press room it is created in and that
+        room's site (a coalition pre-fills its members as signatories)."""
+        if isinstance(press_room, PressIndexPage) and press_room.default_category_id:
+            self.category_id = press_room.default_category_id
+        if isinstance(press_room, PressIndexPage):
+            contacts = press_room.default_media_contacts()
+            if contacts:
+                # The heading in the room's language (the editor may be working in English on
+                # the Spanish room): "Contactos de prensa" in a Spanish story.
+                with translation.override(press_room.locale.language_code):
+                    heading = gettext("Media contacts")
+                self.body = [("media_contacts", {"heading": heading, "contacts": contacts})]
+        site_root = press_room.get_parent().specific
+        default_signatories = getattr(site_root, "default_signatories", None)
+        if default_signatories:
+            self.signatories_heading = site_root.signatories_heading
+            self.signatories = [StorySignatory(organization=org) for org in default_signatories()]
+
+    def clean(self):
+        super().clean()
+        if self.release == "embargoed" and not (self.embargoed_until or self.go_live_at):
+            raise ValidationError(
+                {"embargoed_until": "Say when the embargo lifts here, or set a 'go live at' time in the Status panel."}
+            )
+
+    @cached_property
+    def shows_standfirst(self):
+        """The summary under the title, unless the body opens with the same words (a summary
+        often is the release's first lines): a reader would read them twice. Reads the raw
+        blocks, so it costs no query."""
+        if not self.summary:
+            return False
+        first = next(iter(self.body.raw_data), None)
+        if first is None:
+            return True
+        value = first.get("value")
+        text = value.get("text", "") if isinstance(value, dict) else value
+        if not isinstance(text, str):
+            return True
+
+        def words(html):
+            text = strip_tags(html).replace("[…]", " ").replace("’", "'").replace("“", '"').replace("”", '"')
+            return " ".join(text.split()).rstrip(" .…").casefold()
+
+        summary, opening = words(self.summary), words(text)
+        return not (summary and opening.startswith(summary[:120]))
+
+    @property
+    def has_body(self):
+        """False for a body with no blocks, only empty paragraphs, or only media contacts (which a
+        new story starts with): nothing of the story a reader would see."""
+        return any(
+            block.block_type not in ("paragraph", "media_contacts") or strip_tags(block.value.source).strip()
+            for block in self.body
+            if block.block_type != "media_contacts"
+        )
+
+    @property
+    def embargo_lifts_at(self):
+        """The time printed on an 'Embargoed until…' line."""
+        return self.embargoed_until or self.go_live_at
+
+    @cached_property
+    def correction_list(self):
+        """Update and correction notes, newest first."""
+        return sorted(self.corrections.all(), key=lambda note: note.noted_at, reverse=True)
+
+    @property
+    def modified_at(self):
+        """When the story last changed for a reader: its latest dated note, else its last publication."""
+        notes = self.correction_list
+        return notes[0].noted_at if notes else self.last_published_at
+
+    @property
+    def shows_category_label(self):
+        """False when the title already begins with the category ("Statement: …"): no badge twice."""
+        if not self.category:
+            return False
+        return not self.title.lower().startswith(f"{self.category.name.lower()}:")
+
+    def get_default_description(self):
+        return self.summary
+
+    def get_meta_image(self):
+        return self.social_image or self.listing_image
+
+    def structured_data(self, request, branding):
+        """schema.org NewsArticle, for search engines' news results.
+
+        The site's organisation (CIPC, or the coalition for its statements) issues the story
+        and is its author and publisher; people quoted or speaking in it are not its authors."""
+        issuer = {"@type": "Organization", "name": branding.display_name, "url": request.build_absolute_uri("/")}
+        publisher = dict(issuer)
+        logo = branding.logo.rendition_or_none("max-600x60") if branding.logo else None
+        if logo is not None:
+            publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo.url)}
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "publisher": publisher,
+            "author": issuer,
+            "inLanguage": language_of_locale(self.locale_id),
+            "articleSection": localized(self.category).name if self.category else "",
+            "keywords": [localized(topic).name for topic in self.topic_list],
+        }
+        if self.modified_at:
+            data["dateModified"] = self.modified_at.isoformat()
+        corrections = [note for note in self.correction_list if note.kind == StoryCorrection.CORRECTION]
+        if corrections:
+            data["correction"] = [
+                {"@type": "CorrectionComment", "text": note.note, "datePublished": note.noted_at.isoformat()}
+                for note in corrections
+            ]
+        if self.dateline:
+            data["dateline"] = self.dateline
+        rendition = self.listing_image.rendition_or_none("fill-1200x630") if self.listing_image else None
+        if rendition is not None:
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        answers = self.cached_answers(request)
+        if answers is not None:
+            # Everything a repeat visit reads, in one round trip to the cache.
+            answers.prefetch(
+                "fragment:meta",
+                "fragment:structured-data",
+                "fragment:story",
+                "fragment:media-contacts",
+                "fragment:related",
+            )
+            # The site's room in this language (kept with the site's frame) is this story's
+            # parent, unless the story sits somewhere else (a room of another language).
+            room = PressIndexPage.for_request(request)
+            if room is None or room.path != self.path[: -self.steplen]:
+                room = PressIndexPage.objects.parent_of(self).first()
+            self.press_room = room
+        context["press_room"] = self.press_room
+        context["story_answers"] = answers
+        if self.press_room is not None and not self.has_own_media_contacts:
+            # Only read when the template's cached fragment is not already there.
+            context["media_contacts"] = SimpleLazyObject(lambda: self.press_room.cached_media_contacts(request))
+        # Only worked out when the template's cached fragment is not already there.
+        context["related_stories"] = SimpleLazyObject(self.related_stories)
+        return context
+
+    def cached_answers(self, request):
+        """This story's cached fragments (body, related stories, structured data), valid until
+        its site's next publish; None for a draft or preview, which must show what is saved."""
+        if not self.live or getattr(request, "is_preview", False):
+            return None
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        # The fragments hold absolute addresses (structured data), so one set per host; and
+        # their words are in the visitor's language.
+        namespace = f"story-{self.pk}-{digest(request.scheme, request.get_host(), get_language())}"
+        return SiteAnswers(site.pk, namespace, request)
+
+    @cached_property
+    def press_room(self):
+        return PressIndexPage.objects.parent_of(self).first()
+
+    @property
+    def has_own_media_contacts(self):
+        return any(item["type"] == "media_contacts" for item in self.body.raw_data)
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    @cached_property
+    def signatory_list(self):
+        return list(self.signatories.select_related("organization"))
+
+    def related_stories(self, count=3):
+        """Up to ``count`` live stories from the same press room (so the same site) sharing a
+        topic with this one: most topics in common first, then newest."""
+        topic_ids = [topic.pk for topic in self.topic_list]
+        if not topic_ids:
+            return []
+        return list(StoryPage.objects.related_to(self, topic_ids)[:count])
+
+    @cached_property
+    def signatory_names(self):
+        return [localized(signatory.organization).name for signatory in self.signatory_list]
+
+    @property
+    def signatories_lead_in(self):
+        """'The ICE Out of California Coalition Steering Committee, including A, B and C,
+        issued the following statement:'."""
+        heading = self.signatories_heading.strip()
+        names = join_names(self.signatory_names)
+        if heading and names:
+            who = gettext("%(heading)s, including %(names)s,") % {"heading": heading, "names": names}
+        else:
+            who = heading or names
+        if not who:
+            return ""
+        return gettext("%(who)s issued the following statement:") % {"who": f"{who[0].upper()}{who[1:]}"}
+
+
+class StorySignatory(Orderable):
+    """An organisation that signed a story, in the order it is named."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="signatories")
+    organization = models.ForeignKey(
+        "core.Organization", on_delete=models.PROTECT, limit_choices_to=in_default_locale, related_name="signed_stories"
+    )
+
+    # Help text on the panel, not the field: the same words, without a migration.
+    panels = [
+        FieldPanel("organization", help_text="An organization that signs the story, in the order they are named.")
+    ]
+
+    def __str__(self):
+        return self.organization.name
+
+
+class StoryCorrection(Orderable):
+    """A dated note that a story was updated or corrected after it went out."""
+
+    UPDATE, CORRECTION = "update", "correction"
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(
+        max_length=20,
+        choices=[(UPDATE, "Updated"), (CORRECTION, "Corrected")],
+        default=UPDATE,
+        help_text="Updated: new information added. Corrected: something it said was wrong.",
+    )
+    noted_at = models.DateTimeField("date", default=timezone.now, help_text="When the change was made.")
+    note = models.TextField(
+        max_length=500, help_text="What changed, in a sentence, e.g. 'An earlier version misstated the date.'"
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("noted_at"), FieldPanel("note")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.noted_at:%Y-%m-%d}"
+
+
+# In place of Django's own descriptor for the foreign key (same field, no migration).
+StoryPage.category = CategoryFromDirectory(StoryPage._meta.get_field("category"))

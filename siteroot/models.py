@@ -1,0 +1,59 @@
+"""The root page of a site: the base of CIPC's home page and each coalition's."""
+
+from django.db import models
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site
+
+from core.forms import PageForm
+from core.generations import SiteAnswers
+from core.models import (
+    INLINE_TEXT,
+    MetadataPageMixin,
+)
+from press.models import PressIndexPage
+
+
+class SiteRootPage(MetadataPageMixin, Page):
+    """The root of a site (an organization's or a coalition's): an introduction, the way to
+    its press room and its latest stories. Each site root has one press room as a child."""
+
+    intro = RichTextField(
+        features=INLINE_TEXT,
+        blank=True,
+        help_text="A short welcome for journalists: who the organization is and what it works on.",
+    )
+    latest_count = models.PositiveSmallIntegerField(
+        default=6, help_text="How many of the latest stories to show (0 hides them)."
+    )
+
+    base_form_class = PageForm
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["press.PressIndexPage", "presskit.PressKitPage"]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request)
+        answers = None
+        if self.live and site is not None and not getattr(request, "is_preview", False):
+            # The press room and the rendered latest stories, until the site's next publish.
+            answers = SiteAnswers(site.pk, f"home-{self.pk}", request)
+            answers.prefetch("press-room", f"fragment:latest:{get_language()}")
+            context["press_room"] = answers.get_or_compute(
+                "press-room", lambda: PressIndexPage.objects.live().child_of(self).first()
+            )
+            context["latest_stories"] = SimpleLazyObject(
+                lambda: PressIndexPage.latest_in(context["press_room"], self.latest_count, request)
+            )
+        else:
+            context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(
+                self, self.latest_count, request
+            )
+        if context["press_room"] is not None:
+            context["media_contacts"] = context["press_room"].cached_media_contacts(request)
+        context.update(home_answers=answers, latest_fragment=f"latest:{get_language()}")
+        return context
