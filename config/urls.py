@@ -9,10 +9,12 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from core import views as core_views
 from core.routing import cached_route
 from core.sitemaps import MultilingualSitemap
-from core.svg import serve_media
 from frontcache.decorators import shared_cache
+from health import views as health_views
 from search import views as search_views
 from teams.urls import admin_urlpatterns
+from uploads.svg import serve_media
+from vcards.views import spokesperson_vcard
 
 handler500 = "core.views.server_error"
 
@@ -23,8 +25,8 @@ sign_in_security_urlpatterns = [
 ]
 
 urlpatterns = sign_in_security_urlpatterns + [
-    path("healthz/", core_views.healthz, name="healthz"),
-    path("readyz/", core_views.readyz, name="readyz"),
+    path("healthz/", health_views.healthz, name="healthz"),
+    path("readyz/", health_views.readyz, name="readyz"),
     # Public pages: Varnish may keep them for anonymous visitors (frontcache).
     *decorate_urlpatterns(
         [
@@ -32,7 +34,7 @@ urlpatterns = sign_in_security_urlpatterns + [
             path("favicon.ico", core_views.favicon, name="favicon"),
             path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
             path("search/", search_views.search, name="search"),
-            path("contacts/<slug:slug>.vcf", core_views.spokesperson_vcard, name="spokesperson_vcard"),
+            path("contacts/<slug:slug>.vcf", spokesperson_vcard, name="spokesperson_vcard"),
         ],
         shared_cache,
     ),

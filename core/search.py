@@ -78,7 +78,7 @@ def _with_clean_queries(backend_class):
 # "immigrants" and "immigrant" one word; "spanish" does the same for "inmigrantes" and
 # "inmigrante"). The backend's LANGUAGE_CONFIGS ({"es": "spanish"}) names the configuration of
 # each language's pages and snippets: they are indexed with it, and searches made in that
-# language (the address's, core.i18n) use it. Languages not named keep the backend's own
+# language (the address's, languages.middleware) use it. Languages not named keep the backend's own
 # configuration (SEARCH_CONFIG, else the database's default, English), as before.
 
 

@@ -1,9 +1,7 @@
-from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.admin_api import CheckedPagesAdminAPIViewSet
 from core.models import Category, Organization, Spokesperson, Topic
 
 
@@ -58,9 +56,3 @@ class PressDirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(PressDirectoryGroup)
-
-
-@hooks.register("construct_admin_api")
-def check_the_admin_api_query_string(router):
-    # Same endpoint name: replaces Wagtail's pages endpoint at the same address.
-    router.register_endpoint("pages", CheckedPagesAdminAPIViewSet)

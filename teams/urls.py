@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from core.translation_views import PageTranslationView
 from desk.workflow import WorkflowActionWithMessage
+from languages.views import PageTranslationView
 from teams.guard import only_the_users_sites
 from teams.reports import TeamPageTypesUsageReportView
 

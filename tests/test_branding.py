@@ -302,7 +302,7 @@ class DemoLookTests(TestCase):
 
     def test_every_organisation_has_a_wordmark_drawn_in_outlines(self):
         from core.models import Organization
-        from core.svg import problems
+        from uploads.svg import problems
 
         for org in Organization.objects.select_related("logo"):
             with self.subTest(org.slug):

@@ -53,7 +53,7 @@ class HungRedisTests(TestCase):
 
     def test_every_public_page_answers_within_a_second_and_the_outage_is_logged_once(self):
         with HungServer() as redis, override_settings(CACHES=hung_cache(redis)):
-            with self.assertLogs("core.cache", level="WARNING") as logs:
+            with self.assertLogs("resilience.cache", level="WARNING") as logs:
                 for _ in range(3):
                     for host, path in self.public_pages():
                         with self.subTest(host=host, path=path):
@@ -109,7 +109,7 @@ class RedisRecoveryTests(TestCase):
         with (
             HungServer(forward_to=self.redis_port) as redis,
             override_settings(CACHES=hung_cache(redis, CIRCUIT_RETRY_AFTER=0.3)),
-            self.assertLogs("core.cache", level="WARNING") as logs,
+            self.assertLogs("resilience.cache", level="WARNING") as logs,
         ):
             for _ in range(5):
                 self.assertEqual(self.client.get("/", HTTP_HOST=CIPC_HOST).status_code, 200)
@@ -140,4 +140,4 @@ class RedisSettingsTests(SimpleTestCase):
             REDIS_URL="redis://127.0.0.1:6379/5",
         )
         self.assertIn("'SOCKET_CONNECT_TIMEOUT': 0.25, 'SOCKET_TIMEOUT': 0.25", result.stdout, result.stderr)
-        self.assertIn("'CLIENT_CLASS': 'core.cache.ResilientRedisClient'", result.stdout)
+        self.assertIn("'CLIENT_CLASS': 'resilience.cache.ResilientRedisClient'", result.stdout)

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import connection
 from django.test import SimpleTestCase, override_settings
 
-from core.db import limit_web_statements, stop_limiting_web_statements
+from resilience.db import limit_web_statements, stop_limiting_web_statements
 from tests.outage import HungServer
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,9 +17,9 @@ from django.test import SimpleTestCase, TestCase
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
-from core.management.commands.compile_translations import mo_bytes, parse_po
 from core.models import Category, Spokesperson
 from images.models import CreditedImage as Image
+from languages.management.commands.compile_translations import mo_bytes, parse_po
 from press.models import StoryPage
 from tests.editors import story_form_data, team_members
 from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement

@@ -6,7 +6,7 @@ from django.urls import re_path
 
 from config.urls import handler500
 from config.urls import urlpatterns as project_urlpatterns
-from core.svg import serve_media
+from uploads.svg import serve_media
 
 urlpatterns = [
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),

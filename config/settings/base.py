@@ -1,7 +1,7 @@
 """Settings shared by every environment, secure by default.
 
 Everything that differs between deployments comes from environment variables
-(listed in the README). ``dev`` and ``test`` only relax these settings;
+(listed in docs/operators.md). ``dev`` and ``test`` only relax these settings;
 ``production`` adds the checks that refuse an unsafe start.
 """
 
@@ -38,9 +38,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps: core is the shared kernel; the others depend on it, never on each other
-    # except downwards (home and coalition use press).
+    # Project apps. core is the shared kernel; the infrastructure apps below it import nothing
+    # of ours but core (README, "The house": which app may import which, checked by a test).
     "core",
+    "security",  # security headers (CSP, Permissions-Policy) and the request guards
+    "resilience",  # database statement timeout, Redis timeouts and circuit breaker
+    "health",  # /healthz/ and /readyz/
+    "languages",  # the address's language, the guarded Translate view, compile_translations
+    "uploads",  # SVG upload checks, local media served under a policy that runs nothing
+    "vcards",  # /contacts/<slug>.vcf
     "press",
     "siteroot",
     "home",
@@ -54,6 +60,8 @@ INSTALLED_APPS = [
     "images",
     "presskit",
     "alerts",
+    # Wagtail, then the libraries it and we build on, then Django's own apps: an app's
+    # templates and static files win over those of the apps after it.
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -73,8 +81,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "axes",
-    "django_otp",
+    "axes",  # sign-in throttling (accounts)
+    "django_otp",  # two-factor sign-in (accounts)
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django.contrib.auth",
@@ -83,25 +91,39 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # django-csp: installed only for its system checks, which catch settings in the pre-4.0 format.
+    "csp",
+    # HTTP caching and purging (Varnish). Last, where it has always been: signal receivers run
+    # in the order apps connect them, so its purges follow every other app's publish handlers.
+    "frontcache",
 ]
+# (relaxed.py, for development and tests only, adds "demo".)
 
 MIDDLEWARE = [
     # First: refuses pathological Cookie headers before anything parses them (CVE-2024-7592).
-    "core.middleware.RequestGuardMiddleware",
+    "security.guards.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (the admin's own under /admin/) and Permissions-Policy.
+    "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Which pages Varnish may keep. Right under whitenoise, above sessions and CSRF: it must
+    # see every cookie they set.
+    "frontcache.middleware.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language is the address's: /es/… is Spanish, every other address English.
-    "core.i18n.URLLanguageMiddleware",
+    "languages.middleware.URLLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Sends people who must use two-factor sign-in (REQUIRE_2FA_FOR) to set it up.
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.middleware.WagtailViewInputGuard",
+    # Refuses malformed ids and NUL bytes before Wagtail's own views hand them to the ORM.
+    "security.guards.WagtailViewInputGuard",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # WordPress's old /?p=ID short links, 301 to the imported story.
     "wordpress.middleware.WordPressShortLinkMiddleware",
     # Last, as Axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -151,7 +173,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
 # Redis is an accelerator only: a Redis that is down or hung must cost speed, never
-# availability. Every socket has a sub-second timeout, and core.cache's client skips Redis
+# availability. Every socket has a sub-second timeout, and resilience.cache's client skips Redis
 # (after one failed call) until it answers again, logging once per outage, not per call.
 REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25"))
 REDIS_RETRY_AFTER = float(os.environ.get("REDIS_RETRY_AFTER", "15"))
@@ -167,7 +189,7 @@ def redis_cache(url, key_prefix="pressroom"):
         "LOCATION": url,
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {
-            "CLIENT_CLASS": "core.cache.ResilientRedisClient",
+            "CLIENT_CLASS": "resilience.cache.ResilientRedisClient",
             "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_TIMEOUT,
             "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
             # A failed cache call is a miss (or a skipped write), never an error page.
@@ -296,12 +318,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # block, which script-src does not govern. Inline style="" attributes cannot carry a nonce,
 # so templates have none.
 # The admin (everything under /admin/, live previews included) has its own policy: see
-# core/security_headers.py and the README's "Security headers".
-INSTALLED_APPS.append("csp")  # its system checks catch settings in the pre-4.0 format
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "core.security_headers.SecurityHeadersMiddleware",
-)
+# security/headers.py and docs/operators.md, "Security headers". (The middleware and the csp
+# app are in MIDDLEWARE and INSTALLED_APPS above.)
 
 # The only oEmbed providers editors may embed, and so the only frames a page may show.
 WAGTAILEMBEDS_FINDERS = [
@@ -459,9 +477,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_MODEL = "images.CreditedImage"
 # The largest press kit offered as one "download all" zip (sum of its files), in megabytes.
 PRESS_KIT_ARCHIVE_MAX_MB = int(os.environ.get("PRESS_KIT_ARCHIVE_MAX_MB", "200"))
-# SVG for logos and icons: checked on upload (core/svg.py) and only ever shown through <img>.
+# SVG for logos and icons: checked on upload (uploads/svg.py) and only ever shown through <img>.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.svg.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.svg.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -507,13 +525,7 @@ def require(setting_name, value):
 # --- HTTP caching and purging (frontcache) ---------------------------------------------
 # Anonymous visitors' public pages are kept by Varnish (deploy/varnish/) and purged by
 # surrogate key whenever an editor changes what they show (frontcache/).
-INSTALLED_APPS = [*INSTALLED_APPS, "frontcache"]
-# Right under whitenoise, above sessions and CSRF: it must see every cookie they set.
-MIDDLEWARE = [*MIDDLEWARE]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "frontcache.middleware.SharedCacheMiddleware",
-)
+# (The app and its middleware are in INSTALLED_APPS and MIDDLEWARE above.)
 # Browsers keep a page a minute; Varnish an hour, or until a purge (the usual way out).
 FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "60"))
 FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "3600"))

@@ -28,11 +28,11 @@ def limit_web_statements():
         raise ImproperlyConfigured(
             "DATABASE_STATEMENT_TIMEOUT must look like 5s, 500ms or 5000 (milliseconds); 0 means no limit."
         )
-    connection_created.connect(_set_statement_timeout, dispatch_uid="core.db.statement_timeout")
+    connection_created.connect(_set_statement_timeout, dispatch_uid="resilience.db.statement_timeout")
 
 
 def stop_limiting_web_statements():
-    connection_created.disconnect(dispatch_uid="core.db.statement_timeout")
+    connection_created.disconnect(dispatch_uid="resilience.db.statement_timeout")
 
 
 def is_statement_timeout(error):

@@ -24,7 +24,7 @@ from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
-logger = logging.getLogger("core.cache")
+logger = logging.getLogger("resilience.cache")
 
 DEFAULT_RETRY_AFTER = 15.0
 DEFAULT_REMIND_AFTER = 600.0

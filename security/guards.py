@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.chooser import ChosenMultipleViewMixin, ChosenV
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
 
-logger = logging.getLogger("core.request_guard")
+logger = logging.getLogger("security.request_guard")
 
 # A few session, CSRF and preference cookies are well under 1 KB; browsers cap one cookie at
 # 4 KB. Nothing this site sets is quoted with backslashes.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VcardsConfig(AppConfig):
+    name = "vcards"
+    verbose_name = "vCards"
