@@ -1,9 +1,9 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from alerts import admin_views
+from core.admin_menus import PageHeaderMenuItem, page_header_menu_item
 from press.models import StoryPage
 
 
@@ -19,19 +19,14 @@ def register_alerts_menu_item():
     return MenuItem("Email alerts", reverse("alerts_admin:index"), icon_name="mail", order=160)
 
 
-class HoldAlertsMenuItem(PageMenuItem):
+@page_header_menu_item
+class HoldAlertsMenuItem(PageHeaderMenuItem):
     label = "Email alerts: hold or release"
     icon_name = "mail"
     url_name = "alerts_admin:hold"
     priority = 67  # after Embargoed preview links
-
-    def is_shown(self, user):
-        return issubclass(self.page.specific_class, StoryPage) and self.page.permissions_for_user(user).can_publish()
-
-
-@hooks.register("register_page_header_buttons")
-def hold_alerts_button(page, user, view_name, next_url=None):
-    yield HoldAlertsMenuItem(page=page)
+    page_types = (StoryPage,)
+    permission = "can_publish"
 
 
 @hooks.register("register_log_actions")

@@ -26,6 +26,7 @@ from core.tree import ensure_wagtail_roots
 from demo import images
 from demo.presskit import PressKitLoader
 from home.models import HomePage
+from languages.copies import publish_translation
 from press.models import PressIndexPage, StoryPage, StorySignatory
 from teams.setup import SHARED_COLLECTION
 
@@ -159,24 +160,14 @@ class DemoLoader:
             self._translated_page(original, locale, {**fields, "body": body})
 
     def _translated_snippet(self, original, locale, fields, kind):
-        if original.get_translation_or_none(locale) is not None:
-            return
-        copy = original.copy_for_translation(locale)
-        for name, value in fields.items():
-            setattr(copy, name, value)
-        copy.save()
-        if hasattr(copy, "save_revision"):
-            copy.save_revision().publish()
-        self.report.count(f"{kind} translated")
+        if original.get_translation_or_none(locale) is None:
+            publish_translation(original, locale, **fields)
+            self.report.count(f"{kind} translated")
 
     def _translated_page(self, original, locale, fields):
-        if original.get_translation_or_none(locale) is not None:
-            return
-        copy = original.copy_for_translation(locale).specific
-        for name, value in fields.items():
-            setattr(copy, name, value)
-        copy.save_revision().publish()
-        self.report.count("pages translated")
+        if original.get_translation_or_none(locale) is None:
+            publish_translation(original, locale, **fields)
+            self.report.count("pages translated")
 
     @staticmethod
     def _translated_body(original, content, texts):

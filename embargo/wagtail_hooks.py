@@ -1,7 +1,7 @@
 from django.urls import include, path
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from core.admin_menus import PageHeaderMenuItem, page_header_menu_item
 from embargo import admin_views
 from press.models import StoryPage
 
@@ -11,19 +11,14 @@ def register_embargo_admin_urls():
     return [path("embargo/", include((admin_views.urlpatterns, "embargo_admin")))]
 
 
-class EmbargoLinksMenuItem(PageMenuItem):
+@page_header_menu_item
+class EmbargoLinksMenuItem(PageHeaderMenuItem):
     label = "Embargoed preview links"
     icon_name = "link"
     url_name = "embargo_admin:links"
     priority = 66  # after History
-
-    def is_shown(self, user):
-        return issubclass(self.page.specific_class, StoryPage) and self.page.permissions_for_user(user).can_edit()
-
-
-@hooks.register("register_page_header_buttons")
-def embargo_links_button(page, user, view_name, next_url=None):
-    yield EmbargoLinksMenuItem(page=page)
+    page_types = (StoryPage,)
+    permission = "can_edit"
 
 
 @hooks.register("register_log_actions")

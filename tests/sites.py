@@ -9,6 +9,7 @@ from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import SiteBranding
 from core.tree import ensure_wagtail_roots
 from home.models import HomePage
+from languages.copies import publish_translation
 from press.models import PressIndexPage
 from tests.factories import CategoryFactory, OrganizationFactory
 
@@ -134,22 +135,11 @@ def picture(title, data, extension, description=""):
 
 def translate(original, language="es", **fields):
     """``original`` (a page or a press-directory snippet) translated as Wagtail's "Translate"
-    does (a copy in the other locale), given ``fields`` and published; returns the translation.
-    A page's parent must be translated first."""
+    does (a copy in the other locale), given ``fields`` and published; returns the translation,
+    a page as read back from the database. A page's parent must be translated first."""
     locale, _ = Locale.objects.get_or_create(language_code=language)
-    if isinstance(original, Page):
-        copy = original.copy_for_translation(locale).specific
-        for name, value in fields.items():
-            setattr(copy, name, value)
-        copy.save_revision().publish()
-        return type(copy).objects.get(pk=copy.pk)
-    copy = original.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    if hasattr(copy, "save_revision"):
-        copy.save_revision().publish()
-    return copy
+    copy = publish_translation(original, locale, **fields)
+    return type(copy).objects.get(pk=copy.pk) if isinstance(copy, Page) else copy
 
 
 @dataclass

@@ -1,11 +1,7 @@
-import os
-import secrets
-
 from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from accounts.new_users import password_from_environment, refuse_unless_valid, report_created
 from teams.setup import ensure_all_teams
 
 # (user name, site hostname prefix, role, full name)
@@ -26,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         User = get_user_model()
         teams = {team.site.root_page.slug: team for team in ensure_all_teams()}
-        password = os.environ.get("DEMO_USER_PASSWORD") or secrets.token_urlsafe(12)
+        password, generated = password_from_environment("DEMO_USER_PASSWORD")
         self.check_password_for_everyone(password)
         created = []
         for username, site_slug, role, full_name in DEMO_USERS:
@@ -45,15 +41,8 @@ class Command(BaseCommand):
             created.append(f"{username} ({getattr(team, role).name})")
         if not created:
             self.stdout.write("Demo users exist; their passwords are unchanged.")
-        elif os.environ.get("DEMO_USER_PASSWORD"):
-            self.stdout.write("Created demo users " + ", ".join(created) + " with DEMO_USER_PASSWORD.")
         else:
-            self.stdout.write(
-                self.style.WARNING(
-                    "Created demo users " + ", ".join(created) + f" with password: {password}\n"
-                    "It is shown this once; set DEMO_USER_PASSWORD to choose your own."
-                )
-            )
+            report_created(self, "demo users " + ", ".join(created), "DEMO_USER_PASSWORD", password, generated)
 
     def check_password_for_everyone(self, password):
         """Refuse, before creating anyone, a password the validators refuse for any demo user."""
@@ -61,11 +50,4 @@ class Command(BaseCommand):
         for username, _, _, full_name in DEMO_USERS:
             first, last = full_name.split()
             candidate = User(username=username, email=f"{username}@example.org", first_name=first, last_name=last)
-            try:
-                validate_password(password, user=candidate)
-            except ValidationError as error:
-                raise CommandError(
-                    f"DEMO_USER_PASSWORD is refused for {username}, no user was created: "
-                    + " ".join(error.messages)
-                    + " Choose a longer, less common one, or unset DEMO_USER_PASSWORD to have one generated."
-                ) from None
+            refuse_unless_valid(password, candidate, "DEMO_USER_PASSWORD", whom=f" for {username}")
