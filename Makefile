@@ -34,7 +34,7 @@ node_modules/.installed: package.json
 node-deps: node_modules/.installed
 
 # The interface translations: locale/<language>/LC_MESSAGES/django.po compiled to django.mo
-# (built, not committed; in Python, so no gettext needed). Adding a language: see README.
+# (built, not committed; in Python, so no gettext needed). Adding a language: see docs/operators.md.
 messages: install
 	$(MANAGE) compile_translations --verbosity 0
 

@@ -38,8 +38,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps. core is the shared kernel; the infrastructure apps below it import nothing
-    # of ours but core (README, "The house": which app may import which, checked by a test).
+    # Project apps: core is the shared kernel; security, resilience and uploads import nothing
+    # of ours. Which app may import which: the README's "The house" (a test checks it).
     "core",
     "security",  # security headers (CSP, Permissions-Policy) and the request guards
     "resilience",  # database statement timeout, Redis timeouts and circuit breaker
@@ -234,7 +234,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Sign-in throttling (django-axes, failures kept in the database). A user name is locked after
 # AXES_FAILURE_LIMIT failed sign-ins from any addresses, and so is an address after that many
 # failures for any user names; both for AXES_COOLOFF_MINUTES after the last failure.
-# `manage.py axes_reset_username NAME` unlocks a person early (see the README).
+# `manage.py axes_reset_username NAME` unlocks a person early (see docs/operators.md).
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.SignInThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
