@@ -2,7 +2,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django_redis import get_redis_connection
+from redis.exceptions import RedisError
 
 from tests.varnish import cached_sites, varnish, varnish_server  # noqa: F401 (fixtures)
 
@@ -23,9 +26,21 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _redis_answers():
+    """The suite runs on Redis (config.settings.test). The cache ignores a lost Redis, as
+    production does, so without this check a missing server would quietly test no cache."""
+    location = settings.CACHES["default"]["LOCATION"]
+    try:
+        get_redis_connection("default").ping()
+    except RedisError as error:
+        pytest.fail(f"Redis at {location} does not answer ({error}): start redis-server (.ci/run does)", False)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # Wagtail caches site root paths; each test builds its own sites.
+    # Wagtail caches site root paths; each test builds its own sites. On Redis this is a
+    # FLUSHDB of the tests' own database (REDIS_URL's number, 9 by default).
     cache.clear()
     yield
     cache.clear()
