@@ -10,6 +10,21 @@ from tests.sites import translate
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="48" height="16"><text y="12">Logo</text></svg>\n'
 PDF = b"%PDF-1.4\n% a fact sheet\n"
+# What build_press_kit's "download all" zip holds, in its order.
+KIT_ZIP_NAMES = [
+    "logos/wordmark.png",
+    "logos/wordmark.svg",
+    "headshots/alex-sample.png",
+    "fact-sheets/facts-at-a-glance.pdf",
+]
+
+
+def assert_whole_kit(test, zipped, headshot):
+    """``zipped`` (a ZipFile) holds every file of build_press_kit's kit, ``headshot`` the photo's bytes."""
+    test.assertEqual(zipped.namelist(), KIT_ZIP_NAMES)
+    test.assertEqual(zipped.read("logos/wordmark.svg"), SVG)
+    test.assertEqual(zipped.read("fact-sheets/facts-at-a-glance.pdf"), PDF)
+    test.assertEqual(zipped.read("headshots/alex-sample.png"), headshot)
 
 
 def build_press_kit(site_root, name="Sample Network", slug="press-kit"):
