@@ -1,4 +1,5 @@
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.cache import cache
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
+from tests.servers import MotoS3Server
 from tests.varnish import cached_sites, varnish, varnish_server  # noqa: F401 (fixtures)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
@@ -24,6 +26,25 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP localhost 127.0.0.1, MAP *.localhost 127.0.0.1",
 ]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+# The fast lane (`make test-fast`: -m "not browser and not servers") leaves out what these mark.
+SERVER_FIXTURES = {"live_server", "live_sites", "varnish", "varnish_server", "cached_sites"}
+
+
+def _starts_processes(module):
+    """A module that imports subprocess or holds an S3 server starts a server (gunicorn, moto,
+    redis-server), Java's HTML checker or a fresh Django: seconds each, so out of the fast lane."""
+    return any(value is subprocess or isinstance(value, MotoS3Server) for value in vars(module).values())
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SERVER_FIXTURES or (item.module is not None and _starts_processes(item.module)):
+            item.add_marker(pytest.mark.servers)
 
 
 @pytest.fixture(scope="session", autouse=True)
