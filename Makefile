@@ -1,4 +1,5 @@
-# The two commands: `make run` serves both demo sites; `make test` runs the whole suite.
+# The two commands: `make run` serves both demo sites; `make test` runs the whole suite
+# (`make test-fast`: the part without a browser or servers).
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV ?= .venv
@@ -7,7 +8,7 @@ PIP := $(BIN)/python -m pip
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test stack bench survive serve setup demo install install-dev node-deps messages lint format constraints clean
+.PHONY: run test test-fast stack bench survive serve setup demo install install-dev node-deps messages lint format constraints clean
 
 # --- environment -------------------------------------------------------------------------
 $(BIN)/python:
@@ -78,13 +79,23 @@ survive: install-dev messages
 	$(BIN)/python -m deploy.survive
 
 # --- make test ---------------------------------------------------------------------------
-# The whole suite on PostgreSQL (DATABASE_URL, default the local server). pytest's exit
-# code 5 means "no tests ran": that is a failure here, never a pass.
-test: install-dev node-deps messages
-	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS); \
+# The suite on PostgreSQL and Redis (DATABASE_URL and REDIS_URL, default the local servers,
+# Redis database 9, which the tests empty). pytest's exit code 5 means "no tests ran": that
+# is a failure here, never a pass.
+define run_pytest
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(1) $(PYTEST_ARGS); \
 	status=$$?; \
-	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
+	if [ $$status -eq 5 ]; then echo "make $@: pytest collected no tests" >&2; exit 1; fi; \
 	exit $$status
+endef
+
+test: install-dev node-deps messages
+	$(call run_pytest,)
+
+# The fast lane while working: no browser, no servers or other processes (markers applied by
+# tests/conftest.py), still on PostgreSQL and Redis. `make test` runs everything.
+test-fast: install-dev messages
+	$(call run_pytest,-m "not browser and not servers")
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -1,4 +1,6 @@
-"""The pages the accessibility and HTML checks cover, on both sites."""
+"""The pages the accessibility, HTML and 320 px checks cover, on both sites, with the status
+each must answer: a check of a page that was renamed away would otherwise audit the 404 page
+and pass."""
 
 from tests.sites import CIPC_HOST, COALITION_HOST
 
@@ -25,11 +27,16 @@ SPANISH_STORIES = {
 }
 
 
+def expected_status(kind):
+    return 404 if kind == "404" else 200
+
+
 def checked_pages(spanish=False):
-    """(label, host, path) for every page kind on both sites (and in Spanish, if asked)."""
+    """(label, host, path, status) for every page kind on both sites (and in Spanish, if asked)."""
     for host, site in [(CIPC_HOST, "CIPC"), (COALITION_HOST, "coalition")]:
         for kind, path in PATHS.items():
-            yield f"{site} {kind}", host, path or STORIES[host]
+            yield f"{site} {kind}", host, path or STORIES[host], expected_status(kind)
         if spanish:
             for kind, path in PATHS.items():
-                yield f"{site} {kind} (es)", host, f"/es{path}" if path else SPANISH_STORIES[host]
+                spanish_path = f"/es{path}" if path else SPANISH_STORIES[host]
+                yield f"{site} {kind} (es)", host, spanish_path, expected_status(kind)

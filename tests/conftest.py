@@ -1,9 +1,14 @@
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django_redis import get_redis_connection
+from redis.exceptions import RedisError
 
+from tests.servers import MotoS3Server
 from tests.varnish import cached_sites, varnish, varnish_server  # noqa: F401 (fixtures)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
@@ -23,9 +28,40 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+# The fast lane (`make test-fast`: -m "not browser and not servers") leaves out what these mark.
+SERVER_FIXTURES = {"live_server", "live_sites", "varnish", "varnish_server", "cached_sites"}
+
+
+def _starts_processes(module):
+    """A module that imports subprocess or holds an S3 server starts a server (gunicorn, moto,
+    redis-server), Java's HTML checker or a fresh Django: seconds each, so out of the fast lane."""
+    return any(value is subprocess or isinstance(value, MotoS3Server) for value in vars(module).values())
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SERVER_FIXTURES or (item.module is not None and _starts_processes(item.module)):
+            item.add_marker(pytest.mark.servers)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_answers():
+    """The suite runs on Redis (config.settings.test). The cache ignores a lost Redis, as
+    production does, so without this check a missing server would quietly test no cache."""
+    location = settings.CACHES["default"]["LOCATION"]
+    try:
+        get_redis_connection("default").ping()
+    except RedisError as error:
+        pytest.fail(f"Redis at {location} does not answer ({error}): start redis-server (.ci/run does)", False)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # Wagtail caches site root paths; each test builds its own sites.
+    # Wagtail caches site root paths; each test builds its own sites. On Redis this is a
+    # FLUSHDB of the tests' own database (REDIS_URL's number, 9 by default).
     cache.clear()
     yield
     cache.clear()

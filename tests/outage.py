@@ -14,6 +14,7 @@ class HungServer:
     def __init__(self, forward_to=None):
         self.forward_to = forward_to
         self.answering = False
+        self.accepted = 0  # connections the client opened: each is a call that reached the server
         self.held = []
         self.listener = socket.socket()
         self.listener.bind(("127.0.0.1", 0))
@@ -44,6 +45,7 @@ class HungServer:
             except TimeoutError:
                 continue
             conn.settimeout(None)
+            self.accepted += 1
             self.held.append(conn)
             if self.answering and self.forward_to:
                 upstream = socket.create_connection(("127.0.0.1", self.forward_to))

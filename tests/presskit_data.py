@@ -6,9 +6,25 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from images.models import CreditedImage
 from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo, PressKitPage
+from tests.sites import translate
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="48" height="16"><text y="12">Logo</text></svg>\n'
 PDF = b"%PDF-1.4\n% a fact sheet\n"
+# What build_press_kit's "download all" zip holds, in its order.
+KIT_ZIP_NAMES = [
+    "logos/wordmark.png",
+    "logos/wordmark.svg",
+    "headshots/alex-sample.png",
+    "fact-sheets/facts-at-a-glance.pdf",
+]
+
+
+def assert_whole_kit(test, zipped, headshot):
+    """``zipped`` (a ZipFile) holds every file of build_press_kit's kit, ``headshot`` the photo's bytes."""
+    test.assertEqual(zipped.namelist(), KIT_ZIP_NAMES)
+    test.assertEqual(zipped.read("logos/wordmark.svg"), SVG)
+    test.assertEqual(zipped.read("fact-sheets/facts-at-a-glance.pdf"), PDF)
+    test.assertEqual(zipped.read("headshots/alex-sample.png"), headshot)
 
 
 def build_press_kit(site_root, name="Sample Network", slug="press-kit"):
@@ -39,12 +55,18 @@ def build_press_kit(site_root, name="Sample Network", slug="press-kit"):
 
 
 def add_press_kits_and_contacts(sites, people):
-    """Both sites get a press kit, and each press room default media contacts (for the page
-    checks: every kind of page, with everything these features add to them)."""
+    """Both sites get a press kit (in Spanish too where the site has a Spanish home), and each
+    press room default media contacts (for the page checks: every kind of page, with
+    everything these features add to them)."""
     from press.models import PressIndexPage, PressRoomContact
 
-    build_press_kit(sites.cipc_home, name="California Immigrant Policy Center")
-    build_press_kit(sites.coalition_home, name="ICE Out of California")
+    for home, name in [
+        (sites.cipc_home, "California Immigrant Policy Center"),
+        (sites.coalition_home, "ICE Out of California"),
+    ]:
+        kit = build_press_kit(home, name=name)
+        if home.get_translations().filter(locale__language_code="es").exists():
+            translate(kit, title="Kit de prensa")
     for room, person in [(sites.cipc_press, people["cynthia"]), (sites.coalition_press, people["angela"])]:
         room = PressIndexPage.objects.get(pk=room.pk)
         room.media_contacts = [PressRoomContact(spokesperson=person)]

@@ -31,8 +31,9 @@ def test_axe_finds_no_violations_on_either_site(live_sites, page):
     # A desktop window, and the narrowest phone WCAG's reflow criterion names (320 CSS px).
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 900})
-        for label, host, path in checked_pages(spanish=True):
-            page.goto(f"http://{host}:{port}{path}")
+        for label, host, path, status in checked_pages(spanish=True):
+            response = page.goto(f"http://{host}:{port}{path}")
+            assert response.status == status, f"{label} answered {response.status}, not {status}"
             result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
             assert result["passes"], f"axe checked nothing on {label} at {width}px"
             for violation in result["violations"]:

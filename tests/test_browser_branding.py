@@ -26,7 +26,8 @@ def test_each_site_wears_its_own_branding_at_every_width(live_sites, new_context
         for width in WIDTHS:
             tab.set_viewport_size({"width": width, "height": 900})
             for kind, path in (("home", "/"), ("press-room", "/press/")):
-                tab.goto(f"{url}{path}")
+                response = tab.goto(f"{url}{path}")
+                assert response.status == 200, f"{site} {kind} answered {response.status}"
                 tab.evaluate("document.fonts.ready")
                 # The chosen face is the one the body text is set in, and it has loaded.
                 assert tab.evaluate(f"document.fonts.check('16px \"{typeface}\"')")

@@ -115,8 +115,9 @@ def test_every_page_kind_fits_a_320_pixel_screen(busy_sites, new_context, screen
     context = new_context(viewport={"width": 320, "height": 640})
     tab = context.new_page()
     too_wide = {}
-    for label, host, path in checked_pages():
-        tab.goto(f"http://{host}:{sites.cipc_site.port}{path}")
+    for label, host, path, status in checked_pages():
+        response = tab.goto(f"http://{host}:{sites.cipc_site.port}{path}")
+        assert response.status == status, f"{label} answered {response.status}, not {status}"
         if label.endswith("press room"):
             # Stories come first; the folded filters open on request.
             filters = tab.get_by_label("Year", exact=True)

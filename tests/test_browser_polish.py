@@ -287,10 +287,11 @@ def test_an_editor_clears_the_prefilled_signatories_at_once(live_sites, page, sc
     rows = page.locator("#id_signatories-FORMS > [data-inline-panel-child]")
     assert rows.count() == 8
     page.get_by_role("button", name="Remove all signatories").click()
-    page.wait_for_timeout(500)
-    deleted = page.evaluate(
+    marked = (
         "() => [...document.querySelectorAll('#id_signatories-FORMS input[name$=\"-DELETE\"]')].map((i) => i.value)"
     )
+    page.wait_for_function(f"({marked})().every((value) => value === '1')")  # bounded by the page's timeout
+    deleted = page.evaluate(marked)
     assert deleted == ["1"] * 8
     assert page.locator("#id_signatories-FORMS > [data-inline-panel-child]:visible").count() == 0
     screenshot(page, "polish-signatories-cleared")

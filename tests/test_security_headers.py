@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,8 +17,9 @@ from wagtail.embeds.models import Embed
 
 from core.blocks import VideoEmbedBlock
 from tests.factories import SpokespersonFactory, block, make_story, statement
+from tests.servers import free_port, wait_until_listening
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
-from tests.test_settings import PRODUCTION_ENV, django_run, free_port
+from tests.test_settings import PRODUCTION_ENV, django_run
 
 ROOT = Path(__file__).resolve().parent.parent
 # What YouTube's and Vimeo's oEmbed endpoints return (stored, as Wagtail caches it: no network).
@@ -302,16 +302,11 @@ class GunicornTests(SimpleTestCase):
         self.assertIn("default-src 'self'", headers["content-security-policy"])
 
     def get_headers(self, port, path):
-        deadline = time.monotonic() + 30
-        while True:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            try:
-                connection.request("GET", path, headers={"Host": "localhost"})
-                response = connection.getresponse()
-                return {"status": response.status, **{k.lower(): v for k, v in response.getheaders()}}
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
-            finally:
-                connection.close()
+        wait_until_listening(port)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", path, headers={"Host": "localhost"})
+            response = connection.getresponse()
+            return {"status": response.status, **{k.lower(): v for k, v in response.getheaders()}}
+        finally:
+            connection.close()

@@ -4,7 +4,8 @@ Wagtail's security advisories of recent years were mostly about secondary endpoi
 views, compare, workflow actions, choosers, the admin API, bulk actions), so every one of
 them is tried here, in both directions. Each refusal is checked twice: the response is a
 redirect away, a 403 or a 404; and nothing in the database changed. Each endpoint is also
-tried by the site's own team first (rolled back), so a wrong URL cannot pass as a refusal.
+tried by the site's own team first (rolled back), and every one, the actions no team may take
+included, by a superuser, so a wrong URL cannot pass as a refusal.
 """
 
 from django.contrib.auth import get_user_model
@@ -24,6 +25,7 @@ from wagtail.models import (
     WorkflowState,
     WorkflowTask,
 )
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from alerts.models import AlertHold
 from core.models import SiteBranding
@@ -151,7 +153,18 @@ class CrossSiteRefusalMixin:
         """(label, method, url, data, rightful role) for every admin path that acts on a page,
         its revisions, its workflow, its media or its site."""
         story, draft, rev1, rev2 = self.story, self.draft, self.first_revision, self.latest_revision
-        edit_data = {"title": "Hacked", "slug": story.slug, "date": "2019-01-01", "summary": "x"}
+        # A whole edit form (empty body and inlines): a leak would save, not fail on the form.
+        edit_data = nested_form_data(
+            {
+                "title": "Hacked",
+                "slug": story.slug,
+                "date": "2019-01-01",
+                "summary": "x",
+                "body": streamfield([]),
+                "signatories": inline_formset([]),
+                "corrections": inline_formset([]),
+            }
+        )
         publish_data = {**edit_data, "action-publish": "action-publish"}
         return [
             ("edit form", "get", f"/admin/pages/{story.pk}/edit/", None, "editor"),
@@ -384,6 +397,19 @@ class CrossSiteRefusalMixin:
                 self.assertIn(response.status_code, {200, 302}, f"{label}: {url}")
                 if response.status_code == 302:
                     self.assertNotEqual(response.url, "/admin/", f"{label}: the owner was refused")
+                transaction.set_rollback(True)
+
+    def test_every_endpoint_exists_for_a_superuser(self):
+        """Control for every address the sweeps try, the actions no team may take included: a
+        superuser is not told "not found" (404) or "no such method" (405) there, so a renamed
+        Wagtail URL cannot make an intruder's 404 pass as a refusal. Every change is rolled back."""
+        superuser = User.objects.create_superuser(username="control-superuser", password="pw")
+        requests = [(label, method, url, data) for label, method, url, data, _role in self.endpoints()]
+        requests += [(label, "get", url, None) for label, url, _role, _shown in self.query_string_endpoints()]
+        for label, method, url, data in requests:
+            with self.subTest(endpoint=label), transaction.atomic():
+                response = self.request(superuser, method, url, data)
+                self.assertNotIn(response.status_code, {404, 405}, f"{label}: {url}")
                 transaction.set_rollback(True)
 
     def test_the_other_sites_editor_and_moderator_are_refused_everywhere(self):

@@ -4,7 +4,6 @@ room looked at as a visitor does, old WordPress links followed, and every kind o
 import io
 import os
 import tempfile
-import time
 from pathlib import Path
 
 import feedparser
@@ -553,12 +552,12 @@ class BadInputTests(ImportCase):
         missing = str(Path(self.tmp.name) / "no-such-uploads")
         self.assertRefused(ARCHIVE, f"--media-dir {missing} is not a readable directory", media_dir=missing)
 
-    def test_an_entity_expansion_bomb_is_refused_quickly(self):
+    def test_an_entity_expansion_bomb_is_refused_before_it_expands(self):
+        # A billion "lol"s: expanded, this would take gigabytes and minutes. The refusal names
+        # the DTD, which the importer checks before any entity is expanded.
         levels = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 10))
         bomb = f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "lol">{levels}]><rss>&e9;</rss>'.encode()
-        started = time.monotonic()
-        self.assertRefused(bomb, "refused: the file declares a DTD or entities")
-        self.assertLess(time.monotonic() - started, 5)
+        self.assertRefused(bomb, "refused: the file declares a DTD or entities (DTDForbidden)")
 
     def test_an_external_entity_is_refused_without_reading_the_file(self):
         secret = Path(self.tmp.name) / "secret.txt"
