@@ -2,7 +2,7 @@
 publish: the purge goes to Varnish when it commits), for `make bench` and `make survive`.
 Run in the stack's environment (production settings, FRONTEND_CACHE_URLS):
 
-    python -m deploy.publisher STORY_ID ROUNDS [--interval S] [--poll VARNISH_URL PATH...]
+    python -m harness.publisher STORY_ID ROUNDS [--interval S] [--poll VARNISH_URL PATH...]
 
 Each round gives the story the title "<title> [bench TAG-N]" and prints one JSON line: the
 round, the revision, when publish() started and returned (time.time()), and with --poll, how

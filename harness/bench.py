@@ -5,7 +5,7 @@ It starts everything it measures on free loopback ports and stops it at the end 
 
 - the press room (plain, filtered, page 2), a story page and the feed at 2,000 generated
   stories (database pressroom_bench_2k) on two gunicorns with the production settings, its
-  own Redis and Varnish (deploy/benchstack.py);
+  own Redis and Varnish (harness/benchstack.py);
 - that press room's HTML saved as a file, served by nginx (Debian's nginx-light) and by
   WhiteNoise under gunicorn;
 - a stock Wagtail site (`wagtail start` into a temporary folder, database
@@ -13,7 +13,7 @@ It starts everything it measures on free loopback ports and stops it at the end 
 - the same pages, and search, at 10,000 generated stories (database pressroom_bench_10k) on
   two more gunicorns.
 
-The databases are generated once (demo/bulk.py, as bench_press does) and reused. Load comes
+The databases are generated once (harness/stories.py, as harness.bench_press does) and reused. Load comes
 from wrk (Debian's package; installed when missing), 16 connections per row, in short bursts
 taken round robin over the rows, repeated, so the machine's other load hits every row alike.
 Rows on two app servers run one wrk per server at once (8 connections each), bypassing Varnish.
@@ -35,10 +35,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from deploy import benchdata
-from deploy.benchstack import AppServers, BenchStack, Process, peak_rss_kib, production_environment
-from deploy.stack import answers, wait_for
-from deploy.varnish import free_port
+from harness import benchdata
+from harness.benchstack import AppServers, BenchStack, Process, peak_rss_kib, production_environment
+from harness.stack import answers, wait_for
+from harness.varnish import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -233,7 +233,7 @@ def purge_to_fresh(stack, rounds):
         ).fetchone()
     candidates = [url_path.removeprefix("/cipc"), "/press/", f"/press/?year={year}", "/press/feed/", "/"]
     paths = [path for path in candidates if title.split(" [bench")[0].encode() in get(stack.url + path)[2]]
-    command = [sys.executable, "-m", "deploy.publisher", str(story_id), str(rounds), "--poll", stack.url, *paths]
+    command = [sys.executable, "-m", "harness.publisher", str(story_id), str(rounds), "--poll", stack.url, *paths]
     output = subprocess.run(command, cwd=ROOT, env=stack.env, capture_output=True, text=True, check=True).stdout  # noqa: S603
     lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
     worst = {path: max(line["fresh_after"].get(path, float("inf")) for line in lines) for path in paths}
@@ -317,7 +317,7 @@ def main():
         nginx, nginx_port = start_nginx(folder, folder / "www")
         started.append(nginx)
         white_env = {**os.environ, "BENCH_WHITENOISE_ROOT": str(folder / "www"), "WEB_CONCURRENCY": "2"}
-        whitenoise = AppServers(white_env, folder, app="deploy.whitenoise_file:application", health="/press/").start()
+        whitenoise = AppServers(white_env, folder, app="harness.whitenoise_file:application", health="/press/").start()
         started.append(whitenoise)
         stock = start_stock_wagtail(folder)
         started.append(stock)

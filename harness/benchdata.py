@@ -1,5 +1,5 @@
-"""The benchmark's databases: the demo sites plus N generated stories (demo/bulk.py, the
-generator bench_press uses), made once and reused while they hold them.
+"""The benchmark's databases: the demo sites plus N generated stories (harness/stories.py, the
+generator harness.bench_press uses), made once and reused while they hold them.
 
     pressroom_bench_2k   2,000 stories: the press room rows, purges, the survival run
     pressroom_bench_10k  10,000 stories: the search row
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from deploy.stack import secret_key
+from harness.stack import secret_key
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -116,7 +116,7 @@ def ensure_dataset(name, stories):
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "load_demo", "--port", "80")
     manage(env, "setup_teams")
-    generate = f"from demo.bulk import generate_stories; generate_stories({int(stories)})"
+    generate = f"from harness.stories import generate_stories; generate_stories({int(stories)})"
     manage(env, "shell", "--no-imports", "-c", generate)
     analyze(name)  # fresh statistics, or the planner guesses from an empty database
     say(f"{name}: {story_count(name)} stories")
@@ -124,5 +124,5 @@ def ensure_dataset(name, stories):
 
 
 if __name__ == "__main__":
-    # python -m deploy.benchdata pressroom_bench_10k 10000
+    # python -m harness.benchdata pressroom_bench_10k 10000
     print(ensure_dataset(sys.argv[1], int(sys.argv[2])))

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from deploy.stack import answers, port_is_free, secret_key, stack_environment, wait_for
-from deploy.varnish import Varnish, free_port
+from harness.stack import answers, port_is_free, secret_key, stack_environment, wait_for
+from harness.varnish import Varnish, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
