@@ -8,17 +8,15 @@ import datetime
 import io
 import random
 import uuid
-from contextlib import contextmanager
 
 from django.core.files.images import ImageFile
-from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 from wagtail.search.backends import get_search_backend
-from wagtail.search.signal_handlers import post_save_signal_handler
 
 from core.models import Category, Organization, Spokesperson, Topic, in_default_locale
+from core.search import not_indexed_on_save
 from demo import images
 from press.models import PressIndexPage, StoryPage, StorySignatory
 
@@ -96,17 +94,6 @@ def press_rooms():
     return rooms
 
 
-@contextmanager
-def stories_not_indexed_on_save():
-    """Stories saved in here are not indexed one by one (a third of the time it takes to add
-    one): whoever saves them indexes them all at once afterwards."""
-    post_save.disconnect(post_save_signal_handler, sender=StoryPage)
-    try:
-        yield
-    finally:
-        post_save.connect(post_save_signal_handler, sender=StoryPage)
-
-
 def spanish_rooms(rooms):
     """Each room's Spanish translation by the English room's pk, for the rooms that have one."""
     spanish = Locale.objects.filter(language_code="es").first()
@@ -156,7 +143,7 @@ def generate_stories(count, seed=2026, image_every=3, signed_share=0.5, spanish_
     start = PressIndexPage.objects.count() + StoryPage.objects.count()
     created = []
     now = timezone.now()
-    with stories_not_indexed_on_save():
+    with not_indexed_on_save(StoryPage):
         for n in range(count):
             room = rooms[n % len(rooms)]
             person = rng.choice(people)
