@@ -28,6 +28,7 @@ from wagtail.models import Page, Site
 
 from demo.loader import DemoLoader
 from harness.stories import generate_stories
+from harness.vocabulary import search_words
 from press.models import StoryPage
 
 CIPC, COALITION = "localhost", "iceout.localhost"
@@ -104,8 +105,7 @@ class BenchPress:
         person = sample.spokespeople.first().slug
         story = StoryPage.objects.live().filter(url_path__startswith="/iceout/", listing_image__isnull=False)
         story = story.exclude(topics=None).order_by("-pk").first()
-        # A word in one story's title only: its number ("story 1234").
-        rare = room_stories.order_by("-pk").values_list("slug", flat=True).first().rsplit("-", 1)[-1]
+        english = search_words("en")
         return [
             ("home", CIPC, "/"),
             ("press room", CIPC, "/press/"),
@@ -113,8 +113,8 @@ class BenchPress:
             ("press room, year + spokesperson", CIPC, f"/press/?year={sample.date.year}&spokesperson={person}"),
             ("press room, page 50", CIPC, "/press/?page=50"),
             ("coalition press room", COALITION, "/press/"),
-            ("search, common words", CIPC, "/search/?q=court+ruling"),
-            ("search, rare word", CIPC, f"/search/?q={rare}"),
+            ("search, common words", CIPC, f"/search/?q={english['common'][0]}+{english['common'][1]}"),
+            ("search, rare word", CIPC, f"/search/?q={english['rare'][0]}"),
             ("story page", COALITION, story.url_path.removeprefix("/iceout")),
             ("feed", CIPC, "/press/feed/"),
             *self.spanish_scenarios(),
@@ -129,14 +129,14 @@ class BenchPress:
             return []
         site_id, _, story_path = story.get_url_parts()  # /es/press/historia-…/ on its own site
         host = Site.objects.get(pk=site_id).hostname
-        rare = historias.order_by("-pk").values_list("slug", flat=True).first().rsplit("-", 1)[-1]
+        spanish = search_words("es")
         return [
             ("es home", CIPC, "/es/"),
             ("es press room", CIPC, "/es/press/"),
             ("es press room, year", CIPC, f"/es/press/?year={sample.date.year}"),
             ("es coalition press room", COALITION, "/es/press/"),
-            ("es search, common words", CIPC, "/es/search/?q=court+ruling"),
-            ("es search, rare word", CIPC, f"/es/search/?q={rare}"),
+            ("es search, common words", CIPC, f"/es/search/?q={spanish['common'][0]}+{spanish['common'][1]}"),
+            ("es search, rare word", CIPC, f"/es/search/?q={spanish['rare'][0]}"),
             ("es story page", host, story_path),
         ]
 
