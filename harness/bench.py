@@ -175,8 +175,10 @@ def wrk(port, path, host, seconds, connections, threads, script=None):
         f"Host: {host}",
         f"http://127.0.0.1:{port}{path}",
     ]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
-    return parse_wrk(output)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=seconds + 60)  # noqa: S603
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk failed on :{port}{path}: {done.stderr or done.stdout}")
+    return parse_wrk(done.stdout)
 
 
 class Row:
@@ -191,7 +193,8 @@ class Row:
             self.path = addresses[0]
             for index in range(len(ports)):
                 script = Path(folder) / f"{re.sub(r'[^a-z0-9]+', '-', name.lower())}-{index}.lua"
-                script.write_text(busting.lua_script(addresses[index :: len(ports)], 1 if len(ports) > 1 else 2))
+                share = addresses[index :: len(ports)] or addresses  # one page: distinct by its junk alone
+                script.write_text(busting.lua_script(share, 1 if len(ports) > 1 else 2))
                 self.scripts[index] = script
 
     def burst(self, seconds):
