@@ -64,19 +64,21 @@ run: setup
 # :9000, two gunicorns with the production settings on :8001 and :8002, the scheduler, and
 # Varnish (deploy/varnish/default.vcl) on :8080. Its environment is written to var/stack.env.
 stack: install-dev messages
-	$(BIN)/python -m deploy.stack
+	$(BIN)/python -m harness.stack
 
 # --- make bench, make survive --------------------------------------------------------------
-# Each starts its own stack on free loopback ports (a running `make stack` is not needed and
-# not touched) and stops it at the end. The first run generates its databases
-# (pressroom_bench_2k, pressroom_bench_10k: about 15 minutes on two cores); later runs reuse them.
-# bench: one table (req/s, p50, p99 per row; ratios; purge to fresh; memory), about 7
-# minutes (BENCH_ARGS=--quick: about 2). survive: failures under load, about 2 minutes.
+# The harness (harness/, outside the apps and the Docker image) runs them. Each starts its own
+# stack on free loopback ports (a running `make stack` is not needed and not touched) and stops
+# it at the end. The first run generates its databases (pressroom_bench_2k, pressroom_bench_10k:
+# about 15 minutes on two cores); later runs reuse them. bench: one table (cache-busting traffic
+# at 2k and 10k beside stock Wagtail, cached vs nginx, publish storm, purge to fresh, first
+# request after a publish, a profile, memory per worker), about 10 minutes
+# (BENCH_ARGS=--quick: about 3). survive: failures under load, about 2 minutes.
 bench: install-dev messages
-	$(BIN)/python -m deploy.bench $(BENCH_ARGS)
+	$(BIN)/python -m harness.bench $(BENCH_ARGS)
 
 survive: install-dev messages
-	$(BIN)/python -m deploy.survive
+	$(BIN)/python -m harness.survive
 
 # --- make test ---------------------------------------------------------------------------
 # The suite on PostgreSQL and Redis (DATABASE_URL and REDIS_URL, default the local servers,

@@ -31,7 +31,7 @@ from press.models import PressIndexPage, StoryPage, StorySignatory
 from teams.setup import SHARED_COLLECTION
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "press.toml"
-# SVG wordmarks drawn by scripts/make_wordmarks.py: each organisation's name in plain type.
+# SVG wordmarks drawn by harness/make_wordmarks.py: each organisation's name in plain type.
 WORDMARKS = Path(__file__).resolve().parent / "content" / "wordmarks"
 
 # How each demo site looks: the coalition's room should look like the coalition's, not CIPC's.

@@ -1,15 +1,15 @@
 """The benchmark covers the Spanish pages too (issue 11): the story generator publishes a share
-of its stories in Spanish, as translations visitors can open under /es/, and `bench_press`
+of its stories in Spanish, as translations visitors can open under /es/, and `harness.bench_press`
 prints a row for each Spanish page kind beside the English ones."""
 
 import io
 
-from django.core.management import call_command
 from django.test import TestCase, TransactionTestCase
 from django.test.utils import setup_test_environment, teardown_test_environment
 from wagtail.models import Locale, Page
 
-from demo.bulk import generate_stories
+from harness import bench_press
+from harness.stories import generate_stories
 from press.models import StoryPage
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate_press_sites
 
@@ -48,7 +48,7 @@ class BenchPressPrintsSpanishRows(TransactionTestCase):
         out = io.StringIO()
         teardown_test_environment()  # the command sets up its own, as outside the tests
         try:
-            call_command("bench_press", stories=[20], runs=1, stdout=out, stderr=io.StringIO())
+            bench_press.main(["--stories", "20", "--runs", "1"], stdout=out, stderr=io.StringIO())
         finally:
             setup_test_environment()
         table = out.getvalue()

@@ -10,7 +10,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from demo.bulk import generate_stories
+from harness.stories import generate_stories
 from press.models import StoryPage
 from tests.factories import CategoryFactory, TopicFactory, make_story
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites

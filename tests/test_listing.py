@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from django.test import TestCase
 
-from demo.bulk import generate_stories
+from harness.stories import generate_stories
 from tests.listing_data import build_stories
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 

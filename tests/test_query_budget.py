@@ -1,7 +1,7 @@
 """The number of database queries a page costs does not grow with the number of stories:
 pinned here for the press room (plain, filtered, page 2) and a story page, with 10 and with
 50 stories (five times as many shows "does not grow" as well as twenty times, in a quarter
-of the time). Timings are the benchmark's job (`manage.py bench_press`), not these tests'.
+of the time). Timings are the benchmark's job (`python -m harness.bench_press`), not these tests'.
 
 "Warm" is every visit after the first since the last publish: counts, facets, pages of story
 ids and story fragments come from the cache (locmem here, Redis in production). "After a
@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from demo.bulk import generate_stories
+from harness.stories import generate_stories
 from press.models import PressIndexPage, PressRoomContact, StoryPage
 from tests.factories import SpokespersonFactory
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate, translate_press_sites

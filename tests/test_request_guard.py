@@ -2,7 +2,7 @@
 
 Python before 3.11.10 unquotes cookies in quadratic time (CVE-2024-7592). Before the guard,
 eight 8 KB Cookie headers of backslashes against /healthz/ took 7.6 s here (see
-scripts/cookie_attack.py); a hundred would take about half an hour."""
+harness/cookie_attack.py); a hundred would take about half an hour."""
 
 import os
 import socket
@@ -17,7 +17,7 @@ from django.test import SimpleTestCase
 from .servers import free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parent.parent
-BACKSLASHES = 'a="' + "\\" * 8000 + '"'  # as scripts/cookie_attack.py sends it
+BACKSLASHES = 'a="' + "\\" * 8000 + '"'  # as harness/cookie_attack.py sends it
 
 
 def raw_get(port, path, headers, timeout=60):

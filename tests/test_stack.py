@@ -4,7 +4,7 @@ var/stack.env: sourcing it must give exactly that environment, secret key includ
 import subprocess
 import sys
 
-from deploy import stack
+from harness import stack
 
 
 def test_sourcing_stack_env_gives_the_app_servers_environment(tmp_path, monkeypatch):

@@ -8,9 +8,9 @@ import time
 
 from django.db import connection
 
-from deploy.benchstack import AppServers
-from deploy.survive import HealthLog
-from deploy.varnish import Varnish
+from harness.benchstack import AppServers
+from harness.survive import HealthLog
+from harness.varnish import Varnish
 from tests.varnish import ThroughVarnish
 
 

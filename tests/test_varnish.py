@@ -7,7 +7,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from deploy.varnish import Varnish, free_port
+from harness.varnish import Varnish, free_port
 from tests.factories import make_story
 from tests.varnish import CIPC_HOST, COALITION_HOST, ThroughVarnish
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from deploy.varnish import Varnish
+from harness.varnish import Varnish
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 

@@ -3,7 +3,7 @@
 import struct
 import zlib
 
-from wordpress.samples import generated_export_bytes, item, wxr
+from harness.wordpress_exports import generated_export_bytes, item, wxr
 
 __all__ = ["generated_export_bytes", "item", "png_bytes", "wxr"]
 

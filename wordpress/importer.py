@@ -4,22 +4,20 @@ import datetime
 import email.utils
 import re
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.files.images import ImageFile
 from django.db import reset_queries, transaction
-from django.db.models.signals import post_save
 from django.utils.text import slugify
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.utils.file import hash_filelike
 
 from core.models import Category, Spokesperson, Topic, in_default_locale
+from core.search import not_indexed_on_save
 from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
 from wordpress import bulk
@@ -83,17 +81,6 @@ class ImportReport:
         return rows
 
 
-@contextmanager
-def stories_indexed_once():
-    """Updating and publishing a story saves it twice, and each save would re-index it for
-    search. Inside this block the importer indexes the stories itself, once, a batch at a time."""
-    post_save.disconnect(post_save_signal_handler, sender=StoryPage)
-    try:
-        yield
-    finally:
-        post_save.connect(post_save_signal_handler, sender=StoryPage)
-
-
 class NoPressRoom(WXRError):
     pass
 
@@ -118,7 +105,7 @@ class WordPressImporter:
 
     def run(self, stream):
         try:
-            with transaction.atomic(), stories_indexed_once():
+            with transaction.atomic(), not_indexed_on_save(StoryPage):
                 # Stories name the English records (their translations are shown on Spanish pages).
                 people = list(Spokesperson.objects.filter(in_default_locale()))
                 self.spokespeople = {person.pk: person for person in people}

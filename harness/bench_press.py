@@ -1,6 +1,6 @@
 """Benchmark the public pages on N generated stories, in a throwaway database.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pressroom manage.py bench_press --stories 2000 10000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pressroom python -m harness.bench_press --stories 2000 10000
 
 Creates a test database beside the configured one (never touches your data), loads the demo
 sites, generates the stories, then requests each page kind ``--runs`` times and prints the
@@ -11,19 +11,24 @@ Django's cache before every request (the first visitor after a publish, or a Red
 Every ``--spanish-every``-th story is also in Spanish (default 4), so the Spanish rows (``es``,
 under /es/) measure rooms holding a realistic share beside the English ones."""
 
+import argparse
 import logging
 import statistics
+import sys
 import time
 
+import harness.django_setup  # noqa: F401 (first: the imports below need Django set up)
+
+# isort: split
 from django.core.cache import cache
-from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
 from wagtail.models import Page, Site
 
-from demo.bulk import generate_stories
 from demo.loader import DemoLoader
+from harness.stories import generate_stories
+from harness.vocabulary import search_words
 from press.models import StoryPage
 
 CIPC, COALITION = "localhost", "iceout.localhost"
@@ -34,26 +39,38 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-class Command(BaseCommand):
-    help = "Generate N stories in a throwaway database and time the public pages (queries, median, p95)."
+def parse(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Generate N stories in a throwaway database and time the public pages (queries, median, p95)."
+    )
+    parser.add_argument("--stories", type=int, nargs="+", default=[2000], help="stories to make, a table per size")
+    parser.add_argument("--runs", type=int, default=30, help="timed requests per page and mode (default 30)")
+    parser.add_argument(
+        "--spanish-every",
+        type=int,
+        default=4,
+        help="also publish every Nth generated story in Spanish (default 4; 0: none)",
+    )
+    return parser.parse_args(argv)
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--stories", type=int, nargs="+", default=[2000], help="stories to generate, one table per size"
-        )
-        parser.add_argument("--runs", type=int, default=30, help="timed requests per page and mode (default 30)")
-        parser.add_argument(
-            "--spanish-every",
-            type=int,
-            default=4,
-            help="also publish every Nth generated story in Spanish (default 4; 0: none)",
-        )
 
-    def handle(self, *args, stories, runs, spanish_every, **options):
+def main(argv=None, stdout=sys.stdout, stderr=sys.stderr):
+    options = parse(argv)
+    BenchPress(stdout, stderr).handle(options.stories, options.runs, options.spanish_every)
+
+
+class BenchPress:
+    def __init__(self, stdout, stderr):
+        self.stdout, self.stderr = stdout, stderr
+
+    def write(self, text):
+        print(text, file=self.stdout, flush=True)
+
+    def handle(self, stories, runs, spanish_every):
         setup_test_environment(debug=False)
         logging.getLogger("django.request").setLevel(logging.ERROR)  # no "Not Found" per 404 run
         old_name = connection.settings_dict["NAME"]
-        self.stderr.write(f"Creating a throwaway database beside {old_name}…")
+        print(f"Creating a throwaway database beside {old_name}…", file=self.stderr)
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
             DemoLoader(cipc_hostname=CIPC, coalition_hostname=COALITION, port=80).load()
@@ -63,8 +80,9 @@ class Command(BaseCommand):
                 generate_stories(size - generated, seed=2026 + generated, spanish_every=spanish_every)
                 generated = size
                 spanish = StoryPage.objects.filter(locale__language_code="es").count()
-                self.stderr.write(
-                    f"Generated {size} stories in all, {spanish} in Spanish ({time.perf_counter() - started:.0f} s)."
+                print(
+                    f"Generated {size} stories in all, {spanish} in Spanish ({time.perf_counter() - started:.0f} s).",
+                    file=self.stderr,
                 )
                 self.check_tree()
                 with connection.cursor() as cursor:
@@ -79,7 +97,7 @@ class Command(BaseCommand):
         """The bulk-built translations leave the page tree as Wagtail's own moves would."""
         problems = [found for found in Page.find_problems() if found]
         if problems:
-            self.stderr.write(self.style.ERROR(f"Page tree problems: {problems}"))
+            print(f"Page tree problems: {problems}", file=self.stderr)
 
     def scenarios(self):
         room_stories = StoryPage.objects.live().filter(url_path__startswith="/cipc/")
@@ -87,8 +105,7 @@ class Command(BaseCommand):
         person = sample.spokespeople.first().slug
         story = StoryPage.objects.live().filter(url_path__startswith="/iceout/", listing_image__isnull=False)
         story = story.exclude(topics=None).order_by("-pk").first()
-        # A word in one story's title only: its number ("story 1234").
-        rare = room_stories.order_by("-pk").values_list("slug", flat=True).first().rsplit("-", 1)[-1]
+        english = search_words("en")
         return [
             ("home", CIPC, "/"),
             ("press room", CIPC, "/press/"),
@@ -96,8 +113,8 @@ class Command(BaseCommand):
             ("press room, year + spokesperson", CIPC, f"/press/?year={sample.date.year}&spokesperson={person}"),
             ("press room, page 50", CIPC, "/press/?page=50"),
             ("coalition press room", COALITION, "/press/"),
-            ("search, common words", CIPC, "/search/?q=court+ruling"),
-            ("search, rare word", CIPC, f"/search/?q={rare}"),
+            ("search, common words", CIPC, f"/search/?q={english['common'][0]}+{english['common'][1]}"),
+            ("search, rare word", CIPC, f"/search/?q={english['rare'][0]}"),
             ("story page", COALITION, story.url_path.removeprefix("/iceout")),
             ("feed", CIPC, "/press/feed/"),
             *self.spanish_scenarios(),
@@ -112,14 +129,14 @@ class Command(BaseCommand):
             return []
         site_id, _, story_path = story.get_url_parts()  # /es/press/historia-…/ on its own site
         host = Site.objects.get(pk=site_id).hostname
-        rare = historias.order_by("-pk").values_list("slug", flat=True).first().rsplit("-", 1)[-1]
+        spanish = search_words("es")
         return [
             ("es home", CIPC, "/es/"),
             ("es press room", CIPC, "/es/press/"),
             ("es press room, year", CIPC, f"/es/press/?year={sample.date.year}"),
             ("es coalition press room", COALITION, "/es/press/"),
-            ("es search, common words", CIPC, "/es/search/?q=court+ruling"),
-            ("es search, rare word", CIPC, f"/es/search/?q={rare}"),
+            ("es search, common words", CIPC, f"/es/search/?q={spanish['common'][0]}+{spanish['common'][1]}"),
+            ("es search, rare word", CIPC, f"/es/search/?q={spanish['rare'][0]}"),
             ("es story page", host, story_path),
         ]
 
@@ -141,13 +158,16 @@ class Command(BaseCommand):
         return rows
 
     def print_table(self, rows, stories, runs):
-        self.stdout.write(f"\n{stories} generated stories (plus the demo's 13), {runs} requests per page and mode")
+        self.write(f"\n{stories} generated stories (plus the demo's 13), {runs} requests per page and mode")
         header = f"{'page':<34}{'cache':>6}{'status':>7}{'queries':>9}{'median ms':>11}{'p95 ms':>9}  url"
-        self.stdout.write(header)
-        self.stdout.write("-" * len(header))
+        self.write(header)
+        self.write("-" * len(header))
         for name, mode, status, queries, timings, url in rows:
-            self.stdout.write(
+            self.write(
                 f"{name:<34}{mode:>6}{status:>7}{queries:>9}{statistics.median(timings):>11.1f}"
                 f"{percentile(timings, 0.95):>9.1f}  {url}"
             )
-        self.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

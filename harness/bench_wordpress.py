@@ -1,9 +1,12 @@
 """Times import_wordpress on generated exports and prints a table.
 
+    DATABASE_URL=postgres://… python -m harness.bench_wordpress [500 5000]
+
 Each import runs in its own process, so the peak memory measured (the child's maximum
 resident set size) is that import's alone. A throwaway site, bench.localhost, receives the
 stories; it and everything imported into it are deleted at the end."""
 
+import argparse
 import os
 import subprocess
 import sys
@@ -11,32 +14,43 @@ import tempfile
 import time
 from pathlib import Path
 
+import harness.django_setup  # noqa: F401 (first: the imports below need Django set up)
+
+# isort: split
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from core.models import Category, Topic
 from core.tree import ensure_wagtail_roots
+from harness.wordpress_exports import generated_export
 from press.models import PressIndexPage
-from wordpress.samples import generated_export
 
 HOSTNAME = "bench.localhost"
 
 
-class Command(BaseCommand):
-    help = "Import generated WordPress exports (500 and 5,000 posts by default) and print time and peak memory."
+def main(argv=None, stdout=sys.stdout):
+    parser = argparse.ArgumentParser(
+        description="Import generated WordPress exports (default 500 and 5,000 posts); print time and peak memory."
+    )
+    parser.add_argument("sizes", nargs="*", type=int, default=[500, 5000])
+    BenchWordpress(stdout).handle(parser.parse_args(argv).sizes)
 
-    def add_arguments(self, parser):
-        parser.add_argument("sizes", nargs="*", type=int, default=[500, 5000])
 
-    def handle(self, sizes, **options):
+class BenchWordpress:
+    def __init__(self, stdout):
+        self.stdout = stdout
+
+    def write(self, text):
+        print(text, file=self.stdout, flush=True)
+
+    def handle(self, sizes):
         columns = [("posts", 6), ("file MB", 8), ("import s", 9), ("posts/s", 8), ("peak MB", 8)]
         columns += [("re-run s", 9), ("peak MB", 8)]
         header = " ".join(f"{name:>{width}}" for name, width in columns)
-        self.stdout.write(header)
-        self.stdout.write("-" * len(header))
+        self.write(header)
+        self.write("-" * len(header))
         try:
             with tempfile.TemporaryDirectory() as tmp:
                 for size in sizes:
@@ -46,10 +60,9 @@ class Command(BaseCommand):
                         generated_export(size, out)
                     (t1, m1), (t2, m2) = self._import(export), self._import(export)  # the second: unchanged
                     megabytes = export.stat().st_size / 2**20
-                    self.stdout.write(
+                    self.write(
                         f"{size:>6} {megabytes:>8.1f} {t1:>9.1f} {size / t1:>8.1f} {m1:>8.0f} {t2:>9.1f} {m2:>8.0f}"
                     )
-                    self.stdout.flush()
         finally:
             self._remove_site()
 
@@ -86,3 +99,7 @@ class Command(BaseCommand):
         Page.objects.filter(depth=2, slug="wordpress-bench").delete()
         Category.objects.filter(slug__startswith="category-", stories=None).delete()
         Topic.objects.filter(slug__startswith="topic-", stories=None).delete()
+
+
+if __name__ == "__main__":
+    main()

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from deploy.stack import answers, port_is_free, secret_key, stack_environment, wait_for
-from deploy.varnish import Varnish, free_port
+from harness.stack import answers, port_is_free, secret_key, stack_environment, wait_for
+from harness.varnish import Varnish, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -32,6 +32,7 @@ def production_environment(database_url, media_root, *, redis_url=None, varnish_
         MEDIA_ROOT=str(media_root),
         STATIC_ROOT=str(ROOT / "var" / "bench-static"),
         LOG_LEVEL="WARNING",
+        GUNICORN_MAX_REQUESTS="0",  # no recycling: the bench watches each worker's memory grow or not
     )
     if redis_url:
         env["REDIS_URL"] = redis_url
@@ -78,6 +79,17 @@ class Process:
         """SIGKILL to the master and its workers at once: a crash, not a shutdown."""
         self.signal_group(signal.SIGKILL)
         self.popen.wait()
+
+
+def rss_kib(pid):
+    """VmRSS: the resident memory the process has now."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def worker_pids(master_pid):

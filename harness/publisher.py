@@ -2,7 +2,7 @@
 publish: the purge goes to Varnish when it commits), for `make bench` and `make survive`.
 Run in the stack's environment (production settings, FRONTEND_CACHE_URLS):
 
-    python -m deploy.publisher STORY_ID ROUNDS [--interval S] [--poll VARNISH_URL PATH...]
+    python -m harness.publisher STORY_ID ROUNDS [--interval S | --every S] [--poll VARNISH_URL PATH...]
 
 Each round gives the story the title "<title> [bench TAG-N]" and prints one JSON line: the
 round, the revision, when publish() started and returned (time.time()), and with --poll, how
@@ -31,7 +31,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("story", type=int)
     parser.add_argument("rounds", type=int)
-    parser.add_argument("--interval", type=float, default=0.0)
+    parser.add_argument("--interval", type=float, default=0.0, help="seconds between a round's end and the next")
+    parser.add_argument("--every", type=float, default=0.0, help="a publish every S seconds, on a fixed cadence")
     parser.add_argument("--tag", default=str(os.getpid()))
     parser.add_argument("--poll", nargs="+", metavar="URL_THEN_PATHS")
     parser.add_argument("--timeout", type=float, default=10.0)
@@ -50,12 +51,16 @@ def main():
         connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
         paths = options.poll[1:]
 
+    cadence_start = time.monotonic()
     for round_ in range(1, options.rounds + 1):
+        if options.every:
+            time.sleep(max(0.0, cadence_start + (round_ - 1) * options.every - time.monotonic()))
         marker = f"[bench {options.tag}-{round_}]"
         if connection:
             for path in paths:  # cached before the change, so the purge is what is measured
                 fetch(connection, path)
-                fetch(connection, path)
+                if not options.every:
+                    fetch(connection, path)
         page = StoryPage.objects.get(pk=options.story).get_latest_revision_as_object()
         page.title = MARK.sub("", page.title) + " " + marker
         started = time.time()

@@ -1,5 +1,5 @@
-"""WordPress exports written by hand: small readable ones for the tests, big generated ones for
-bench_wordpress (which runs where the tests are not installed)."""
+"""WordPress exports written by hand: small readable ones for the tests (tests/wxr_fixtures.py),
+big generated ones for harness.bench_wordpress."""
 
 import io
 from xml.sax.saxutils import escape

@@ -1,6 +1,6 @@
 """`make survive`: the stack under a bounded load while parts of it fail, one after another.
 
-It starts its own stack on free loopback ports (deploy/benchstack.py: two gunicorns with the
+It starts its own stack on free loopback ports (harness/benchstack.py: two gunicorns with the
 production settings on pressroom_bench_2k, a redis-server of its own, Varnish) and a load of
 LOAD_THREADS keep-alive clients through Varnish, each at most RATE requests a second: half
 cached pages (the press room, a story, the home page), half misses that reach an app server
@@ -27,8 +27,8 @@ import threading
 import time
 from pathlib import Path
 
-from deploy import benchdata
-from deploy.benchstack import BenchStack
+from harness import benchdata
+from harness.benchstack import BenchStack
 
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_THREADS = 4
@@ -223,7 +223,7 @@ def scenario_publishing(stack, load, story_id, rounds=12):
     command = [
         sys.executable,
         "-m",
-        "deploy.publisher",
+        "harness.publisher",
         str(story_id),
         str(rounds),
         "--interval",

@@ -1,6 +1,6 @@
 """Time the public pages while Redis accepts connections and never answers; print a table.
 
-    DATABASE_URL=postgres://… python scripts/hung_redis_pages.py [rounds]
+    DATABASE_URL=postgres://… python -m harness.hung_redis_pages [rounds]
 
 Starts a hung listener on 127.0.0.1 and a gunicorn (dev settings, REDIS_URL pointing at the
 listener) on a free port, against a database holding the demo content (`make setup`), asks
@@ -16,10 +16,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tests.outage import HungServer
 
-from tests.outage import HungServer  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 
 PAGES = [
     ("localhost", "/"),

@@ -1,6 +1,6 @@
 """Time the CVE-2024-7592 cookie attack against a running server and print a table.
 
-    python scripts/cookie_attack.py http://127.0.0.1:8000/healthz/ [1 2 4 8]
+    python -m harness.cookie_attack http://127.0.0.1:8000/healthz/ [1 2 4 8]
 
 Each request carries N ``Cookie`` headers of about 8 KB of backslashes inside quotes (WSGI
 joins repeated headers into one value). On Python < 3.11.10 the standard library's cookie

@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from deploy.varnish import Varnish
+from harness.varnish import Varnish
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"

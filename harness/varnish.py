@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-VCL_DIR = Path(__file__).resolve().parent / "varnish"
+VCL_DIR = Path(__file__).resolve().parent.parent / "deploy" / "varnish"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
 

@@ -3,7 +3,7 @@ one of the self-hosted typefaces (static/fonts/) and converted to outlines, so t
 the same everywhere and need no font. Plain neutral type, not an imitation of any real logo.
 
 Run again only to change them (the files are committed; the demo loader reads the files):
-    .venv/bin/python scripts/make_wordmarks.py
+    .venv/bin/python -m harness.make_wordmarks
 Needs fontTools and brotli (pinned in requirements/dev.txt) to read the woff2 files."""
 
 import tomllib
