@@ -100,6 +100,37 @@ def test_publishing_a_story_shows_it_on_every_address_of_both_sites(varnish, cac
     assert "The coalition condemns the raids." in page.text
 
 
+def test_a_publish_refreshes_what_lists_the_story_and_leaves_other_stories_cached(varnish, cached_sites, raids):
+    """Not every page of the site: an old story that did not change stays in the cache. What
+    shows the new story (its rooms on both sites, as CIPC signed it, their home pages, feed
+    and searches) is served as it was at most while Varnish fetches the new copy, then new."""
+    old = new_story(cached_sites, raids, "Statement from 2019", date=datetime.date(2019, 3, 1))
+    old_path = "/press/statement-from-2019/"
+    listing_it = [
+        (COALITION_HOST, "/"),
+        (COALITION_HOST, "/press/"),
+        (COALITION_HOST, "/press/?topic=raids"),
+        (COALITION_HOST, "/press/feed/"),
+        (COALITION_HOST, "/search/?q=raids"),
+        (CIPC_HOST, "/"),
+        (CIPC_HOST, "/press/"),
+        (CIPC_HOST, "/search/?q=raids"),
+    ]
+    warm(varnish, listing_it + [(COALITION_HOST, old_path)])
+
+    new_story(cached_sites, raids)
+
+    unchanged = varnish.get(old_path, COALITION_HOST)
+    assert (unchanged.status, unchanged.cache) == (200, "HIT")
+    assert old.title in unchanged.text
+    assert everywhere_shows(varnish, listing_it, TITLE) == []
+    # Once the new copy is in, nobody gets the old one: the next visitors get it from the cache.
+    for host, path in listing_it:
+        again = varnish.get(path, host)
+        assert (again.cache, TITLE in again.text) == ("HIT", True), (host, path)
+    assert varnish.fresh(STORY_PATH, COALITION_HOST).status == 200
+
+
 def test_a_story_pushed_onto_page_two_is_there(varnish, cached_sites, raids):
     press = cached_sites.coalition_press
     press.per_page = 5
