@@ -9,7 +9,8 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from core import views as core_views
 from core.routing import cached_route
 from core.sitemaps import MultilingualSitemap
-from frontcache.decorators import shared_cache
+from frontcache.decorators import filed_under, shared_cache
+from frontcache.keys import paths_key, search_key
 from health import views as health_views
 from search import views as search_views
 from teams.urls import admin_urlpatterns
@@ -27,17 +28,22 @@ sign_in_security_urlpatterns = [
 urlpatterns = sign_in_security_urlpatterns + [
     path("healthz/", health_views.healthz, name="healthz"),
     path("readyz/", health_views.readyz, name="readyz"),
-    # Public pages: Varnish may keep them for anonymous visitors (frontcache).
+    # Public pages: Varnish may keep them for anonymous visitors (frontcache), filed under
+    # `all`, their site's key and what they show: the sitemap lists the site's addresses,
+    # search its press room's stories.
     *decorate_urlpatterns(
         [
             path("robots.txt", core_views.robots_txt, name="robots_txt"),
             path("favicon.ico", core_views.favicon, name="favicon"),
-            path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
-            path("search/", search_views.search, name="search"),
             path("contacts/<slug:slug>.vcf", spokesperson_vcard, name="spokesperson_vcard"),
         ],
         shared_cache,
     ),
+    *decorate_urlpatterns(
+        [path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap")],
+        filed_under(paths_key),
+    ),
+    *decorate_urlpatterns([path("search/", search_views.search, name="search")], filed_under(search_key)),
     path("admin/", include(admin_urlpatterns())),
     path("documents/", include(wagtaildocs_urls)),
     path("embargoed/", include("embargo.urls")),
@@ -61,13 +67,17 @@ if settings.DEBUG:
 # under their prefix (/es/, /es/search/, /es/alerts/). Wagtail's page serving last: it claims
 # every remaining path. Public, like the above, except the alerts: never cached (each view says
 # so). A sign-up under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
-# Page routes are remembered until the next publish (core.routing).
+# Page routes are remembered until the next publish (core.routing). A page's answer is filed
+# under the keys the page states (get_cache_keys); a not-found address or a redirect, with the
+# site's addresses.
 urlpatterns += i18n_patterns(
-    *decorate_urlpatterns([path("search/", search_views.search, name="search")], shared_cache),
+    *decorate_urlpatterns([path("search/", search_views.search, name="search")], filed_under(search_key)),
     path("alerts/", include("alerts.urls")),
     path(
         "",
-        include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(cached_route(view)))),
+        include(
+            decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(cached_route(view), [paths_key]))
+        ),
     ),
     prefix_default_language=False,
 )

@@ -14,7 +14,9 @@ logger = logging.getLogger("wagtail.frontendcache")
 
 class VarnishBackend(HTTPBackend):
     """Purges one address (Wagtail's ``purge_url_from_cache``) or, with ``purge_keys``, every
-    address filed under some surrogate keys (the VCL's ``xkey-purge`` header).
+    address filed under some surrogate keys: softly (the VCL's ``xkey-softpurge`` header: the
+    old copy is served while the new one is fetched) or at once (``xkey-purge``: the next
+    visitor waits for the new one), both in one request.
 
     Settings: ``LOCATION``, Varnish's address; ``TIMEOUT``, seconds to wait for it (default 2),
     so an unreachable Varnish delays an editor's save by at most that, never fails it."""
@@ -30,9 +32,14 @@ class VarnishBackend(HTTPBackend):
         target = urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""])
         self._send(target, {"Host": host}, url)
 
-    def purge_keys(self, keys):
+    def purge_keys(self, keys, soft=()):
+        """Purge ``keys`` at once and ``soft`` softly (a key in both: at once)."""
+        keys, soft = set(keys), set(soft) - set(keys)
         target = urlunsplit([self.cache_scheme, self.cache_netloc, "/", "", ""])
-        self._send(target, {"xkey-purge": " ".join(sorted(keys))}, f"keys {' '.join(sorted(keys))}")
+        headers = {name: " ".join(sorted(names)) for name, names in [("xkey-purge", keys), ("xkey-softpurge", soft)]}
+        headers = {name: value for name, value in headers.items() if value}
+        what = " ".join(sorted(keys | soft))
+        self._send(target, headers, f"keys {what}")
 
     def _send(self, target, headers, what):
         request = PurgeRequest(url=target, headers={**headers, "User-Agent": f"Wagtail-frontendcache/{__version__}"})

@@ -1,21 +1,28 @@
-"""Whether a response may be shared between visitors, decided once it is complete."""
+"""Whether a response may be shared between visitors, decided once it is complete, and the
+surrogate keys it is filed under."""
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from frontcache.decorators import is_shared_view
-from frontcache.keys import ALL, site_key
+from frontcache.decorators import shared_view
+from frontcache.keys import ALL, page_key, site_key
 
 # Statuses a shared cache may keep. 404s and redirects too: publishing a page at an address,
-# or adding a redirect from it, purges the site's key like any other change.
+# or adding a redirect from it, purges the keys they are filed under like any other change.
 SHAREABLE_STATUSES = {200, 301, 302, 404, 410}
+
+
+def served_page(request):
+    """The Wagtail page that answered ``request`` (recorded by wagtail_hooks), or None."""
+    return getattr(request, "frontcache_page", None)
 
 
 class SharedCacheMiddleware:
     """Public pages (views marked ``shared_cache``) get ``Cache-Control: public, max-age=…,
-    s-maxage=…`` and an ``xkey`` header naming their site's surrogate key, when the request
-    is an anonymous GET or HEAD and the response sets no cookie.
+    s-maxage=…`` and an ``xkey`` header naming their surrogate keys, when the request is an
+    anonymous GET or HEAD and the response sets no cookie: ``all``, the site's key, and what
+    the answer shows (a page's own ``get_cache_keys``, else the keys its route is filed under).
 
     Personal requests and responses get ``private`` instead: a session (a signed-in editor
     sees the user bar; a visitor gave a page password), credentials, or a cookie being set
@@ -31,21 +38,35 @@ class SharedCacheMiddleware:
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
             return response
+        view = shared_view(request)
         if self.is_personal(request, response):
             patch_cache_control(response, private=True, no_cache=True)
-        elif (
-            is_shared_view(request) and request.method in ("GET", "HEAD") and response.status_code in SHAREABLE_STATUSES
-        ):
+        elif view and request.method in ("GET", "HEAD") and response.status_code in SHAREABLE_STATUSES:
             patch_cache_control(
                 response,
                 public=True,
                 max_age=settings.FRONTEND_CACHE_MAX_AGE,
                 s_maxage=settings.FRONTEND_CACHE_S_MAXAGE,
             )
-            site = Site.find_for_request(request)
-            keys = [ALL] + ([site_key(site.pk)] if site else [])
-            response[settings.FRONTEND_CACHE_KEY_HEADER] = " ".join(keys)
+            response[settings.FRONTEND_CACHE_KEY_HEADER] = " ".join(self.keys(request, response, view))
         return response
+
+    @staticmethod
+    def keys(request, response, view):
+        """``all``, the site's key, then what the answer shows."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return [ALL]
+        page = served_page(request)
+        if page is not None:
+            # The context the page was rendered with (a TemplateResponse keeps it): the
+            # stories and rooms it showed, already loaded.
+            context = getattr(response, "context_data", None) or {}
+            cache_keys = getattr(page, "get_cache_keys", None)
+            shows = cache_keys(context) if cache_keys else {page_key(page.pk)}
+        else:
+            shows = {key(site.pk) for key in view.frontcache_site_keys}
+        return [ALL, site_key(site.pk), *sorted(shows)]
 
     @staticmethod
     def is_personal(request, response):

@@ -1,92 +1,74 @@
-"""Sending purges: every change an editor makes names the sites whose pages could show it;
-their surrogate keys are purged from every configured Varnish once the change is committed
-(a purge sent earlier could let a visitor put the old page back before the commit)."""
+"""Sending purges: every change an editor makes names the surrogate keys of the responses
+that could show it (a page states its own, ``get_purge_keys``); they are purged from every
+configured Varnish once the change is committed (a purge sent earlier could let a visitor put
+the old page back before the commit).
+
+Softly as a rule: Varnish keeps serving the old copy while it fetches the new one, so no
+visitor waits for a page to be rendered again after a publish. At once (``soft=False``) when
+something is withdrawn (an unpublish, a deletion, a privacy rule): nobody may get it again."""
 
 import threading
 
 from django.db import transaction
-from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from core import generations
-from frontcache.keys import ALL, site_key
-from press.models import PressIndexPage
+from frontcache.keys import ALL, page_key, site_key, site_keys_at
 
 _pending = threading.local()
 
 
-def purge_keys(keys):
-    """Purge ``keys`` now, from every configured backend that purges by key."""
+def purge_keys(keys, soft=()):
+    """Purge ``keys`` at once and ``soft`` softly, now, from every configured backend that
+    purges by key."""
     for backend in get_backends().values():
         if hasattr(backend, "purge_keys"):
-            backend.purge_keys(keys)
+            backend.purge_keys(keys, soft=soft)
 
 
-def purge_on_commit(keys, *, with_listing_sites=False, stories_only=False):
-    """Purge ``keys`` once the current transaction commits (now, outside one); with
-    ``with_listing_sites``, also the sites that list other sites' stories (worked out after
-    the commit, so a press room that starts cross-listing in this change counts too).
+def purge_on_commit(keys, *, soft=True):
+    """Purge ``keys`` once the current transaction commits (now, outside one).
 
     Keys from one transaction go out together, in one request per Varnish: deleting a press
-    room with 2,000 stories is one purge, not 2,000.
-
-    The same keys name the cache generations of the app's own answers (core.generations):
-    bumped now, so this transaction's later requests see the change, and again after the
-    commit, so an answer computed by another request in between from the old data is not kept.
-    Unless the change is ``stories_only`` (a story published, unpublished or deleted), the
-    named sites' frames get new generations too."""
+    room with 2,000 stories is one purge, not 2,000."""
     pending = getattr(_pending, "keys", None)
     if pending is None:
-        pending = _pending.keys = set()
-    pending.update(keys)
-    frames = set() if stories_only else {frame for frame in map(generations.frame_key, keys) if frame}
-    _pending.frames = getattr(_pending, "frames", set()) | frames
-    if with_listing_sites:
-        _pending.with_listing_sites = True
-        keys = {*keys, *(site_key(site_id) for site_id in sites_listing_other_sites())}
-    generations.bump(keys | frames)
+        pending = _pending.keys = {True: set(), False: set()}
+    pending[soft].update(keys)
     # One callback per call: if an inner savepoint rolls back, its callback goes, but the
     # others still send everything pending (at worst a key too many, never one too few).
     transaction.on_commit(_send_pending)
 
 
 def _send_pending():
-    keys = getattr(_pending, "keys", None) or set()
-    frames = getattr(_pending, "frames", None) or set()
-    if getattr(_pending, "with_listing_sites", False):
-        keys |= {site_key(site_id) for site_id in sites_listing_other_sites()}
-    _pending.keys, _pending.frames, _pending.with_listing_sites = None, set(), False
-    if keys:
-        generations.bump(keys | frames)
-        if get_backends():
-            purge_keys(keys)
+    pending, _pending.keys = getattr(_pending, "keys", None), None
+    if pending and (pending[True] or pending[False]) and get_backends():
+        purge_keys(pending[False], soft=pending[True])
 
 
-def purge_everything():
-    purge_on_commit({ALL})
+def purge_everything(*, soft=True):
+    purge_on_commit({ALL}, soft=soft)
 
 
-def purge_sites(site_ids, *, with_listing_sites=False, stories_only=False):
-    """Purge every cached page of these sites (and, if asked, of the sites that list them)."""
-    purge_on_commit(
-        {site_key(site_id) for site_id in site_ids}, with_listing_sites=with_listing_sites, stories_only=stories_only
-    )
+def page_purge_keys(page):
+    """What to purge when ``page`` changes, as its page type states it; a page type that
+    states nothing purges its site(s)."""
+    page = page.specific_deferred if type(page) is Page else page
+    get_purge_keys = getattr(page, "get_purge_keys", None)
+    return set(get_purge_keys()) if get_purge_keys else site_keys_at(page.url_path) | {page_key(page.pk)}
 
 
-def sites_at(url_paths):
-    """Ids of the sites whose tree holds any of ``url_paths`` (Wagtail page url_paths)."""
-    return {
-        root.site_id
-        for root in Site.get_site_root_paths()
-        for url_path in url_paths
-        if url_path and url_path.startswith(root.root_path)
-    }
+def purge_page(page, *, soft=True):
+    purge_on_commit(page_purge_keys(page), soft=soft)
 
 
-def sites_listing_other_sites():
-    """Sites whose press room also lists stories from other sites (cross-listing): any
-    story, and any site's name, may appear there."""
-    rooms = PressIndexPage.objects.filter(Q(cross_list_signed_by__isnull=False) | Q(also_list_rooms__isnull=False))
-    paths = rooms.distinct().values_list("url_path", flat=True)
-    return sites_at(paths)
+def purge_sites(site_ids, *, with_listing_sites=False):
+    """Purge every cached page of these sites; with ``with_listing_sites``, also what the
+    pages at the top of these sites (their press rooms) say shows them elsewhere (a room on
+    another site that lists their stories)."""
+    keys = {site_key(site_id) for site_id in site_ids}
+    if with_listing_sites:
+        for site in Site.objects.filter(pk__in=site_ids).select_related("root_page"):
+            for page in site.root_page.get_children().specific():
+                keys |= page_purge_keys(page)
+    purge_on_commit(keys)

@@ -1,21 +1,23 @@
-"""Every change that alters what a visitor sees purges the sites that could show it.
+"""Every change that alters what a visitor sees purges the responses that could show it.
 
-Pages: the page's own site (before and after a move), plus the sites whose press rooms list
-other sites' stories (CIPC's lists coalition statements it signed, and names their site).
-Shared snippets, images, documents, Site records and the install-wide defaults: every site. Branding: its site and the
-sites listing its stories. Redirects: their site (every site for an all-sites redirect).
-Drafts, autosaves and uploads of new images purge nothing: visitors cannot see them yet."""
+Pages: what the page type says shows it (``get_purge_keys``): for a story, its own page, the
+press rooms that list it (their listings, feeds and home pages), their sites' searches and its
+site's sitemap and not-found pages, as it was before the change and after; for a site root,
+press room or press kit, its whole site and the sites that list its stories.
+Shared snippets, images, documents, Site records, the install-wide defaults, moves and privacy
+rules: every site. Branding: its site and the sites listing its stories. Redirects: their site
+(every site for an all-sites redirect). Drafts, autosaves and uploads of new images purge
+nothing: visitors cannot see them yet."""
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from wagtail import signals
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from core.models import Category, InstallDefaults, Organization, SiteBranding, Spokesperson, Topic
-from frontcache.purge import purge_everything, purge_sites, sites_at
-from press.models import StoryPage
+from frontcache.purge import purge_everything, purge_page, purge_sites
 
 SHARED_SNIPPETS = [Spokesperson, Organization, Category, Topic]
 # Saving a draft revision or a lock only touches these; the live record is unchanged.
@@ -23,37 +25,47 @@ DRAFT_BOOKKEEPING = {"latest_revision", "has_unpublished_changes", "locked", "lo
 FILE_BOOKKEEPING = {"file_size", "file_hash"}
 
 
-def purge_page_sites(page, *url_paths):
-    # A story is never part of its site's frame (core.generations): its changes leave it be.
-    stories_only = isinstance(page, StoryPage)
-    purge_sites(sites_at(url_paths), with_listing_sites=True, stories_only=stories_only)
+def page_published(sender, instance, **kwargs):
+    """Also scheduled go-live, approval, revert, copy: softly, the old copy is served while
+    the new one is fetched."""
+    purge_page(instance)
 
 
-def page_changed(sender, instance, **kwargs):
-    """Published (also scheduled go-live, approval, revert, copy), unpublished (also expiry)."""
-    if not isinstance(instance, StoryPage) and instance.is_site_root():
-        # Every site: each remembers every site's root path with its routes (core.routing).
-        purge_everything()
+def page_withdrawn(sender, instance, **kwargs):
+    """Unpublished (also expiry): at once, nobody may get the page again."""
+    purge_page(instance, soft=False)
+
+
+def page_saving(sender, instance, update_fields=None, **kwargs):
+    """Before a live page is saved whole (a publish, an unpublish): what showed it as it was.
+    A story that loses a signatory leaves the press room that listed it for that signature;
+    its keys after the change would no longer name that room. Partial saves (drafts, locks,
+    tree bookkeeping) change nothing visitors see."""
+    if update_fields is not None or instance.pk is None or not isinstance(instance, Page):
         return
-    purge_page_sites(instance, instance.url_path)
+    before = instance.specific_class.objects.filter(pk=instance.pk, live=True).first()
+    if before is not None:
+        purge_page(before)
 
 
 def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    # Every site: the private sections' paths are kept under the install's generation
-    # (core.privacy), and a move can carry one along. Moves are rare.
+    # Every site: a moved page (a room with its stories) can change what any room lists and
+    # the addresses of everything under it. Moves are rare.
     purge_everything()
 
 
 def page_deleted(sender, instance, **kwargs):
-    # Before the delete: afterwards the page is no longer anywhere in the tree.
-    if isinstance(instance, Page):
-        purge_page_sites(instance, instance.url_path)
+    # Before the delete: afterwards the page is no longer anywhere in the tree. Each page of a
+    # deleted branch is here twice, as a Page row and as its specific row: the specific one
+    # states the keys.
+    if isinstance(instance, Page) and type(instance) is instance.specific_class:
+        purge_page(instance, soft=False)
 
 
 def privacy_changed(sender, instance, **kwargs):
-    # Every site, not only the page's: remembered routes carry their pages' privacy rules and
-    # are filed under the install's generation (core.routing). Privacy changes are rare.
-    purge_everything()
+    # Every site: a rule hides a page and everything under it, wherever it is listed.
+    # Privacy changes are rare.
+    purge_everything(soft=False)
 
 
 def snippet_changed(sender, instance, created=False, update_fields=None, **kwargs):
@@ -87,9 +99,10 @@ def redirect_changed(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
-    page_published.connect(page_changed)
-    page_unpublished.connect(page_changed)
-    post_page_move.connect(page_moved)
+    signals.page_published.connect(page_published)
+    signals.page_unpublished.connect(page_withdrawn)
+    pre_save.connect(page_saving)
+    signals.post_page_move.connect(page_moved)
     pre_delete.connect(page_deleted)
     for signal in (post_save, post_delete):
         signal.connect(privacy_changed, sender=PageViewRestriction)
@@ -102,5 +115,5 @@ def register_signal_handlers():
         for model in SHARED_SNIPPETS:
             signal.connect(snippet_changed, sender=model)
     # Publishing or unpublishing a spokesperson's revision.
-    published.connect(snippet_changed, sender=Spokesperson)
-    unpublished.connect(snippet_changed, sender=Spokesperson)
+    signals.published.connect(snippet_changed, sender=Spokesperson)
+    signals.unpublished.connect(snippet_changed, sender=Spokesperson)

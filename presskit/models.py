@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 
 from core.forms import PageForm
 from core.models import SHORT_PROSE, MetadataPageMixin
+from frontcache.keys import page_key, site_keys_at
 from press.models import reserved_slugs
 from presskit import archive
 
@@ -193,6 +194,15 @@ class PressKitPage(RoutablePageMixin, MetadataPageMixin, Page):
         stored = archive.stored_archive(self, files)
         filename = f"{slugify(self.get_site().site_name or self.title) or 'press'}-press-kit.zip"
         return archive.attachment(stored, filename, "application/zip")
+
+    # --- the front cache (frontcache) -----------------------------------------------------
+
+    def get_cache_keys(self, context):
+        return {page_key(self.pk)}
+
+    def get_purge_keys(self):
+        """Every page of its site links to the kit (the navigation)."""
+        return site_keys_at(self.url_path) | {page_key(self.pk)}
 
 
 class PressKitLogo(Orderable):

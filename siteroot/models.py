@@ -12,6 +12,7 @@ from core.models import (
     INLINE_TEXT,
     MetadataPageMixin,
 )
+from frontcache.keys import page_key, room_key, site_keys_at
 from press.models import PressIndexPage
 
 
@@ -57,3 +58,14 @@ class SiteRootPage(MetadataPageMixin, Page):
             context["media_contacts"] = context["press_room"].cached_media_contacts(request)
         context.update(home_answers=answers, latest_fragment=f"latest:{get_language()}")
         return context
+
+    # The front cache (frontcache): what a home page's answer is filed under, and what shows it.
+
+    def get_cache_keys(self, context):
+        """Its own key, and its press room's, whose latest stories it shows."""
+        room = context.get("press_room")
+        return {page_key(self.pk), *([room_key(room.pk)] if room is not None else [])}
+
+    def get_purge_keys(self):
+        """A site root's change (its title, intro) shows on every page of its site."""
+        return site_keys_at(self.url_path)

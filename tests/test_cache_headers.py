@@ -1,5 +1,6 @@
 """What the app tells caches: anonymous visitors' public pages may be shared (Varnish keeps
-them, filed under their site's key); anything personal is private and carries no key."""
+them, filed under `all`, their site's key and the keys of what they show, as each page type
+states them); anything personal is private and carries no key."""
 
 import datetime
 
@@ -26,14 +27,18 @@ class CacheHeadersTests(TeamsTestCase):
             signatories=[cls.sites.cipc_org],
         )
 
-    def assertShared(self, response, site):
+    def assertShared(self, response, site, *shows):
+        """Shared, filed under `all`, ``site``'s key and exactly the keys ``shows`` (when given)."""
         self.assertEqual(response.status_code, 200, response.content[:300])
         cache_control = response["Cache-Control"]
         self.assertIn("public", cache_control)
         self.assertIn("s-maxage=3600", cache_control)
         self.assertIn("max-age=60", cache_control)
         self.assertNotIn("Set-Cookie", response.headers)
-        self.assertEqual(response["xkey"].split(), ["all", f"site-{site.pk}"])
+        keys = response["xkey"].split()
+        self.assertEqual(keys[:2], ["all", f"site-{site.pk}"])
+        if shows:
+            self.assertEqual(sorted(keys[2:]), sorted(shows))
 
     def assertPersonal(self, response):
         cache_control = response.get("Cache-Control", "")
@@ -43,22 +48,38 @@ class CacheHeadersTests(TeamsTestCase):
 
     def test_every_public_page_kind_is_shareable_and_filed_under_its_site_and_nothing_else_is(self):
         sites = self.sites
-        for host, site, path in [
-            (CIPC, sites.cipc_site, "/"),
-            (CIPC, sites.cipc_site, "/press/"),
-            (CIPC, sites.cipc_site, "/press/?year=2024&organization=cipc"),
-            (CIPC, sites.cipc_site, "/press/feed/?category=statement"),
-            (CIPC, sites.cipc_site, "/search/?q=raids"),
-            (CIPC, sites.cipc_site, "/sitemap.xml"),
-            (CIPC, sites.cipc_site, "/robots.txt"),
-            (COALITION, sites.coalition_site, "/"),
-            (COALITION, sites.coalition_site, "/press/"),
-            (COALITION, sites.coalition_site, STORY_PATH),
-            (COALITION, sites.coalition_site, "/press/feed/"),
-            (COALITION, sites.coalition_site, "/sitemap.xml"),
+        cipc_room, coalition_room = f"room-{sites.cipc_press.pk}", f"room-{sites.coalition_press.pk}"
+        story = f"page-{self.story.pk}"
+        for host, site, path, shows in [
+            # A home page shows its press room's latest stories.
+            (CIPC, sites.cipc_site, "/", [f"page-{sites.cipc_home.pk}", cipc_room]),
+            (CIPC, sites.cipc_site, "/press/", [cipc_room]),
+            (CIPC, sites.cipc_site, "/press/?year=2024&organization=cipc", [cipc_room]),
+            (CIPC, sites.cipc_site, "/press/feed/?category=statement", [cipc_room]),
+            (CIPC, sites.cipc_site, "/search/?q=raids", [f"search-{sites.cipc_site.pk}"]),
+            (CIPC, sites.cipc_site, "/sitemap.xml", [f"paths-{sites.cipc_site.pk}"]),
+            (CIPC, sites.cipc_site, "/robots.txt", []),
+            (COALITION, sites.coalition_site, "/", [f"page-{sites.coalition_home.pk}", coalition_room]),
+            (COALITION, sites.coalition_site, "/press/", [coalition_room]),
+            (COALITION, sites.coalition_site, STORY_PATH, [story]),
+            (COALITION, sites.coalition_site, "/press/feed/", [coalition_room]),
+            (COALITION, sites.coalition_site, "/sitemap.xml", [f"paths-{sites.coalition_site.pk}"]),
         ]:
             with self.subTest(host=host, path=path):
-                self.assertShared(self.client.get(path, HTTP_HOST=host), site)
+                response = self.client.get(path, HTTP_HOST=host)
+                self.assertShared(response, site)
+                self.assertEqual(sorted(response["xkey"].split()[2:]), sorted(shows))
+
+        # A not-found address is filed with the site's addresses: publishing a page there
+        # purges it. A page's own 404 (a page number past the end) is filed under the page.
+        missing = self.client.get("/no-such-page/", HTTP_HOST=COALITION)
+        self.assertEqual(missing.status_code, 404)
+        self.assertEqual(
+            missing["xkey"].split(), ["all", f"site-{sites.coalition_site.pk}", f"paths-{sites.coalition_site.pk}"]
+        )
+        past_the_end = self.client.get("/press/?page=9", HTTP_HOST=COALITION)
+        self.assertEqual(past_the_end.status_code, 404)
+        self.assertIn(coalition_room, past_the_end["xkey"].split())
 
         # Never shared: the admin, the health check, form posts and embargo links.
         self.assertNotIn("public", self.client.get("/healthz/")["Cache-Control"])

@@ -65,7 +65,7 @@ def new_story(sites, topic, title=TITLE, **fields):
 def warm(varnish, addresses):
     """Fill the cache with ``addresses`` [(host, path)] and check Varnish now answers them."""
     for host, path in addresses:
-        varnish.get(path, host)
+        varnish.fresh(path, host)
         answer = varnish.get(path, host)
         assert answer.cache == "HIT", (host, path, answer.status)
 
@@ -74,14 +74,17 @@ def everywhere_shows(varnish, addresses, text):
     """[(host, path)] of the addresses whose answer does not contain ``text``."""
     missing = []
     for host, path in addresses:
-        answer = varnish.get(path, host)
+        answer = varnish.fresh(path, host)
         if text not in answer.text:
             missing.append((host, path, answer.cache))
     return missing
 
 
-def nowhere_shows(varnish, addresses, text):
-    return [(host, path) for host, path in addresses if text in varnish.get(path, host).text]
+def nowhere_shows(varnish, addresses, text, at_once=False):
+    """[(host, path)] of the addresses whose answer contains ``text``; ``at_once``: the very
+    next answer, not even a stale copy (something withdrawn is purged outright)."""
+    ask = varnish.get if at_once else varnish.fresh
+    return [(host, path) for host, path in addresses if text in ask(path, host).text]
 
 
 def test_publishing_a_story_shows_it_on_every_address_of_both_sites(varnish, cached_sites, raids):
@@ -91,10 +94,41 @@ def test_publishing_a_story_shows_it_on_every_address_of_both_sites(varnish, cac
     new_story(cached_sites, raids)
 
     assert everywhere_shows(varnish, EVERYWHERE, TITLE) == []
-    assert STORY_PATH in varnish.get("/sitemap.xml", COALITION_HOST).text
-    page = varnish.get(STORY_PATH, COALITION_HOST)
+    assert STORY_PATH in varnish.fresh("/sitemap.xml", COALITION_HOST).text
+    page = varnish.fresh(STORY_PATH, COALITION_HOST)
     assert page.status == 200
     assert "The coalition condemns the raids." in page.text
+
+
+def test_a_publish_refreshes_what_lists_the_story_and_leaves_other_stories_cached(varnish, cached_sites, raids):
+    """Not every page of the site: an old story that did not change stays in the cache. What
+    shows the new story (its rooms on both sites, as CIPC signed it, their home pages, feed
+    and searches) is served as it was at most while Varnish fetches the new copy, then new."""
+    old = new_story(cached_sites, raids, "Statement from 2019", date=datetime.date(2019, 3, 1))
+    old_path = "/press/statement-from-2019/"
+    listing_it = [
+        (COALITION_HOST, "/"),
+        (COALITION_HOST, "/press/"),
+        (COALITION_HOST, "/press/?topic=raids"),
+        (COALITION_HOST, "/press/feed/"),
+        (COALITION_HOST, "/search/?q=raids"),
+        (CIPC_HOST, "/"),
+        (CIPC_HOST, "/press/"),
+        (CIPC_HOST, "/search/?q=raids"),
+    ]
+    warm(varnish, listing_it + [(COALITION_HOST, old_path)])
+
+    new_story(cached_sites, raids)
+
+    unchanged = varnish.get(old_path, COALITION_HOST)
+    assert (unchanged.status, unchanged.cache) == (200, "HIT")
+    assert old.title in unchanged.text
+    assert everywhere_shows(varnish, listing_it, TITLE) == []
+    # Once the new copy is in, nobody gets the old one: the next visitors get it from the cache.
+    for host, path in listing_it:
+        again = varnish.get(path, host)
+        assert (again.cache, TITLE in again.text) == ("HIT", True), (host, path)
+    assert varnish.fresh(STORY_PATH, COALITION_HOST).status == 200
 
 
 def test_a_story_pushed_onto_page_two_is_there(varnish, cached_sites, raids):
@@ -108,9 +142,9 @@ def test_a_story_pushed_onto_page_two_is_there(varnish, cached_sites, raids):
 
     new_story(cached_sites, raids)  # newest: the oldest moves to page 2
 
-    assert TITLE in varnish.get("/press/?page=1", COALITION_HOST).text
-    assert TITLE in varnish.get("/press/?topic=raids&page=1", COALITION_HOST).text
-    page_two = varnish.get("/press/?page=2", COALITION_HOST)
+    assert TITLE in varnish.fresh("/press/?page=1", COALITION_HOST).text
+    assert TITLE in varnish.fresh("/press/?topic=raids&page=1", COALITION_HOST).text
+    page_two = varnish.fresh("/press/?page=2", COALITION_HOST)
     assert page_two.status == 200
     assert "Older statement 1" in page_two.text
 
@@ -131,7 +165,7 @@ def test_editing_reverting_and_unpublishing_reach_every_address(varnish, cached_
     assert everywhere_shows(varnish, EVERYWHERE, TITLE) == []
 
     StoryPage.objects.get(pk=story.pk).unpublish()
-    assert nowhere_shows(varnish, EVERYWHERE, TITLE) == []
+    assert nowhere_shows(varnish, EVERYWHERE, TITLE, at_once=True) == []
     assert varnish.get(STORY_PATH, COALITION_HOST).status == 404
 
 
@@ -160,7 +194,7 @@ def test_scheduled_go_live_and_expiry_reach_every_address(varnish, cached_sites,
 
     StoryPage.objects.filter(pk=story.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
     call_command("publish_scheduled")
-    assert nowhere_shows(varnish, EVERYWHERE, TITLE) == []
+    assert nowhere_shows(varnish, EVERYWHERE, TITLE, at_once=True) == []
 
 
 def test_a_moderators_approval_reaches_every_address(varnish, cached_sites, raids):
@@ -198,8 +232,8 @@ def test_moving_copying_and_deleting_reach_both_sites(varnish, cached_sites, rai
     # Moved to CIPC's press room: gone from the coalition's site, at its new address on CIPC's.
     story.move(cached_sites.cipc_press, pos="last-child")
     assert nowhere_shows(varnish, [(COALITION_HOST, path) for path in COALITION_ADDRESSES], TITLE) == []
-    assert varnish.get(STORY_PATH, COALITION_HOST).status == 404
-    assert varnish.get(STORY_PATH, CIPC_HOST).status == 200
+    assert varnish.fresh(STORY_PATH, COALITION_HOST).status == 404
+    assert varnish.fresh(STORY_PATH, CIPC_HOST).status == 200
 
     # Copied (and published) back into the coalition's press room.
     StoryPage.objects.get(pk=story.pk).copy(
@@ -207,12 +241,12 @@ def test_moving_copying_and_deleting_reach_both_sites(varnish, cached_sites, rai
         update_attrs={"title": "Coalition condemns raids (copy)", "slug": "coalition-condemns-raids"},
         keep_live=True,
     )
-    assert "Coalition condemns raids (copy)" in varnish.get("/press/", COALITION_HOST).text
-    assert varnish.get(STORY_PATH, COALITION_HOST).status == 200
+    assert "Coalition condemns raids (copy)" in varnish.fresh("/press/", COALITION_HOST).text
+    assert varnish.fresh(STORY_PATH, COALITION_HOST).status == 200
 
     # Deleted: both gone from everywhere.
     StoryPage.objects.filter(title__startswith=TITLE).delete()
-    assert nowhere_shows(varnish, EVERYWHERE + cipc_room, TITLE) == []
+    assert nowhere_shows(varnish, EVERYWHERE + cipc_room, TITLE, at_once=True) == []
     assert varnish.get(STORY_PATH, COALITION_HOST).status == 404
     assert varnish.get(STORY_PATH, CIPC_HOST).status == 404
 
@@ -224,12 +258,12 @@ def test_a_privacy_change_reaches_the_story_and_its_listings(varnish, cached_sit
     restriction = PageViewRestriction.objects.create(
         page=story, restriction_type=PageViewRestriction.PASSWORD, password="let me in"
     )
-    assert nowhere_shows(varnish, EVERYWHERE, TITLE) == []
+    assert nowhere_shows(varnish, EVERYWHERE, TITLE, at_once=True) == []
     assert "Body text." not in varnish.get(STORY_PATH, COALITION_HOST).text
 
     restriction.delete()
     assert everywhere_shows(varnish, EVERYWHERE, TITLE) == []
-    assert "Body text." in varnish.get(STORY_PATH, COALITION_HOST).text
+    assert "Body text." in varnish.fresh(STORY_PATH, COALITION_HOST).text
 
 
 def test_editing_a_shared_snippet_reaches_every_site(varnish, cached_sites, raids):
@@ -249,13 +283,13 @@ def test_editing_a_shared_snippet_reaches_every_site(varnish, cached_sites, raid
 
     cached_sites.cipc_org.name = "California Immigrant Policy Centre"
     cached_sites.cipc_org.save()
-    story_page = varnish.get(STORY_PATH, COALITION_HOST)
+    story_page = varnish.fresh(STORY_PATH, COALITION_HOST)
     assert "Executive Director of the California Immigrant Policy Centre" in story_page.text
 
     person.name = "Cynthia M. Buiza"
     person.save()
-    assert "Cynthia M. Buiza" in varnish.get(STORY_PATH, COALITION_HOST).text
-    assert "Cynthia M. Buiza" in varnish.get("/press/?spokesperson=cynthia-buiza", CIPC_HOST).text
+    assert "Cynthia M. Buiza" in varnish.fresh(STORY_PATH, COALITION_HOST).text
+    assert "Cynthia M. Buiza" in varnish.fresh("/press/?spokesperson=cynthia-buiza", CIPC_HOST).text
 
 
 def test_branding_and_the_cross_listing_setting_reach_their_sites(varnish, cached_sites, raids):
@@ -299,7 +333,7 @@ def test_changing_the_install_defaults_reaches_a_site_that_falls_back_on_them(va
     defaults.primary_colour = "#123456"
     defaults.save()
 
-    assert "--brand: #123456" in varnish.get("/press/", COALITION_HOST).text
+    assert "--brand: #123456" in varnish.fresh("/press/", COALITION_HOST).text
 
 
 def test_adding_a_redirect_replaces_a_cached_not_found(varnish, cached_sites):
@@ -308,13 +342,13 @@ def test_adding_a_redirect_replaces_a_cached_not_found(varnish, cached_sites):
     assert (cached.status, cached.cache) == (404, "HIT")
 
     redirect = Redirect.add_redirect("/old-statements", redirect_to="/press/", site=cached_sites.coalition_site)
-    moved = varnish.get("/old-statements/", COALITION_HOST)
+    moved = varnish.fresh("/old-statements/", COALITION_HOST)
     assert moved.status == 301
     assert moved.headers["Location"].endswith("/press/")
 
     varnish.get("/old-statements/", COALITION_HOST)
     redirect.delete()
-    assert varnish.get("/old-statements/", COALITION_HOST).status == 404
+    assert varnish.fresh("/old-statements/", COALITION_HOST).status == 404
 
 
 def test_changes_made_in_the_admin_reach_every_address(varnish, cached_sites, raids):
@@ -337,13 +371,13 @@ def test_changes_made_in_the_admin_reach_every_address(varnish, cached_sites, ra
         f"/admin/snippets/core/category/edit/{cached_sites.statement.pk}/",
         {"name": "Statement of record", "slug": "statement"},
     )
-    assert "Statement of record" in varnish.get("/press/", CIPC_HOST).text
+    assert "Statement of record" in varnish.fresh("/press/", CIPC_HOST).text
 
     # Unpublishes the story, then deletes it.
     admin.post(f"/admin/pages/{story.pk}/unpublish/")
     assert title not in varnish.get("/press/", CIPC_HOST).text
     story.save_revision().publish()
-    assert title in varnish.get("/press/", CIPC_HOST).text
+    assert title in varnish.fresh("/press/", CIPC_HOST).text
     admin.post(f"/admin/pages/{story.pk}/delete/")
     assert not StoryPage.objects.filter(pk=story.pk).exists()
     assert title not in varnish.get("/press/", CIPC_HOST).text
@@ -392,4 +426,4 @@ def test_a_rooms_media_contacts_reach_its_room_home_stories_and_vcards(varnish, 
     person.press_phone = "(510) 555-0199"
     person.save()
     assert everywhere_shows(varnish, pages, "(510) 555-0199") == []
-    assert "TEL;TYPE=WORK,VOICE:(510) 555-0199" in varnish.get("/contacts/sam-example.vcf", COALITION_HOST).text
+    assert "TEL;TYPE=WORK,VOICE:(510) 555-0199" in varnish.fresh("/contacts/sam-example.vcf", COALITION_HOST).text

@@ -5,6 +5,7 @@ and the app's purges pointed at it. Missing varnishd fails the tests: it is a de
 the suite (.ci/run installs it), not an optional extra."""
 
 import http.client
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -47,6 +48,18 @@ class ThroughVarnish:
 
     def get(self, path, host=CIPC_HOST, **kwargs):
         return self.request("GET", path, host, **kwargs)
+
+    def fresh(self, path, host=CIPC_HOST, attempts=100, **kwargs):
+        """The answer once Varnish holds the current page. An address purged softly (after a
+        publish) is first served as it was (``X-Cache: STALE``) while Varnish fetches the new
+        copy in the background; the fetch must land within ``attempts`` requests (about 2 s),
+        after which nobody gets the old copy."""
+        for _attempt in range(attempts):
+            answer = self.get(path, host, **kwargs)
+            if answer.cache != "STALE":
+                return answer
+            time.sleep(0.02)
+        raise AssertionError(f"{host}{path} still served stale after {attempts} requests")
 
     def purge_everything(self):
         answer = self.request("PURGE", "/", headers={"xkey-purge": "all"})

@@ -1,4 +1,4 @@
-"""Small, readable WordPress exports for the import tests (the writers live in wordpress.samples)."""
+"""Small, readable WordPress exports for the import tests (the writers live in harness.wordpress_exports)."""
 
 import struct
 import zlib

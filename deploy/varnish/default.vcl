@@ -29,9 +29,12 @@ sub vcl_recv {
         # When the last purge came: a page fetched before it may be what it drops (see
         # vcl_backend_response).
         var.global_set("purged_at", "" + std.time2real(now, 0.0));
-        # `xkey-purge: site-1 site-2` drops every cached address filed under those keys.
-        if (req.http.xkey-purge) {
-            set req.http.X-Purged = xkey.purge(req.http.xkey-purge);
+        # `xkey-softpurge: room-4 page-17` expires every cached address filed under those
+        # keys, keeping each as a stale copy: the next visitor gets it at once while Varnish
+        # fetches the new one (grace, below), and once that is fetched nobody gets the old.
+        # `xkey-purge: page-17` drops them outright (something withdrawn: nobody may get it).
+        if (req.http.xkey-purge || req.http.xkey-softpurge) {
+            set req.http.X-Purged = xkey.purge(req.http.xkey-purge) + xkey.softpurge(req.http.xkey-softpurge);
             return (synth(200, "Purged " + req.http.X-Purged));
         }
         # Otherwise the one address (Host and URL) of the request.
@@ -39,12 +42,36 @@ sub vcl_recv {
     }
 
     set req.backend_hint = app.backend();
-    # Stale pages only while the app servers are down (see vcl_backend_response).
+    # While the app servers answer, a page purged softly (or expired) up to a minute ago is
+    # served as it was while its new copy is fetched in the background: nobody waits for a
+    # page to be rendered again after a publish. Older copies wait for the new one. While
+    # they are all down, whatever we have, for up to six hours (see vcl_backend_response).
     if (std.healthy(req.backend_hint)) {
-        set req.grace = 10s;
+        set req.grace = 60s;
     }
     # The Host is part of the cache key (vcl_hash): one site never gets another's pages.
     set req.http.Host = std.tolower(req.http.Host);
+    # Only the Host names the site: the app does not read X-Forwarded-Host, and nothing
+    # behind us may start to.
+    unset req.http.X-Forwarded-Host;
+    # The scheme, as the TLS proxy in front says (the app builds its absolute addresses with
+    # it), is part of the cache key too: a visitor who sends the header himself gets the
+    # answer a visitor on that scheme would get, and nobody else's.
+    if (req.http.X-Forwarded-Proto != "https") {
+        unset req.http.X-Forwarded-Proto;
+    }
+
+    # Campaign and click-tracking parameters change nothing on a page: dropped before the
+    # cache (and the app) sees the address, and the rest sorted, so each page is one cache
+    # entry however a link was tagged. utm_* (Google Analytics campaigns), gclid/gclsrc/
+    # dclid/gbraid/wbraid/_gl/_ga (Google Ads and Analytics), fbclid (Meta), msclkid
+    # (Microsoft Ads), mc_cid/mc_eid (Mailchimp), twclid (X), igshid (Instagram), yclid
+    # (Yandex), _hsenc/_hsmi (HubSpot), mkt_tok (Marketo).
+    if (req.url ~ "\?") {
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z0-9_]*|gclid|gclsrc|dclid|gbraid|wbraid|_gl|_ga|fbclid|msclkid|mc_cid|mc_eid|twclid|igshid|yclid|_hsenc|_hsmi|mkt_tok)(=[^&]*)?(&|$)", "");
+        set req.url = std.querysort(req.url);
+        set req.url = regsub(req.url, "[?&]+$", "");
+    }
 
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -70,6 +97,10 @@ sub vcl_recv {
 sub vcl_hash {
     hash_data(req.url);
     hash_data(req.http.Host);
+    # "https" or nothing (vcl_recv): two entries per address at most.
+    if (req.http.X-Forwarded-Proto) {
+        hash_data(req.http.X-Forwarded-Proto);
+    }
     return (lookup);
 }
 
@@ -116,6 +147,9 @@ sub vcl_backend_error {
 sub vcl_deliver {
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0 && obj.ttl <= 0s) {
+        # Purged softly or expired: served while its new copy is fetched.
+        set resp.http.X-Cache = "STALE";
     } elsif (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

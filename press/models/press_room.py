@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import LocalePrefixPattern, get_resolver
 from django.utils import translation
@@ -27,6 +28,7 @@ from core.models import (
     in_default_locale,
 )
 from core.translations import localized_all
+from frontcache.keys import room_key, search_key, site_ids_at, site_keys_at
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
 from press.listing import PAGE_NUMBER, CachedListing, annotate_home_sites, paginate
@@ -262,6 +264,42 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             digest(request.scheme, request.get_host(), request.get_full_path(), get_language()), render
         )
         return HttpResponse(content, status=status, headers=headers)
+
+    # The front cache (frontcache): what the room's answers are filed under, and what shows it.
+
+    def get_cache_keys(self, context):
+        """Its listing with any filters and page, and its feeds: purged when a story it lists
+        changes (a story's ``get_purge_keys`` names the rooms that list it)."""
+        return {room_key(self.pk)}
+
+    def get_purge_keys(self):
+        """The room's own change (title, intro, contacts, what it cross-lists) shows on every
+        page of its site; its site's name shows on the rooms of other sites that list its
+        stories (their listings, home pages and searches)."""
+        signed_here = apps.get_model("press", "StorySignatory").objects.filter(page__path__startswith=self.path)
+        listing = PressIndexPage.objects.filter(
+            Q(also_list_rooms__translation_key=self.translation_key)
+            | Q(cross_list_signed_by__in=signed_here.values("organization_id"))
+        ).exclude(pk=self.pk)
+        keys = site_keys_at(self.url_path)
+        for room in listing.distinct().only("pk", "url_path"):
+            keys |= {room_key(room.pk), *map(search_key, site_ids_at(room.url_path))}
+        return keys
+
+    @classmethod
+    def rooms_listing(cls, story):
+        """The rooms that list ``story`` (``StoryPageQuerySet.in_room`` asked the other way
+        round): its own, those cross-listing what its signatories signed, and those that also
+        list its room, in its language. One query, on the database's state."""
+        parent_path = story.path[: -story.steplen]
+        signed = apps.get_model("press", "StorySignatory").objects.filter(page_id=story.pk)
+        parent = Page.objects.filter(path=parent_path).values("translation_key")
+        return cls.objects.filter(
+            Q(path=parent_path)
+            | Q(cross_list_signed_by__in=signed.values("organization_id"))
+            | Q(also_list_rooms__translation_key__in=parent),
+            locale_id=story.locale_id,
+        ).distinct()
 
 
 class PressRoomContact(Orderable):

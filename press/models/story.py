@@ -25,6 +25,7 @@ from core.models import (
     in_default_locale,
 )
 from core.translations import directory, language_of_locale, localized
+from frontcache.keys import page_key, paths_key, room_key, search_key, site_ids_at
 from press.forms import StoryPageForm
 from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
@@ -391,6 +392,23 @@ class StoryPage(MetadataPageMixin, Page):
         if not who:
             return ""
         return gettext("%(who)s issued the following statement:") % {"who": f"{who[0].upper()}{who[1:]}"}
+
+    # The front cache (frontcache): what this story's answer is filed under, and what shows it.
+
+    def get_cache_keys(self, context):
+        """Its own key, and the keys of the stories it links to by title (related stories):
+        withdrawing one of those reaches this page too."""
+        related = context.get("related_stories") or []
+        return {page_key(self.pk), *(page_key(story.pk) for story in related)}
+
+    def get_purge_keys(self):
+        """Its page, the rooms that list it (their listings, feeds and home pages), their
+        sites' searches, and its own site's sitemap and not-found pages; not the other
+        stories of the site."""
+        keys = {page_key(self.pk), *map(paths_key, site_ids_at(self.url_path))}
+        for room in PressIndexPage.rooms_listing(self).only("pk", "url_path"):
+            keys |= {room_key(room.pk), *map(search_key, site_ids_at(room.url_path))}
+        return keys
 
 
 class StorySignatory(Orderable):
