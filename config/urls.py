@@ -7,7 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
-from core.routing import cached_route
 from core.sitemaps import MultilingualSitemap
 from core.svg import serve_media
 from frontcache.decorators import shared_cache
@@ -59,13 +58,12 @@ if settings.DEBUG:
 # under their prefix (/es/, /es/search/, /es/alerts/). Wagtail's page serving last: it claims
 # every remaining path. Public, like the above, except the alerts: never cached (each view says
 # so). A sign-up under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
-# Page routes are remembered until the next publish (core.routing).
 urlpatterns += i18n_patterns(
     *decorate_urlpatterns([path("search/", search_views.search, name="search")], shared_cache),
     path("alerts/", include("alerts.urls")),
     path(
         "",
-        include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(cached_route(view)))),
+        include(decorate_urlpatterns(wagtail_urls.urlpatterns, shared_cache)),
     ),
     prefix_default_language=False,
 )

@@ -57,11 +57,11 @@ class SpokespersonChooserBlock(SnippetChooserBlock):
         super().__init__("core.Spokesperson", **kwargs)
 
     def bulk_to_python(self, values):
-        # Published people come from the directory (cached until a snippet changes, with their
+        # Published people come from the directory (read once per request, with their
         # organisation and photo); anyone else (a draft, say) is fetched, all at once, with
         # what blocks print of them, not one query per person.
-        # Imported here as before: core.translations reads the cache layer, which blocks
-        # (loaded by migrations) need not load.
+        # Imported here: core.translations reads the locales, which blocks (loaded by
+        # migrations) need not load.
         from core.translations import directory, localized_all
 
         known = directory(self.target_model)

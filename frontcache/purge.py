@@ -9,7 +9,6 @@ from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
 
-from core import generations
 from frontcache.keys import ALL, site_key
 from press.models import PressIndexPage
 
@@ -29,23 +28,14 @@ def purge_on_commit(keys, *, with_listing_sites=False, stories_only=False):
     the commit, so a press room that starts cross-listing in this change counts too).
 
     Keys from one transaction go out together, in one request per Varnish: deleting a press
-    room with 2,000 stories is one purge, not 2,000.
-
-    The same keys name the cache generations of the app's own answers (core.generations):
-    bumped now, so this transaction's later requests see the change, and again after the
-    commit, so an answer computed by another request in between from the old data is not kept.
-    Unless the change is ``stories_only`` (a story published, unpublished or deleted), the
-    named sites' frames get new generations too."""
+    room with 2,000 stories is one purge, not 2,000."""
     pending = getattr(_pending, "keys", None)
     if pending is None:
         pending = _pending.keys = set()
     pending.update(keys)
-    frames = set() if stories_only else {frame for frame in map(generations.frame_key, keys) if frame}
-    _pending.frames = getattr(_pending, "frames", set()) | frames
     if with_listing_sites:
         _pending.with_listing_sites = True
         keys = {*keys, *(site_key(site_id) for site_id in sites_listing_other_sites())}
-    generations.bump(keys | frames)
     # One callback per call: if an inner savepoint rolls back, its callback goes, but the
     # others still send everything pending (at worst a key too many, never one too few).
     transaction.on_commit(_send_pending)
@@ -53,14 +43,11 @@ def purge_on_commit(keys, *, with_listing_sites=False, stories_only=False):
 
 def _send_pending():
     keys = getattr(_pending, "keys", None) or set()
-    frames = getattr(_pending, "frames", None) or set()
     if getattr(_pending, "with_listing_sites", False):
         keys |= {site_key(site_id) for site_id in sites_listing_other_sites()}
-    _pending.keys, _pending.frames, _pending.with_listing_sites = None, set(), False
-    if keys:
-        generations.bump(keys | frames)
-        if get_backends():
-            purge_keys(keys)
+    _pending.keys, _pending.with_listing_sites = None, False
+    if keys and get_backends():
+        purge_keys(keys)
 
 
 def purge_everything():

@@ -24,7 +24,6 @@ FILE_BOOKKEEPING = {"file_size", "file_hash"}
 
 
 def purge_page_sites(page, *url_paths):
-    # A story is never part of its site's frame (core.generations): its changes leave it be.
     stories_only = isinstance(page, StoryPage)
     purge_sites(sites_at(url_paths), with_listing_sites=True, stories_only=stories_only)
 
@@ -32,15 +31,12 @@ def purge_page_sites(page, *url_paths):
 def page_changed(sender, instance, **kwargs):
     """Published (also scheduled go-live, approval, revert, copy), unpublished (also expiry)."""
     if not isinstance(instance, StoryPage) and instance.is_site_root():
-        # Every site: each remembers every site's root path with its routes (core.routing).
         purge_everything()
         return
     purge_page_sites(instance, instance.url_path)
 
 
 def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    # Every site: the private sections' paths are kept under the install's generation
-    # (core.privacy), and a move can carry one along. Moves are rare.
     purge_everything()
 
 
@@ -51,8 +47,6 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def privacy_changed(sender, instance, **kwargs):
-    # Every site, not only the page's: remembered routes carry their pages' privacy rules and
-    # are filed under the install's generation (core.routing). Privacy changes are rare.
     purge_everything()
 
 

@@ -23,7 +23,3 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 
 # Two-factor sign-in is optional in tests; the tests of it switch it on.
 REQUIRE_2FA_FOR = []
-
-# One process: the in-memory cache is shared by everything a test does, so the cached answers
-# are exercised as in production.
-CACHE_PUBLISHED_ANSWERS = True

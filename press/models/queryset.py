@@ -14,7 +14,6 @@ from core.models import (
     Spokesperson,
     Topic,
 )
-from core.privacy import private_q
 from press.filters import search_terms
 from press.models.press_room import PressIndexPage
 
@@ -50,10 +49,6 @@ class StoryPageQuerySet(PageQuerySet):
             path=parent_path, locale_id=press_room.locale_id, translation_key__in=listed_rooms
         )
         return self.filter(in_this_room | Q(Exists(also_listed)), locale_id=press_room.locale_id)
-
-    def private_q(self):
-        # The privacy rules from the cache (core.privacy), not read again for every listing.
-        return private_q()
 
     def matching(self, q):
         """Stories whose text matches the words of ``q`` (Wagtail's search backend), as a

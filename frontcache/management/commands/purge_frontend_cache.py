@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 from wagtail.contrib.frontend_cache.utils import get_backends
 
-from core import generations
 from frontcache.keys import ALL
 from frontcache.purge import purge_keys
 
@@ -14,10 +13,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        # The app's cached listings and fragments too (a new generation for every site),
-        # or Varnish would fetch them again unchanged.
-        generations.bump({ALL})
-        self.stdout.write("Started a new generation of the app's cached answers.")
         backends = get_backends()
         if not backends:
             self.stdout.write("FRONTEND_CACHE_URLS is empty: nothing to purge.")
