@@ -118,6 +118,8 @@ class QueryBudgetWith10Stories(TestCase):
     def assert_within(self, mode, name, budget, counted):
         count, response, queries = counted
         self.counts[(self.stories, mode, name)] = count
+        if os.environ.get("QUERY_BUDGET_SQL") == f"{mode} {name}":
+            print("\n".join(query["sql"][:400] for query in queries))
         self.assertLessEqual(count, budget, "\n".join(query["sql"][:160] for query in queries))
         if name.endswith("story"):
             self.assertContains(response, 'class="contact-card"')
