@@ -17,12 +17,13 @@ from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
 from core.models import (
+    Category,
     MetadataPageMixin,
     Spokesperson,
     image_field,
     in_default_locale,
 )
-from core.translations import language_of_locale, localized
+from core.translations import directory, language_of_locale, localized
 from press.forms import StoryPageForm
 from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
@@ -300,6 +301,10 @@ class StoryPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The category from this request's directory, which the page reads anyway to name it
+        # in the visitor's language: no query of its own.
+        if self.category_id is not None and not StoryPage.category.is_cached(self):
+            self.category = directory(Category).get(self.category_id) or self.category
         # The site's room in this language (the header's navigation asks for it anyway) is
         # this story's parent, unless the story sits somewhere else (a room of another language).
         room = PressIndexPage.for_request(request)
