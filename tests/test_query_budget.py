@@ -17,9 +17,11 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from coalition.models import CoalitionHomePage, CoalitionMember
 from demo.bulk import generate_stories
+from images.models import _found_renditions as found_renditions
 from press.models import PressIndexPage, PressRoomContact, StoryPage
-from tests.factories import SpokespersonFactory, block, make_story, statement
+from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story, statement
 from tests.sites import (
     CIPC_HOST,
     COALITION_HOST,
@@ -38,13 +40,13 @@ from tests.wxr_fixtures import png_bytes
 # view restrictions); a listing reads the view restrictions once more for ``public()``. The
 # issue's goal is 15 cold and 10 after a publish: see docs/incoming/cheap.md for what is left.
 COLD_BUDGET = {
-    "home": 24,
-    "press room": 25,
-    "press room, filtered": 26,
-    "press room, page 2": 25,
-    "story": 25,
+    "home": 27,
+    "press room": 28,
+    "press room, filtered": 29,
+    "press room, page 2": 28,
+    "story": 31,
     "feed": 18,
-    "search": 16,
+    "search": 19,
 }
 # Only Wagtail's site root paths (and the renditions) are still cached.
 AFTER_PUBLISH_BUDGET = {
@@ -52,13 +54,21 @@ AFTER_PUBLISH_BUDGET = {
     "press room": 21,
     "press room, filtered": 22,
     "press room, page 2": 21,
-    "story": 22,
+    "story": 24,
     "feed": 15,
     "search": 13,
 }
 # Small pages, so every room (English and Spanish) has a page 2 at 10 stories.
 PER_PAGE = 2
 SEARCH_WORD = "court"  # one of demo.bulk's words: every search finds stories
+
+
+def empty_every_cache():
+    """Django's caches (Wagtail's site root paths and renditions among them) and the images
+    app's per-process table of renditions found: what a new worker starts with."""
+    for cache in caches.all():
+        cache.clear()
+    found_renditions.clear()
 
 
 def _image(name):
@@ -153,15 +163,16 @@ class QueryBudgetWith10Stories(TestCase):
     def test_every_page_with_every_cache_empty(self):
         for name, (host, path, _room, _shown) in self.paths.items():
             with self.subTest(name):
+                empty_every_cache()  # nothing remembered from an earlier test's (rolled back) data
                 self.client.get(path, HTTP_HOST=host)  # renditions made (their rows stay)
-                for cache in caches.all():  # the renditions' cache too
-                    cache.clear()
+                empty_every_cache()
                 self.assert_within("cold", name, COLD_BUDGET, self.get_counted(host, path))
 
     def test_every_page_after_another_story_of_its_site_is_published(self):
         for name, (host, path, room, shown) in self.paths.items():
             with self.subTest(name):
-                self.client.get(path, HTTP_HOST=host)
+                empty_every_cache()
+                self.client.get(path, HTTP_HOST=host)  # Wagtail's caches filled
                 self.publish_another_story(room, shown)
                 self.assert_within("after publish", name, AFTER_PUBLISH_BUDGET, self.get_counted(host, path))
 
@@ -171,6 +182,21 @@ class QueryBudgetWith10Stories(TestCase):
         for person in self.sites.members:
             self.assertContains(response, person.name)
         self.assertContains(response, 'class="block-bio__photo"')
+
+    def test_the_coalition_home_page_costs_the_same_whatever_its_number_of_members(self):
+        host, path, _room, _shown = self.paths["coalition en: home"]
+        counts = []
+        for _ in range(2):
+            empty_every_cache()
+            self.client.get(path, HTTP_HOST=host)  # renditions made
+            empty_every_cache()
+            counts.append(self.get_counted(host, path)[0])
+            home = CoalitionHomePage.objects.get(pk=self.sites.coalition_home.pk)
+            for n in range(5):
+                organization = OrganizationFactory(logo=_image(f"member logo {n}"))
+                home.members.add(CoalitionMember(organization=organization, sort_order=10 + n))
+            home.save_revision().publish()
+        self.assertEqual(counts[0], counts[1])
 
     @classmethod
     def tearDownClass(cls):
