@@ -44,7 +44,7 @@ COLD_BUDGET = {
     "press room": 28,
     "press room, filtered": 29,
     "press room, page 2": 28,
-    "story": 31,
+    "story": 30,
     "feed": 18,
     "search": 19,
 }
@@ -54,7 +54,7 @@ AFTER_PUBLISH_BUDGET = {
     "press room": 21,
     "press room, filtered": 22,
     "press room, page 2": 21,
-    "story": 24,
+    "story": 23,
     "feed": 15,
     "search": 13,
 }

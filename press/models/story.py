@@ -305,11 +305,11 @@ class StoryPage(MetadataPageMixin, Page):
         # in the visitor's language: no query of its own.
         if self.category_id is not None and not StoryPage.category.is_cached(self):
             self.category = directory(Category).get(self.category_id) or self.category
-        # The site's room in this language (the header's navigation asks for it anyway) is
-        # this story's parent, unless the story sits somewhere else (a room of another language).
-        room = PressIndexPage.for_request(request)
-        if room is not None and room.path == self.path[: -self.steplen]:
-            self.press_room = room
+        # The story's room (also the header's): Wagtail's routing hands a served page its
+        # parent, so this costs no query; a preview looks it up.
+        parent = self.get_parent()
+        if isinstance(parent, PressIndexPage):
+            self.press_room = parent
         context["press_room"] = self.press_room
         if self.press_room is not None and not self.has_own_media_contacts:
             context["media_contacts"] = self.press_room.default_media_contacts()
