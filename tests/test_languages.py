@@ -192,8 +192,8 @@ class AddressTests(BilingualSitesTestCase):
         spanish = self.client.get("/es/press/", HTTP_HOST=CIPC_HOST, HTTP_ACCEPT_LANGUAGE="en-US")
         self.assertEqual(html_lang(spanish), "es")
 
-    def test_cached_answers_are_per_language(self):
-        # The Spanish room's facets and pages are cached; the English room must not get them.
+    def test_a_spanish_visit_leaves_the_english_room_in_english(self):
+        # Nothing the Spanish room worked out (its facets' words) reaches the English room.
         self.client.get("/es/press/?year=2019", HTTP_HOST=CIPC_HOST)
         english = self.client.get("/press/?year=2019", HTTP_HOST=CIPC_HOST)
         self.assertContains(english, "Any month")
