@@ -46,7 +46,10 @@ class CoalitionHomePage(SiteRootPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["members"] = self.members.select_related("organization", "organization__logo")
+        # Each logo's renditions come with it: one query for all of them, however many members.
+        context["members"] = self.members.select_related("organization", "organization__logo").prefetch_related(
+            "organization__logo__renditions"
+        )
         return context
 
 

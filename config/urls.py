@@ -7,7 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import views as core_views
-from core.routing import cached_route
 from core.sitemaps import MultilingualSitemap
 from frontcache.decorators import filed_under, shared_cache
 from frontcache.keys import paths_key, search_key
@@ -67,17 +66,14 @@ if settings.DEBUG:
 # under their prefix (/es/, /es/search/, /es/alerts/). Wagtail's page serving last: it claims
 # every remaining path. Public, like the above, except the alerts: never cached (each view says
 # so). A sign-up under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
-# Page routes are remembered until the next publish (core.routing). A page's answer is filed
-# under the keys the page states (get_cache_keys); a not-found address or a redirect, with the
-# site's addresses.
+# A page's answer is filed under the keys the page states (get_cache_keys); a not-found
+# address or a redirect, with the site's addresses.
 urlpatterns += i18n_patterns(
     *decorate_urlpatterns([path("search/", search_views.search, name="search")], filed_under(search_key)),
     path("alerts/", include("alerts.urls")),
     path(
         "",
-        include(
-            decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(cached_route(view), [paths_key]))
-        ),
+        include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(view, [paths_key]))),
     ),
     prefix_default_language=False,
 )

@@ -57,11 +57,11 @@ class SpokespersonChooserBlock(SnippetChooserBlock):
         super().__init__("core.Spokesperson", **kwargs)
 
     def bulk_to_python(self, values):
-        # Published people come from the directory (cached until a snippet changes, with their
+        # Published people come from the directory (read once per request, with their
         # organisation and photo); anyone else (a draft, say) is fetched, all at once, with
         # what blocks print of them, not one query per person.
-        # Imported here as before: core.translations reads the cache layer, which blocks
-        # (loaded by migrations) need not load.
+        # Imported here: core.translations reads the locales, which blocks (loaded by
+        # migrations) need not load.
         from core.translations import directory, localized_all
 
         known = directory(self.target_model)
@@ -215,8 +215,22 @@ class SignatoriesStatementBlock(blocks.StructBlock):
         preview_value = {"text": "<p>SB 54 is part of the solution. We will keep defending it in court.</p>"}
 
 
+def _with_renditions(images):
+    """``images`` with their renditions fetched, all in one query: a page with many pictures
+    asks the database once for their sizes, not once per picture (Wagtail's ``get_rendition``
+    reads prefetched renditions)."""
+    images = [image for image in images if image is not None]
+    if images:
+        prefetch_related_objects(images, "renditions")
+
+
 class SpokespersonBioBlock(blocks.StructBlock):
     spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organization and bio are shown.")
+
+    def bulk_to_python(self, values):
+        bios = super().bulk_to_python(values)
+        _with_renditions([bio["spokesperson"].photo for bio in bios if bio["spokesperson"] is not None])
+        return bios
 
     class Meta:
         icon = "user"
@@ -233,6 +247,11 @@ class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(help_text="Describe the image for screen readers, or mark it decorative.")
     caption = blocks.CharBlock(required=False, max_length=500, help_text="Shown under the image. Optional.")
     credit = blocks.CharBlock(required=False, max_length=255, help_text="Photographer or source. Optional.")
+
+    def bulk_to_python(self, values):
+        pictures = super().bulk_to_python(values)
+        _with_renditions([picture["image"] for picture in pictures])
+        return pictures
 
     class Meta:
         icon = "image"

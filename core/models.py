@@ -19,7 +19,6 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
-    Site,
     TranslatableMixin,
 )
 from wagtail.search import index
@@ -27,7 +26,6 @@ from wagtail.search import index
 from core import colours
 from core.blocks import SocialLinkBlock
 from core.forms import SnippetForm
-from core.generations import SiteAnswers
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hexadecimal digits, e.g. #1d4f91."
@@ -125,13 +123,6 @@ class MetadataPageMixin(SocialFields):
 
     class Meta:
         abstract = True
-
-    def get_view_restrictions(self):
-        """The privacy rules over this page; remembered with the route (``core.routing``) when
-        it was served through one, so a visit does not read them again until the next change
-        (a privacy change purges every site and starts a new install generation)."""
-        remembered = getattr(self, "remembered_view_restrictions", None)
-        return super().get_view_restrictions() if remembered is None else remembered
 
     def get_meta_title(self):
         return self.seo_title or self.title
@@ -476,21 +467,6 @@ class SiteBranding(BaseSiteSetting):
 
     def __str__(self):
         return self.name or str(self.site)
-
-    @classmethod
-    def for_request(cls, request):
-        """The branding of the request's site, read from the cache until the site's frame
-        changes (saving branding purges the site and starts new generations). The admin's
-        settings form uses ``for_site()``, always from the database."""
-        name = cls.get_cache_attr_name()
-        site = Site.find_for_request(request)
-        if hasattr(request, name) or site is None or not settings.CACHE_PUBLISHED_ANSWERS:
-            return super().for_request(request)
-        answers = SiteAnswers(site.pk, "branding", request, scope="frame")
-        branding = answers.get_or_compute("branding", lambda: cls.for_site(site))
-        branding._request = request
-        setattr(request, name, branding)
-        return branding
 
     # What the site shows: its own values, else the install's defaults (loaded only when needed).
 

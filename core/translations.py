@@ -4,16 +4,15 @@ Stories and press rooms name the default language's spokespeople, organizations,
 and topics (``core.models.in_default_locale``), so filters, counts and cross-listing see one
 record per thing whatever the language. A page shows each record's translation in the active
 language instead, when there is one (else the record itself). The directory is small, so
-each language's translations are read once per model, in one query, and cached until the
-next change to any snippet (the install's generation, which every snippet change bumps).
+a request reads each model's records in the languages it needs once, in one query, and keeps
+them for the rest of the request only: nothing is shared between requests, so an edit shows
+on the very next visit.
 """
 
 import contextvars
 
 from django.conf import settings
 from django.utils import translation
-
-from core.generations import SiteAnswers
 
 
 def active_language():
@@ -25,7 +24,7 @@ def is_default_language():
 
 
 # What this request has read already (set afresh per request by core.i18n's middleware), so a
-# page asks the cache (or, without one, the database) once per model, not once per record.
+# page asks the database once per model, not once per record.
 _read_this_request = contextvars.ContextVar("directory_translations", default=None)
 
 
@@ -41,22 +40,16 @@ def translations_in(model, language):
     if memo is not None and key in memo:
         return memo[key]
     # A page in another language reads the default language's records (``directory``) and
-    # its own: both come in one query, and are cached together.
+    # its own: both come in one query.
     languages = sorted({language, settings.LANGUAGE_CODE, active_language()})
-
-    def compute():
-        records = model.objects.filter(locale__language_code__in=languages)
-        if hasattr(model, "live"):
-            records = records.filter(live=True)
-        if hasattr(model, "organization"):
-            records = records.select_related("organization", "photo")
-        found = {code: {} for code in languages}
-        for record in records:
-            found[language_of_locale(record.locale_id)][record.translation_key] = record
-        return found
-
-    answers = SiteAnswers(0, f"directory-{model._meta.label_lower}")
-    found = answers.get_or_compute(f"translations:{'+'.join(languages)}", compute)
+    records = model.objects.filter(locale__language_code__in=languages)
+    if hasattr(model, "live"):
+        records = records.filter(live=True)
+    if hasattr(model, "organization"):
+        records = records.select_related("organization", "photo")
+    found = {code: {} for code in languages}
+    for record in records:
+        found[language_of_locale(record.locale_id)][record.translation_key] = record
     if memo is not None:
         memo.update({(model._meta.label_lower, code): records for code, records in found.items()})
     return found[language]

@@ -60,7 +60,7 @@ class PressRoomFeed(Feed):
         return gettext("Latest stories from %(feed)s.") % {"feed": self.title(press_room)}
 
     def items(self, press_room):
-        return list(self.filters.apply(press_room.get_stories()).prefetch_related("corrections")[:FEED_LENGTH])
+        return list(self.filters.apply(press_room.get_stories()).for_feed()[:FEED_LENGTH])
 
     def item_title(self, story):
         return story.title

@@ -16,9 +16,6 @@ from django.utils.dates import MONTHS
 from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_lazy
 
-from core.models import Category, Organization, Spokesperson, Topic
-from core.translations import directory, localized
-
 SLUG_FILTERS = {
     "category": gettext_lazy("category"),
     "topic": gettext_lazy("topic"),
@@ -198,9 +195,8 @@ class StoryFilters:
 
     def facets(self, stories):
         """The values on offer: only those that occur in ``stories`` (a press room's), each
-        counted with the other active filters applied. One query for all of them: the counts
-        come by id, and the records they name from the directory (cached until a snippet
-        changes, ``core.translations``)."""
+        counted with the other active filters applied. One query for all of them, the names of
+        the categories, topics, people and organisations they count included."""
         parts = {
             "year": (self.apply(stories, skip=("year", "month")), "year"),
             "category": (self.apply(stories, skip=("category",)), "category"),
@@ -212,28 +208,22 @@ class StoryFilters:
             parts["month"] = (self.apply(stories, skip=("month",)), "month")
         counts = stories.count_together(parts, using=stories.db)
 
-        years = sorted(counts["year"], reverse=True)
+        years = sorted(((count.value, count.n) for count in counts["year"]), reverse=True)
         options = [Option(str(y), str(y), n, y == self.year) for y, n in years]
         facets = [Facet("year", gettext("Year"), gettext("Any year"), with_chosen(options, self.year, str(self.year)))]
         if self.year:
             # Month names in the active language (Django's catalogue), e.g. "febrero".
-            options = [Option(str(m), str(MONTHS[m]), n, m == self.month) for m, n in sorted(counts["month"])]
+            months = sorted((count.value, count.n) for count in counts["month"])
+            options = [Option(str(m), str(MONTHS[m]), n, m == self.month) for m, n in months]
             chosen_month = str(MONTHS[self.month]) if self.month in MONTHS else ""
             facets.append(
                 Facet("month", gettext("Month"), gettext("Any month"), with_chosen(options, self.month, chosen_month))
             )
-        facets.append(self._label_facet("category", gettext("Category"), gettext("Any category"), Category, counts))
-        facets.append(self._label_facet("topic", gettext("Topic"), gettext("Any topic"), Topic, counts))
+        facets.append(self._label_facet("category", gettext("Category"), gettext("Any category"), counts))
+        facets.append(self._label_facet("topic", gettext("Topic"), gettext("Any topic"), counts))
         # People who have left are no longer offered, though links to them keep working.
-        facets.append(
-            self._label_facet(
-                "spokesperson", gettext("Spokesperson"), gettext("Anyone"), Spokesperson, counts, lambda p: p.active
-            )
-        )
-        organizations = self._label_facet(
-            "organization", gettext("Organization"), gettext("Any organization"), Organization, counts
-        )
-        facets.append(organizations)
+        facets.append(self._label_facet("spokesperson", gettext("Spokesperson"), gettext("Anyone"), counts))
+        facets.append(self._label_facet("organization", gettext("Organization"), gettext("Any organization"), counts))
         return facets
 
     def total(self, facets):
@@ -246,14 +236,13 @@ class StoryFilters:
             return next((option.count or 0 for option in chosen if option.selected), 0)
         return sum(option.count or 0 for option in by_name["year"].options)
 
-    def _label_facet(self, name, label, any_label, model, counts, offered=None):
+    def _label_facet(self, name, label, any_label, counts):
         """A facet of directory records (categories, topics, people, organisations), by name,
-        each labelled in the active language."""
-        records = directory(model)
-        rows = [(records[pk], n) for pk, n in counts[name] if pk in records]
-        if offered is not None:
-            rows = [(record, n) for record, n in rows if offered(record)]
-        rows.sort(key=lambda row: (row[0].name.casefold(), row[0].slug))
+        each labelled in the active language (the labels come with the counts)."""
+        rows = sorted(
+            ((count.label, count.n) for count in counts[name] if count.label.offered),
+            key=lambda row: (row[0].name.casefold(), row[0].slug),
+        )
         selected = getattr(self, name)
-        options = [Option(record.slug, localized(record).name, n, record.slug == selected) for record, n in rows]
+        options = [Option(record.slug, record.label, n, record.slug == selected) for record, n in rows]
         return Facet(name, label, any_label, with_chosen(options, selected, selected))

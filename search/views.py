@@ -2,64 +2,30 @@
 ones it cross-lists), the newest 100 matches ranked by Wagtail's search backend, then older
 matches newest first (``StoryPageQuerySet.ranked_ids``)."""
 
-import functools
-
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
-from django.utils.translation import get_language
-from wagtail.models import Site
 
-from core.generations import SiteAnswers, digest
-from core.routing import remembered_site
-from press.filters import clean_query, search_terms
-from press.listing import PAGE_NUMBER, CachedListing, annotate_home_sites, paginate
+from press.filters import clean_query
+from press.listing import annotate_home_sites, paginate
 from press.models import PressIndexPage, StoryPage
 
 PER_PAGE = 20
 
 
 def search(request):
-    remembered_site(request)
     query, notices = clean_query(request.GET.get("q", ""))
     press_room = PressIndexPage.for_request(request)
-    paginator = page_obj = answers = fragment = None
+    paginator = page_obj = None
     if query:
         # Only punctuation, or a site without a press room, finds nothing.
-        if press_room is None:
-            results = []
-        else:
-            # Ranking every match is the cost: counts, pages and the rendered results are
-            # cached until the next publish.
-            site = Site.find_for_request(request)
-            answers = SiteAnswers(site.pk if site else None, f"search-{press_room.pk}", request)
-            key = digest(search_terms(query))
-            # The results as shown (they quote the words as typed), in the visitor's language.
-            fragment = f"results:{digest(query, notices, get_language())}"
-            number = request.GET.get("page") or "1"
-            answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
-
-            # The room's stories newest first change only on publish: kept per generation.
-            def ranked():
-                newest = answers.get_or_compute("newest-ids", press_room.get_stories().newest_ids)
-                return StoryPage.objects.ranked_ids(query, newest)
-
-            ranked_ids = functools.cache(lambda: answers.get_or_compute(f"ranked:{key}", ranked))
-            results = CachedListing(
-                ranked_ids,
-                StoryPage,
-                answers,
-                key,
-                prepare=lambda stories: annotate_home_sites(stories, press_room, request),
-                count=lambda: len(ranked_ids()),
-                ids_only=True,
-            )
+        results = []
+        if press_room is not None:
+            newest = press_room.get_stories().newest_ids()
+            results = RankedStories(StoryPage.objects.ranked_ids(query, newest))
         paginator, page_obj = paginate(request, results, PER_PAGE)
-        if fragment:
-            fragment = f"{fragment}:{page_obj.number}"
+        annotate_home_sites(page_obj.object_list, press_room, request)
     context = {
-        "search_answers": answers,
-        "results_fragment": fragment,
         "query": query,
         "notices": notices,
         "press_room": press_room,
@@ -71,6 +37,22 @@ def search(request):
         "canonical_url": request.build_absolute_uri(request.path) + canonical_querystring(query, page_obj),
     }
     return TemplateResponse(request, "pages/search_results.html", context)
+
+
+class RankedStories:
+    """Search results as the paginator reads them: ids in rank order, each page's stories
+    fetched by id in one query (plus their prefetches)."""
+
+    def __init__(self, ids):
+        self._ids = ids
+
+    def __len__(self):
+        return len(self._ids)
+
+    def __getitem__(self, window):
+        ids = self._ids[window]
+        found = StoryPage.objects.filter(pk__in=ids).for_listing().in_bulk()
+        return [found[pk] for pk in ids if pk in found]
 
 
 def canonical_querystring(query, page_obj):

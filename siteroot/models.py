@@ -1,13 +1,10 @@
 """The root page of a site: the base of CIPC's home page and each coalition's."""
 
 from django.db import models
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.forms import PageForm
-from core.generations import SiteAnswers
 from core.models import (
     INLINE_TEXT,
     MetadataPageMixin,
@@ -38,25 +35,9 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = Site.find_for_request(request)
-        answers = None
-        if self.live and site is not None and not getattr(request, "is_preview", False):
-            # The press room and the rendered latest stories, until the site's next publish.
-            answers = SiteAnswers(site.pk, f"home-{self.pk}", request)
-            answers.prefetch("press-room", f"fragment:latest:{get_language()}")
-            context["press_room"] = answers.get_or_compute(
-                "press-room", lambda: PressIndexPage.objects.live().child_of(self).first()
-            )
-            context["latest_stories"] = SimpleLazyObject(
-                lambda: PressIndexPage.latest_in(context["press_room"], self.latest_count, request)
-            )
-        else:
-            context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(
-                self, self.latest_count, request
-            )
+        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
         if context["press_room"] is not None:
-            context["media_contacts"] = context["press_room"].cached_media_contacts(request)
-        context.update(home_answers=answers, latest_fragment=f"latest:{get_language()}")
+            context["media_contacts"] = context["press_room"].default_media_contacts()
         return context
 
     # The front cache (frontcache): what a home page's answer is filed under, and what shows it.

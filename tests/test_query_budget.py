@@ -1,170 +1,212 @@
-"""The number of database queries a page costs does not grow with the number of stories:
-pinned here for the press room (plain, filtered, page 2) and a story page, with 10 and with
-50 stories (five times as many shows "does not grow" as well as twenty times, in a quarter
-of the time). Timings are the benchmark's job (`python -m harness.bench_press`), not these tests'.
+"""What a page costs in database queries when no cache holds the answer, pinned for every
+public page of both sites in both languages, with 10 and with 50 stories (five times as many
+shows "does not grow with the archive"). Timings are the benchmark's job, not these tests'.
 
-"Warm" is every visit after the first since the last publish: counts, facets, pages of story
-ids and story fragments come from the cache (locmem here, Redis in production). "After a
-publish" is the first visit after an editor publishes another story: the listing and the
-page are worked out afresh, but what only changes with the site's frame (branding, press
-room, contacts, core.generations), the routes (core.routing) and the directory of people,
-organisations, categories and topics (core.translations) are still cached: the issue's bar
-of at most 12 queries is for this visit. "Cold" is with the cache emptied (a Redis outage
-or a deploy that clears it), which computes and files everything."""
+"Cold" is with every cache emptied before the request (a deploy, a Redis outage, the first
+visitor to an address Varnish has never seen): every query the page needs. "After a publish"
+is the first request after an editor publishes another story of the same site: what Wagtail
+itself keeps per site (site root paths, renditions) may still be there, nothing else is.
 
-from django.core.cache import cache
+Set QUERY_BUDGET_TABLE=1 to print what each page cost (the issue's before/after table)."""
+
+import os
+import time
+
+from django.core.cache import caches
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from coalition.models import CoalitionHomePage, CoalitionMember
 from harness.stories import generate_stories
+from images.models import _found_renditions as found_renditions
 from press.models import PressIndexPage, PressRoomContact, StoryPage
-from tests.factories import SpokespersonFactory
-from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate, translate_press_sites
+from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story, statement
+from tests.sites import (
+    CIPC_HOST,
+    COALITION_HOST,
+    brand_like_the_demo,
+    build_press_sites,
+    picture,
+    translate,
+    translate_press_sites,
+)
+from tests.wxr_fixtures import png_bytes
 
-# Queries per request once the answers are cached, whatever the number of stories: only the
-# page itself, read fresh so whether it is live is always today's answer (core.routing).
-BUDGET = {
-    "press room": 0,
-    "press room, filtered": 0,
-    "press room, page 2": 0,
-    "story page": 0,
-}
-# After a publish: the room's page, its facets (one query), its page of stories and their
-# topics, people and images, and the names of the sites it lists stories from; the story's
-# page, image, topics, corrections, signatories, related stories (with their topics, people
-# and images) and its other language versions.
-AFTER_PUBLISH_BUDGET = {
-    "press room": 7,
-    "press room, filtered": 7,
-    "press room, page 2": 7,
-    "story page": 10,
-}
-# Cold, also: the site and its root paths in every language (Wagtail's), the route's walk
-# down the tree and privacy rules, the directory, the branding, the press room and its
-# contacts, the press kit's address and the page's other language versions.
+# Queries per page, the most any site or language costs (a Spanish page costs two or three
+# more: Wagtail finds the Spanish site root, and names are read in both languages). Of these,
+# Wagtail's own serving costs 5 on a home page, 7 on a press room and 9 on a story (the site,
+# the active locale, each step down the tree and its specific page, the ancestors and their
+# view restrictions); a listing reads the view restrictions once more for ``public()``. The
+# issue's goal is 15 cold and 10 after a publish: see docs/incoming/cheap.md for what is left.
 COLD_BUDGET = {
-    "press room": 25,
-    "press room, filtered": 25,
-    "press room, page 2": 25,
-    "story page": 30,
+    "home": 27,
+    "press room": 28,
+    "press room, filtered": 29,
+    "press room, page 2": 28,
+    "story": 30,
+    "feed": 18,
+    "search": 19,
 }
+# Only Wagtail's site root paths (and the renditions) are still cached.
+AFTER_PUBLISH_BUDGET = {
+    "home": 20,
+    "press room": 21,
+    "press room, filtered": 22,
+    "press room, page 2": 21,
+    "story": 23,
+    "feed": 15,
+    "search": 13,
+}
+# Small pages, so every room (English and Spanish) has a page 2 at 10 stories.
+PER_PAGE = 2
+SEARCH_WORD = "story"  # in the title of each site's story with every block: every search finds one
+
+
+def empty_every_cache():
+    """Django's caches (Wagtail's site root paths and renditions among them) and the images
+    app's per-process table of renditions found: what a new worker starts with."""
+    for cache in caches.all():
+        cache.clear()
+    found_renditions.clear()
+
+
+def _image(name):
+    return picture(name, png_bytes(), "png")
+
+
+def _rich_story(press_room, title, people, images, category):
+    """A story whose body names several people and shows several images, so a block that
+    fetched its person or image one by one would show in the count."""
+    body = [statement(person) for person in people[:2]]
+    body += [block("quote", {"text": "We will not stop.", "spokesperson": people[2].pk, "attribution": ""})]
+    body += [block("spokesperson_bio", {"spokesperson": people[3].pk})]
+    body += [
+        block("image", {"image": {"image": image.pk, "alt_text": "", "decorative": True}, "caption": "", "credit": ""})
+        for image in images
+    ]
+    body += [block("media_contacts", {"heading": "Media contacts", "contacts": [p.pk for p in people[:2]]})]
+    return make_story(press_room, title, body=body, category=category, listing_image=images[0])
 
 
 class QueryBudgetWith10Stories(TestCase):
     stories = 10
+    counts = {}  # (mode, page) -> queries, for QUERY_BUDGET_TABLE
 
     @classmethod
     def setUpTestData(cls):
-        cls.sites = build_press_sites()
-        # The same kinds of card on every page whatever the size: each story has an image and
-        # every coalition story is cross-listed by CIPC, so the counts can't vary with luck.
-        # Spanish rooms first: every fourth generated story is then published in Spanish too.
-        es = translate_press_sites(cls.sites)
-        translate(cls.sites.statement, name="Declaración")
+        cls.sites = sites = build_press_sites()
+        brand_like_the_demo(sites)  # logos, icons, banners and member logos, as the demo has
+        translate_press_sites(sites)
+        translate(sites.statement, name="Declaración")
         generate_stories(cls.stories, image_every=1, signed_share=1, spanish_every=4)
-        # Every page shows its room's media contacts (the generated stories have none of their own).
-        for room in PressIndexPage.objects.all():  # fresh: the stories changed the rooms' tree fields
-            room.media_contacts = [
-                PressRoomContact(spokesperson=SpokespersonFactory(organization=org), sort_order=i)
-                for i, org in enumerate(cls.sites.members[:2])
-            ]
+        images = [_image(f"block image {n}") for n in range(2)]
+        people = [
+            SpokespersonFactory(organization=org, photo=images[n % 2])
+            for n, org in enumerate(sites.members + sites.members[:1])
+        ]
+        for person in people:
+            translate(person, title="Directora ejecutiva")
+        # Every page shows its room's media contacts.
+        for room in PressIndexPage.objects.all():
+            room.media_contacts = [PressRoomContact(spokesperson=p, sort_order=i) for i, p in enumerate(people[:2])]
             room.save_revision().publish()
-        cipc_press = PressIndexPage.objects.get(pk=cls.sites.cipc_press.pk)  # fresh: it has children now
-        cipc_press.per_page = 5
-        cipc_press.save_revision().publish()
-        coalition = StoryPage.objects.filter(url_path__startswith="/iceout/").order_by("pk")
-        sample, story, sibling = coalition[0], coalition[1], coalition[2]
-        # ...and the story page has a related story.
-        sibling.topics.add(story.topics.first())
-        sibling.save()
-        # A story with a Spanish version, and a related story in both languages.
-        # (The generator publishes every fourth story in Spanish: all of them CIPC's.)
-        spanish = StoryPage.objects.child_of(es.cipc_press)
-        historia = spanish.order_by("pk").first()
-        english = StoryPage.objects.get(translation_key=historia.translation_key, locale__language_code="en")
-        hermana = spanish.exclude(pk=historia.pk).order_by("pk").first()
-        for pair in (
-            (english, historia),
-            (
-                StoryPage.objects.get(translation_key=hermana.translation_key, locale__language_code="en"),
-                hermana,
-            ),
-        ):
-            for page in pair:
-                page.topics.add(english.topics.first())
-                page.save()
-        filtered = f"?year={english.date.year}&category={english.category.slug}"
-        cls.language_pairs = {
-            "home": (CIPC_HOST, "/", "/es/"),
-            "press room": (CIPC_HOST, "/press/", "/es/press/"),
-            "press room, filtered": (CIPC_HOST, f"/press/{filtered}", f"/es/press/{filtered}"),
-            "story page": (CIPC_HOST, english.url_path[len("/cipc") :], f"/es/press/{historia.slug}/"),
-        }
-        cls.pages = {
-            "press room": (CIPC_HOST, "/press/"),
-            "press room, filtered": (
-                CIPC_HOST,
-                f"/press/?year={sample.date.year}&spokesperson={sample.spokespeople.first().slug}",
-            ),
-            "press room, page 2": (CIPC_HOST, "/press/?page=2"),
-            "story page": (COALITION_HOST, f"/press/{story.slug}/"),
-        }
+        PressIndexPage.objects.update(per_page=PER_PAGE)
+        cls.paths = {}
+        for host, site_key, room in [
+            (CIPC_HOST, "cipc", sites.cipc_press),
+            (COALITION_HOST, "coalition", sites.coalition_press),
+        ]:
+            room = PressIndexPage.objects.get(pk=room.pk)
+            story = _rich_story(room, f"A {site_key} story with every block", people, images, sites.statement)
+            historia = translate(story, title=f"Una historia de {site_key}")
+            # Spanish stories in each Spanish room, enough for a page 2 (the generator's are CIPC's).
+            for other in StoryPage.objects.child_of(room).exclude(pk=story.pk).order_by("pk")[:3]:
+                if not other.has_translation(historia.locale):
+                    translate(other, title=f"Historia {other.pk}")
+            for language, prefix, page in [("en", "", story), ("es", "/es", historia)]:
+                filtered = f"?year={story.date.year}&category={sites.statement.slug}"
+                for name, path in [
+                    ("home", "/"),
+                    ("press room", "/press/"),
+                    ("press room, filtered", f"/press/{filtered}"),
+                    ("press room, page 2", "/press/?page=2"),
+                    ("story", f"/press/{page.slug}/"),
+                    ("feed", "/press/feed/"),
+                    ("search", f"/search/?q={SEARCH_WORD}"),
+                ]:
+                    cls.paths[f"{site_key} {language}: {name}"] = (host, prefix + path, room.pk, page.pk)
 
-    def test_query_count_is_pinned(self):
-        for name, (host, path) in self.pages.items():
+    def get_counted(self, host, path):
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(path, HTTP_HOST=host)
+        self.took = (time.perf_counter() - started) * 1000  # printed for a rough idea, never asserted
+        self.assertEqual(response.status_code, 200, path)
+        return len(queries), response, queries
+
+    def publish_another_story(self, room_pk, shown_pk):
+        other = StoryPage.objects.child_of(PressIndexPage.objects.get(pk=room_pk)).exclude(pk=shown_pk)
+        other = other.order_by("-pk").first()
+        other.title = f"{other.title}, updated"
+        other.save_revision().publish()
+
+    def assert_within(self, mode, name, budgets, counted):
+        count, response, queries = counted
+        budget = budgets[name.split(": ", 1)[1]]
+        self.counts[(self.stories, mode, name)] = (count, self.took)
+        self.assertLessEqual(count, budget, "\n".join(query["sql"][:160] for query in queries))
+        if name.endswith("story"):
+            self.assertContains(response, 'class="contact-card"')
+            self.assertContains(response, 'class="block-image__img"', count=2)
+
+    def test_every_page_with_every_cache_empty(self):
+        for name, (host, path, _room, _shown) in self.paths.items():
             with self.subTest(name):
-                self.client.get(path, HTTP_HOST=host)  # first view makes image renditions
-                with self.assertNumQueries(BUDGET[name]):
-                    response = self.client.get(path, HTTP_HOST=host)
-                self.assertEqual(response.status_code, 200)
-                self.assertContains(response, "<img")
-                self.assertContains(response, 'class="contact-card"', count=2)
+                empty_every_cache()  # nothing remembered from an earlier test's (rolled back) data
+                self.client.get(path, HTTP_HOST=host)  # renditions made (their rows stay)
+                empty_every_cache()
+                self.assert_within("cold", name, COLD_BUDGET, self.get_counted(host, path))
 
-    def test_query_count_after_another_story_is_published_is_pinned(self):
-        # The newest coalition story: its site's pages, and CIPC's room (which lists the
-        # coalition's statements CIPC signed), are all worked out afresh after it is published.
-        other = StoryPage.objects.filter(url_path__startswith="/iceout/").order_by("-pk").first()
-        for name, (host, path) in self.pages.items():
+    def test_every_page_after_another_story_of_its_site_is_published(self):
+        for name, (host, path, room, shown) in self.paths.items():
             with self.subTest(name):
-                self.client.get(path, HTTP_HOST=host)  # first view makes image renditions
-                other.title = f"{other.title}, updated"
-                other.save_revision().publish()
-                with self.assertNumQueries(AFTER_PUBLISH_BUDGET[name]):
-                    response = self.client.get(path, HTTP_HOST=host)
-                self.assertEqual(response.status_code, 200)
-                self.assertContains(response, "<img")
-                self.assertContains(response, 'class="contact-card"', count=2)
+                empty_every_cache()
+                self.client.get(path, HTTP_HOST=host)  # Wagtail's caches filled
+                self.publish_another_story(room, shown)
+                self.assert_within("after publish", name, AFTER_PUBLISH_BUDGET, self.get_counted(host, path))
 
-    def test_spanish_pages_cost_at_most_two_queries_more_than_english_ones(self):
-        other = StoryPage.objects.filter(url_path__startswith="/cipc/").order_by("pk").last()
-        for mode in ("warm", "after a publish", "cold"):
-            for name, (host, english, spanish) in self.language_pairs.items():
-                counts = {}
-                for path in (english, spanish):
-                    self.client.get(path, HTTP_HOST=host)  # renditions made, routes and answers kept
-                    if mode == "after a publish":
-                        other.save_revision().publish()
-                    elif mode == "cold":
-                        cache.clear()
-                    with CaptureQueriesContext(connection) as queries:
-                        response = self.client.get(path, HTTP_HOST=host)
-                    self.assertEqual(response.status_code, 200, path)
-                    counts[path] = len(queries)
-                with self.subTest(mode=mode, page=name, counts=counts):
-                    self.assertLessEqual(counts[spanish], counts[english] + 2)
+    def test_a_story_page_lists_its_people_and_images_without_a_query_each(self):
+        host, path, _room, _shown = self.paths["cipc en: story"]
+        _count, response, _queries = self.get_counted(host, path)
+        for person in self.sites.members:
+            self.assertContains(response, person.name)
+        self.assertContains(response, 'class="block-bio__photo"')
 
-    def test_query_count_with_a_cold_cache_is_pinned(self):
-        for name, (host, path) in self.pages.items():
-            with self.subTest(name):
-                self.client.get(path, HTTP_HOST=host)  # first view makes image renditions
-                cache.clear()
-                with self.assertNumQueries(COLD_BUDGET[name]):
-                    response = self.client.get(path, HTTP_HOST=host)
-                self.assertEqual(response.status_code, 200)
-                self.assertContains(response, "<img")
-                self.assertContains(response, 'class="contact-card"', count=2)
+    def test_the_coalition_home_page_costs_the_same_whatever_its_number_of_members(self):
+        host, path, _room, _shown = self.paths["coalition en: home"]
+        counts = []
+        for _ in range(2):
+            empty_every_cache()
+            self.client.get(path, HTTP_HOST=host)  # renditions made
+            empty_every_cache()
+            counts.append(self.get_counted(host, path)[0])
+            home = CoalitionHomePage.objects.get(pk=self.sites.coalition_home.pk)
+            for n in range(5):
+                organization = OrganizationFactory(logo=_image(f"member logo {n}"))
+                home.members.add(CoalitionMember(organization=organization, sort_order=10 + n))
+            home.save_revision().publish()
+        self.assertEqual(counts[0], counts[1])
+
+    @classmethod
+    def tearDownClass(cls):
+        if os.environ.get("QUERY_BUDGET_TABLE"):
+            for (stories, mode, name), (count, took) in sorted(cls.counts.items()):
+                if stories == cls.stories:
+                    print(f"{stories:>3} stories | {mode:<13} | {name:<34} | {count:>3} | {took:6.1f} ms")
+        super().tearDownClass()
 
 
 class QueryBudgetWith50Stories(QueryBudgetWith10Stories):
     stories = 50
+    counts = {}

@@ -215,11 +215,6 @@ CACHES["renditions"] = {
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 
-# Answers that change only on publish (facets, counts, pages of story ids) are cached until the
-# next publish (core.generations). Only with a cache every process shares: with a per-process
-# cache, a publish in one worker or in the scheduler would leave the others' answers stale.
-CACHE_PUBLISHED_ANSWERS = env_bool("CACHE_PUBLISHED_ANSWERS", bool(os.environ.get("REDIS_URL")))
-
 # --- Auth -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -36,5 +36,3 @@ CACHES = {
     ),
 }
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-# Redis is shared by every process a test starts, as in production: the cached answers are on.
-CACHE_PUBLISHED_ANSWERS = True

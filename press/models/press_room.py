@@ -1,7 +1,5 @@
 """A site's press room and its media contacts."""
 
-import functools
-
 from django import forms
 from django.apps import apps
 from django.conf import settings
@@ -9,11 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.http import HttpResponse
 from django.urls import LocalePrefixPattern, get_resolver
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,7 +16,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
 from core.forms import PageForm
-from core.generations import SiteAnswers, digest
 from core.models import (
     INLINE_TEXT,
     MetadataPageMixin,
@@ -31,7 +25,7 @@ from core.translations import localized_all
 from frontcache.keys import room_key, search_key, site_ids_at, site_keys_at
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
-from press.listing import PAGE_NUMBER, CachedListing, annotate_home_sites, paginate
+from press.listing import CountedStories, annotate_home_sites, paginate
 
 
 def reserved_slugs():
@@ -144,15 +138,7 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         """The press room of the site being viewed, or None; looked up once per request."""
         if not hasattr(request, "_press_room"):
             site = Site.find_for_request(request)
-            if site is None:
-                request._press_room = None
-            else:
-                # Changes only when a page other than a story is published, moved or deleted:
-                # kept per generation of the site's frame (and per language: the answers are).
-                answers = SiteAnswers(site.pk, "site-press-room", request, scope="frame")
-                request._press_room = answers.get_or_compute(
-                    "press-room", lambda: cls.in_language_under(site.root_page)
-                )
+            request._press_room = None if site is None else cls.in_language_under(site.root_page)
         return request._press_room
 
     @classmethod
@@ -187,44 +173,24 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters.from_querydict(request.GET)
-        # Counts and pages change only on publish: cached per generation of this room's site.
-        site = Site.find_for_request(request)
-        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}", request)
-        key = digest(sorted(filters.as_params().items()))
-        fragment = f"listing:{digest(key, filters.notices, get_language())}"
-        # What a repeat visit needs (the count, checking the page number, and the rendered
-        # listing) in one round trip; a page number that is not one gets a 404 from paginate().
-        number = request.GET.get("page") or "1"
-        answers.prefetch(f"count:{key}", *([f"fragment:{fragment}:{number}"] if PAGE_NUMBER.match(number) else []))
-        stories = functools.cache(self.get_stories)  # built on a miss only: it costs a query
-        # Read only when the listing's fragment or count is not cached yet.
-        facets = SimpleLazyObject(lambda: answers.get_or_compute(f"facets:{key}", lambda: filters.facets(stories())))
-        listing = CachedListing(
-            lambda: filters.apply(stories()),
-            story_model(),
-            answers,
-            key,
-            prepare=lambda page_of_stories: annotate_home_sites(page_of_stories, self, request),
-            count=lambda: filters.total(facets),  # the facets are counted anyway: no COUNT of its own
-        )
+        stories = self.get_stories()
+        facets = filters.facets(stories)  # one query for every count
+        # The facets count every match already: the paginator needs no COUNT of its own.
+        listing = CountedStories(filters.apply(stories), filters.total(facets))
         paginator, page_obj = paginate(request, listing, self.per_page)
+        annotate_home_sites(page_obj.object_list, self, request)
         page_number = page_obj.number if page_obj.number > 1 else None
         context.update(
-            # A preview or a draft shows what is saved, never the live room's cached listing.
-            listing_answers=answers if self.live and not getattr(request, "is_preview", False) else None,
-            # The rendered listing (filters form, counts, cards, pages) for this address, in
-            # this language; notices are part of it, so a corrected address has its own.
-            listing_fragment=f"{fragment}:{page_obj.number}",
             filters=filters,
             facets=facets,
-            active_filters=SimpleLazyObject(lambda: filters.chips(facets)),
+            active_filters=filters.chips(facets),
             paginator=paginator,
             page_obj=page_obj,
             stories=page_obj.object_list,
             listing_url=self.get_url(request),
             query_params=filters.as_querydict(),
             canonical_url=self.get_full_url(request) + filters.querystring(page=page_number),
-            media_contacts=self.cached_media_contacts(request),
+            media_contacts=self.default_media_contacts(),
             feed_url=self.get_url(request) + self.reverse_subpage("feed") + filters.querystring(),
         )
         return context
@@ -232,38 +198,15 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def default_media_contacts(self):
         """The room's media contacts, in order: only people who are published and active, with
         their titles in the active language (the room names the default language's records)."""
-        contacts = self.media_contacts.select_related("spokesperson__organization")
+        contacts = self.media_contacts.select_related("spokesperson__organization", "spokesperson__photo")
         return localized_all(
             [contact.spokesperson for contact in contacts if contact.spokesperson.live and contact.spokesperson.active]
         )
 
-    def cached_media_contacts(self, request):
-        """``default_media_contacts()``, computed once per change to this room's site's frame
-        (a spokesperson's edit renews every site's answers). A preview shows the form's own."""
-        if getattr(request, "is_preview", False):
-            return self.default_media_contacts()
-        site = Site.find_for_request(request)
-        answers = SiteAnswers(site.pk if site else None, f"press-room-{self.pk}", request, scope="frame")
-        return answers.get_or_compute("media-contacts", self.default_media_contacts)
-
     @path("feed/", name="feed")
     def feed(self, request):
-        """RSS 2.0 of the latest stories, honouring the listing's filters; the whole document
-        is kept until the site's next publish (per address as asked: it names itself)."""
-        site = Site.find_for_request(request)
-        if site is None or getattr(request, "is_preview", False):
-            return PressRoomFeed()(request, press_room=self)
-        answers = SiteAnswers(site.pk, f"feed-{self.pk}", request)
-
-        def render():
-            response = PressRoomFeed()(request, press_room=self)
-            headers = {name: response[name] for name in ("Content-Type", "Last-Modified") if response.has_header(name)}
-            return response.status_code, headers, response.content
-
-        status, headers, content = answers.get_or_compute(
-            digest(request.scheme, request.get_host(), request.get_full_path(), get_language()), render
-        )
-        return HttpResponse(content, status=status, headers=headers)
+        """RSS 2.0 of the latest stories, honouring the listing's filters."""
+        return PressRoomFeed()(request, press_room=self)
 
     # The front cache (frontcache): what the room's answers are filed under, and what shows it.
 

@@ -1,20 +1,25 @@
 """The story listing's queries: every filter, facet count and search a press room runs, as
 named methods on the StoryPage queryset."""
 
+from typing import NamedTuple
+
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import ExtractMonth, ExtractYear, Length, Substr
+from django.db.models import Count as CountOf
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Length, Substr
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from core.models import (
     Category,
+    Organization,
     Spokesperson,
     Topic,
 )
-from core.privacy import private_q
+from core.translations import active_language
 from press.filters import search_terms
 from press.models.press_room import PressIndexPage
 
@@ -26,6 +31,42 @@ def _signatories():
 
 # Site search ranks the newest this many matches of a search (StoryPageQuerySet.ranked_ids).
 RANKED_SEARCH_MATCHES = 100
+
+
+class Label(NamedTuple):
+    """How a directory record counted in a facet is offered."""
+
+    name: str  # in the default language: facets sort by it
+    label: str  # in the active language, when translated
+    slug: str
+    offered: bool  # False for a person who has left: counted, not offered
+
+
+class Count(NamedTuple):
+    value: int
+    n: int
+    label: Label | None  # for the directory's records (categories, topics, people, organisations)
+
+
+# The facets whose values are directory records, by kind (see ``count_sql``).
+LABELLED_KINDS = {"category": Category, "topic": Topic, "spokesperson": Spokesperson, "organization": Organization}
+
+
+def _labels_sql(model):
+    """(sql, params) of rows (id, name, label, slug, offered) of ``model``'s records in the
+    default language (live ones, for snippets with drafts), as ``core.translations.directory``
+    reads them, each labelled with its translation in the active language when there is one."""
+    translated = model.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=active_language()
+    )
+    records = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    if hasattr(model, "live"):
+        records, translated = records.filter(live=True), translated.filter(live=True)
+    offered = F("active") if hasattr(model, "active") else Value(True)
+    rows = records.annotate(
+        label=Coalesce(Subquery(translated.values("name")[:1]), F("name")), offered=offered
+    ).values_list("pk", "name", "label", "slug", "offered")
+    return rows.order_by().query.sql_with_params()
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -50,10 +91,6 @@ class StoryPageQuerySet(PageQuerySet):
             path=parent_path, locale_id=press_room.locale_id, translation_key__in=listed_rooms
         )
         return self.filter(in_this_room | Q(Exists(also_listed)), locale_id=press_room.locale_id)
-
-    def private_q(self):
-        # The privacy rules from the cache (core.privacy), not read again for every listing.
-        return private_q()
 
     def matching(self, q):
         """Stories whose text matches the words of ``q`` (Wagtail's search backend), as a
@@ -137,13 +174,19 @@ class StoryPageQuerySet(PageQuerySet):
         return self.filter(pk__in=self.model.objects.filter(Q(pk__in=signed) | Q(pk__in=spoken)).values("pk"))
 
     def for_listing(self):
-        """Everything a listing card shows, fetched in a fixed number of queries."""
+        """Everything a listing card shows (its category, people and image), fetched in a
+        fixed number of queries: the stories, their people, their images' renditions."""
         return (
             self.select_related("category", "listing_image")
-            .prefetch_related("topics", "spokespeople", "listing_image__renditions")
+            .prefetch_related("spokespeople", "listing_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
+
+    def for_feed(self):
+        """Everything a feed item says (its category, topics and dated notes): no people or
+        images, which a feed does not show."""
+        return self.for_listing().prefetch_related(None).prefetch_related("topics", "corrections")
 
     def related_to(self, story, topic_ids):
         """Live stories beside ``story`` (same press room) sharing one of ``topic_ids``: most
@@ -153,7 +196,7 @@ class StoryPageQuerySet(PageQuerySet):
             .public()
             .sibling_of(story, inclusive=False)
             .filter(topics__in=topic_ids)
-            .annotate(shared_topics=Count("topics"))
+            .annotate(shared_topics=CountOf("topics"))
             .for_listing()
             .order_by("-shared_topics", "-date", "-pk")
         )
@@ -172,7 +215,7 @@ class StoryPageQuerySet(PageQuerySet):
         return self._label_counts(Topic.objects)
 
     def _label_counts(self, objects):
-        return objects.filter(stories__in=self._ids()).annotate(n=Count("stories")).order_by("name")
+        return objects.filter(stories__in=self._ids()).annotate(n=CountOf("stories")).order_by("name")
 
     def count_sql(self, kind):
         """(sql, params) of one set of counts over these stories, rows of (value, stories):
@@ -192,12 +235,14 @@ class StoryPageQuerySet(PageQuerySet):
             return self._organization_counts_sql()
         else:
             raise ValueError(kind)
-        return rows.annotate(n=Count("pk")).order_by().query.sql_with_params()
+        return rows.annotate(n=CountOf("pk")).order_by().query.sql_with_params()
 
     @staticmethod
     def count_together(parts, using="default"):
-        """{name: [(value, stories)]} for ``parts`` ({name: (stories, kind)}, see ``count_sql``)
-        in one query: a listing's facets cost one round trip to the database, not one each."""
+        """{name: [Count]} for ``parts`` ({name: (stories, kind)}, see ``count_sql``) in one
+        query: a listing's facets cost one round trip to the database, not one each. Counts of
+        directory records come with their labels (``Label``), so naming them costs nothing more;
+        a record that is not in the directory (a draft person, say) is not counted."""
         counts = {name: [] for name in parts}
         selects, params = [], []
         for name, (stories, kind) in parts.items():
@@ -206,14 +251,24 @@ class StoryPageQuerySet(PageQuerySet):
             except EmptyResultSet:  # e.g. a search with no words: nothing to count
                 continue
             # The SQL is Django's, compiled from querysets; every value is a parameter.
-            selects.append(f"SELECT %s, counted.* FROM ({sql}) counted")  # noqa: S608
-            params.extend([name, *part_params])
+            model = LABELLED_KINDS.get(kind)
+            if model is None:
+                selects.append(f"SELECT %s, counted.*, NULL, NULL, NULL, NULL FROM ({sql}) AS counted (value, n)")  # noqa: S608
+                params.extend([name, *part_params])
+                continue
+            labels_sql, labels_params = _labels_sql(model)
+            selects.append(
+                "SELECT %s, counted.*, labels.name, labels.label, labels.slug, labels.offered "  # noqa: S608
+                f"FROM ({sql}) AS counted (value, n) "
+                f"JOIN ({labels_sql}) AS labels (id, name, label, slug, offered) ON labels.id = counted.value"
+            )
+            params.extend([name, *part_params, *labels_params])
         if not selects:
             return counts
         with connections[using].cursor() as cursor:
             cursor.execute(" UNION ALL ".join(selects), params)
-            for name, value, n in cursor.fetchall():
-                counts[name].append((int(value), n))
+            for name, value, n, *label in cursor.fetchall():
+                counts[name].append(Count(int(value), n, Label(*label) if label[0] is not None else None))
         return counts
 
     def _organization_counts_sql(self):

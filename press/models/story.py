@@ -5,20 +5,19 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, Site
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from core.blocks import StoryBodyBlock, spokesperson_ids
-from core.generations import SiteAnswers, digest
 from core.models import (
+    Category,
     MetadataPageMixin,
     Spokesperson,
     image_field,
@@ -39,16 +38,6 @@ def join_names(names):
     if len(names) <= 1:
         return "".join(names)
     return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
-
-
-class CategoryFromDirectory(ForwardManyToOneDescriptor):
-    """``story.category`` from the directory (cached until a snippet changes) when it is read
-    and not already loaded: a story page working out its fragments costs no query for it, and
-    one whose fragments are all cached never asks for it at all."""
-
-    def get_object(self, instance):
-        record = directory(self.field.remote_field.model).get(getattr(instance, self.field.attname))
-        return record if record is not None else super().get_object(instance)
 
 
 class StoryPage(MetadataPageMixin, Page):
@@ -313,43 +302,20 @@ class StoryPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        answers = self.cached_answers(request)
-        if answers is not None:
-            # Everything a repeat visit reads, in one round trip to the cache.
-            answers.prefetch(
-                "fragment:meta",
-                "fragment:structured-data",
-                "fragment:story",
-                "fragment:media-contacts",
-                "fragment:related",
-            )
-            # The site's room in this language (kept with the site's frame) is this story's
-            # parent, unless the story sits somewhere else (a room of another language).
-            room = PressIndexPage.for_request(request)
-            if room is None or room.path != self.path[: -self.steplen]:
-                room = PressIndexPage.objects.parent_of(self).first()
-            self.press_room = room
+        # The category from this request's directory, which the page reads anyway to name it
+        # in the visitor's language: no query of its own.
+        if self.category_id is not None and not StoryPage.category.is_cached(self):
+            self.category = directory(Category).get(self.category_id) or self.category
+        # The story's room (also the header's): Wagtail's routing hands a served page its
+        # parent, so this costs no query; a preview looks it up.
+        parent = self.get_parent()
+        if isinstance(parent, PressIndexPage):
+            self.press_room = parent
         context["press_room"] = self.press_room
-        context["story_answers"] = answers
         if self.press_room is not None and not self.has_own_media_contacts:
-            # Only read when the template's cached fragment is not already there.
-            context["media_contacts"] = SimpleLazyObject(lambda: self.press_room.cached_media_contacts(request))
-        # Only worked out when the template's cached fragment is not already there.
-        context["related_stories"] = SimpleLazyObject(self.related_stories)
+            context["media_contacts"] = self.press_room.default_media_contacts()
+        context["related_stories"] = self.related_stories()
         return context
-
-    def cached_answers(self, request):
-        """This story's cached fragments (body, related stories, structured data), valid until
-        its site's next publish; None for a draft or preview, which must show what is saved."""
-        if not self.live or getattr(request, "is_preview", False):
-            return None
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        # The fragments hold absolute addresses (structured data), so one set per host; and
-        # their words are in the visitor's language.
-        namespace = f"story-{self.pk}-{digest(request.scheme, request.get_host(), get_language())}"
-        return SiteAnswers(site.pk, namespace, request)
 
     @cached_property
     def press_room(self):
@@ -449,7 +415,3 @@ class StoryCorrection(Orderable):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.noted_at:%Y-%m-%d}"
-
-
-# In place of Django's own descriptor for the foreign key (same field, no migration).
-StoryPage.category = CategoryFromDirectory(StoryPage._meta.get_field("category"))

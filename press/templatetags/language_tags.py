@@ -6,9 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from core.generations import SiteAnswers, digest
 from core.translations import language_of_locale
-from press.models import PressIndexPage, StoryPage
+from press.models import PressIndexPage
 
 register = template.Library()
 
@@ -56,9 +55,8 @@ def view_versions(request, to_home):
 
 @register.simple_tag(takes_context=True)
 def language_versions(context, to_home=False):
-    """Every language's version of what is shown, the active one marked ``current``. Cached
-    per page until the site's next publish (publishing a translation purges the site), or
-    for pages other than stories until the site's frame changes."""
+    """Every language's version of what is shown, the active one marked ``current``: worked
+    out once per request (the switcher and the hreflang links both ask)."""
     request = context.get("request")
     if request is None:
         return []
@@ -72,25 +70,9 @@ def language_versions(context, to_home=False):
 def _versions(context, request, to_home):
     page = context.get("page")
     if to_home or not isinstance(page, Page) or not page.pk or getattr(request, "is_preview", False):
-        versions = view_versions(request, to_home or isinstance(page, Page))
-    else:
-        site = Site.find_for_request(request)
-        site_id = site.pk if site else None
-        # The versions are absolute addresses, so one set per scheme and host.
-        where = digest(request.scheme, request.get_host())
-
-        def rooms():
-            if site is None:
-                return {}
-            answers = SiteAnswers(site_id, f"press-rooms-{where}", request, scope="frame")
-            return answers.get_or_compute("urls", lambda: press_room_urls(request, site))
-
-        # A story's translations change when stories are published; any other page's only
-        # with the site's frame (core.generations).
-        scope = "site" if isinstance(page, StoryPage) else "frame"
-        answers = SiteAnswers(site_id, f"languages-{page.pk}-{where}", request, scope=scope)
-        versions = answers.get_or_compute("versions", lambda: page_versions(page, request, rooms))
-    return versions
+        return view_versions(request, to_home or isinstance(page, Page))
+    site = Site.find_for_request(request)
+    return page_versions(page, request, lambda: press_room_urls(request, site) if site is not None else {})
 
 
 @register.simple_tag(takes_context=True)

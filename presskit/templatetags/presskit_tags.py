@@ -1,7 +1,6 @@
 from django import template
 from wagtail.models import Site
 
-from core.generations import SiteAnswers
 from presskit.models import PressKitPage
 
 register = template.Library()
@@ -10,13 +9,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def site_press_kit_url(context):
     """The address of the live press kit of the site being viewed (for the header's
-    navigation), or "" if it has none: looked up once per change to the site's frame."""
+    navigation), or "" if it has none."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return ""
-    answers = SiteAnswers(site.pk, "press-kit", request, scope="frame")
-    return answers.get_or_compute("url", lambda: _press_kit_url(site))
+    return _press_kit_url(site)
 
 
 def _press_kit_url(site):
