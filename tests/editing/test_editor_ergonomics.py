@@ -1,5 +1,5 @@
-"""Editors are helped: every field explains itself, new stories start sensibly filled in, and
-a refused form keeps everything typed."""
+"""Editors are helped: every field explains itself, new stories start sensibly filled in (and the
+pre-filled signatories can be removed at once), and a refused form keeps everything typed."""
 
 import datetime
 
@@ -101,3 +101,12 @@ class NewStoryTests(TeamsTestCase):
         self.assertEqual([row["organization"].value() for row in signatories], [str(o.pk) for o in self.sites.members])
         self.assertFalse(StoryPage.objects.filter(title="Statement on the emergency declaration").exists())
         self.assertEqual(mail.outbox, [])
+
+
+class SignatoriesTests(TeamsTestCase):
+    def test_the_signatories_panel_offers_remove_all(self):
+        self.client.force_login(self.users["iceout-editor"])
+        response = self.client.get(f"/admin/pages/add/press/storypage/{self.sites.coalition_press.pk}/")
+        self.assertContains(response, 'data-clear-inline="id_signatories-FORMS"')
+        self.assertContains(response, "Remove all signatories")
+        self.assertContains(response, "/static/press/js/clear-inline.js")

@@ -1,4 +1,5 @@
-"""Coalition stories go through their moderators: editors submit, moderators are emailed and approve."""
+"""Coalition stories go through their moderators: editors submit, moderators are emailed and approve,
+and a moderator is told what an approval or a request for changes did."""
 
 from django.core import mail
 from django.test import TestCase
@@ -141,3 +142,41 @@ class WorkflowSetupTests(TestCase):
         self.assertEqual(workflow.name, "Coalition Two moderation")
         task = workflow.tasks.get().specific
         self.assertEqual([group.name for group in task.groups.all()], ["Coalition Two moderators"])
+
+
+class ApprovalMessageTests(TeamsTestCase):
+    def test_approving_from_the_dashboard_confirms_what_happened(self):
+        self.client.force_login(self.users["iceout-editor"])
+        data = story_form_data(
+            category=self.sites.statement, spokesperson=self.person, signatories=self.sites.members, action="submit"
+        )
+        self.client.post(f"/admin/pages/add/press/storypage/{self.sites.coalition_press.pk}/", data)
+        story = StoryPage.objects.get(slug="statement-on-the-emergency-declaration")
+
+        self.client.force_login(self.users["iceout-moderator"])
+        dashboard = self.client.get("/admin/")
+        task_state = story.current_workflow_task_state
+        action = f"/admin/pages/workflow/action/{story.pk}/approve/{task_state.pk}/"
+        self.assertContains(dashboard, action)
+        # The dashboard's button posts in the background and then reloads the dashboard.
+        response = self.client.post(
+            action, {"comment": "", "next": "/admin/"}, headers={"x-requested-with": "XMLHttpRequest"}
+        )
+        self.assertEqual(response.json()["step"], "success")
+        dashboard = self.client.get("/admin/")
+        self.assertContains(dashboard, "“Statement on the emergency declaration” approved and published.")
+        self.assertTrue(Page.objects.get(pk=story.pk).live)
+
+    def test_requesting_changes_is_confirmed_too(self):
+        self.client.force_login(self.users["iceout-editor"])
+        data = story_form_data(category=self.sites.statement, spokesperson=self.person, action="submit")
+        self.client.post(f"/admin/pages/add/press/storypage/{self.sites.coalition_press.pk}/", data)
+        story = StoryPage.objects.get(slug="statement-on-the-emergency-declaration")
+        self.client.force_login(self.users["iceout-moderator"])
+        task_state = story.current_workflow_task_state
+        response = self.client.post(
+            f"/admin/pages/workflow/action/{story.pk}/reject/{task_state.pk}/",
+            {"comment": "Cite the ruling."},
+            follow=True,
+        )
+        self.assertContains(response, "Changes requested on “Statement on the emergency declaration”")

@@ -1,10 +1,11 @@
 """In a real browser: a coalition editor writes a statement and submits it, a moderator approves
-it, and it appears in the coalition's press room and, because CIPC signed it, in CIPC's."""
+it, and it appears in the coalition's press room and, because CIPC signed it, in CIPC's; a
+moderator approves from the dashboard, which says how to add a story, and is told so."""
 
 import pytest
 
 from tests.editors import team_members
-from tests.factories import SpokespersonFactory
+from tests.factories import SpokespersonFactory, make_story
 
 pytestmark = pytest.mark.browser
 
@@ -95,3 +96,28 @@ def test_editor_submits_a_statement_and_a_moderator_approves_it(live_sites, page
     assert page.get_by_text("From ICE Out of California").first.is_visible()
     screenshot(page, "issue4-cipc-press-room")
     page.context.close()
+
+
+def test_a_moderator_approves_from_the_dashboard_and_is_told_so(live_sites, page, screenshot):
+    sites, cipc_url, _coalition_url = live_sites
+    users = team_members(sites)
+    story = make_story(sites.coalition_press, "Coalition statement awaiting review")
+    story.title = "Coalition statement for review"
+    story.save_revision(user=users["iceout-editor"])
+    story.get_workflow().start(story, users["iceout-editor"])
+
+    log_in(page, cipc_url, "iceout-moderator")
+    # The dashboard says how to add a story, for this moderator's own site only.
+    panel = page.locator("#add-story-section")
+    assert panel.get_by_role("link", name="Add a story to ICE Out of California").is_visible()
+    assert panel.get_by_role("link", name="Add story").is_visible()
+    assert panel.get_by_text("California Immigrant Policy Center").count() == 0
+    screenshot(page, "moderator-dashboard")
+
+    page.get_by_role("button", name="Actions").first.click()
+    page.get_by_role("button", name="Approve", exact=True).first.click()
+    page.wait_for_load_state("networkidle")
+    message = page.get_by_text("“Coalition statement for review” approved and published.")
+    message.wait_for()
+    assert message.is_visible()
+    screenshot(page, "moderator-dashboard-approved")

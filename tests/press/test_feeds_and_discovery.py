@@ -217,3 +217,26 @@ class PageMetadataTests(TestCase):
         self.assertIn(f'href="/press/?category={story.category.slug}"', html)
         for topic in story.topics.all():
             self.assertIn(f'href="/press/?topic={topic.slug}"', html)
+
+
+class FeedStylesheetTests(TestCase):
+    """Opened in a browser, the feed explains itself with a stylesheet from its own origin."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def test_the_feed_names_a_same_origin_stylesheet_that_explains_it(self):
+        response = self.client.get("/press/feed/", HTTP_HOST=CIPC_HOST)
+        xml = response.content.decode()
+        self.assertIn('<?xml-stylesheet href="/static/feeds/feed.xsl" media="screen" type="text/xsl"?>', xml)
+        self.assertLess(xml.index("<?xml-stylesheet"), xml.index("<rss"))
+        stylesheet = self.client.get("/static/feeds/feed.xsl")
+        self.assertEqual(stylesheet.status_code, 200)
+        text = b"".join(stylesheet.streaming_content).decode()
+        self.assertIn("This is a <strong>news feed</strong>", text)
+        self.assertIn("copy this address into your news reader", text)
+        # The feed's policy lets its own origin's XSLT and styles through, and nothing else.
+        policy = response["Content-Security-Policy"]
+        self.assertIn("script-src 'self'", policy)
+        self.assertIn("style-src 'self'", policy)

@@ -6,6 +6,7 @@ from urllib.parse import quote
 from django.test import TestCase
 
 from harness.stories import generate_stories
+from tests.factories import CategoryFactory, make_story
 from tests.listing_data import build_stories
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
@@ -226,3 +227,49 @@ class PaginationTests(TestCase):
         second = self.get(f"?year={year}&page=2")
         self.assertContains(second, f'href="/press/?year={year}" rel="prev"')
         self.assertContains(second, f"{count} stories")
+
+
+class StatementLabelTests(TestCase):
+    """No "Statement" label before a title that already begins "Statement"."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def test_no_statement_badge_before_a_title_that_begins_statement(self):
+        make_story(
+            self.sites.coalition_press, "Statement: Coalition responds to the ruling", category=self.sites.statement
+        )
+        make_story(self.sites.coalition_press, "Coalition defends the Values Act", category=self.sites.statement)
+        listing = self.client.get("/press/", HTTP_HOST=COALITION_HOST).content.decode()
+        cards = listing.split('<article class="story-card')[1:]
+        by_title = {next(t for t in ("Statement: Coalition", "Coalition defends") if t in card): card for card in cards}
+        self.assertNotIn('<span class="label">Statement</span>', by_title["Statement: Coalition"])
+        self.assertIn('<span class="label">Statement</span>', by_title["Coalition defends"])
+
+        story = self.client.get("/press/statement-coalition-responds-to-the-ruling/", HTTP_HOST=COALITION_HOST)
+        self.assertNotContains(story, 'class="label"')
+
+
+class YearFilterTests(TestCase):
+    """An impossible year is ignored with a notice; a possible one without stories is kept."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def test_an_impossible_year_is_ignored_with_a_notice_and_no_chip(self):
+        make_story(self.sites.cipc_press, "CIPC speaks", category=CategoryFactory())
+        response = self.client.get("/press/?year=1800", HTTP_HOST=CIPC_HOST)
+        self.assertContains(response, "There are no stories from 1800, so the year was ignored.")
+        self.assertNotContains(response, "Year: 1800")
+        self.assertNotContains(response, "1800</option>")
+        self.assertContains(response, "CIPC speaks")
+        self.assertContains(response, '<option value="">Any year</option>', html=True)
+
+    def test_a_possible_year_without_stories_shows_the_same_in_the_select_and_the_chip(self):
+        make_story(self.sites.cipc_press, "CIPC speaks", category=CategoryFactory())
+        response = self.client.get("/press/?year=1990", HTTP_HOST=CIPC_HOST)
+        self.assertContains(response, '<option value="1990" selected>1990</option>', html=True)
+        self.assertContains(response, "1990")
+        self.assertContains(response, "No stories match")

@@ -1,5 +1,6 @@
 """Every page type renders on its own site, and editors can only build sensible trees."""
 
+from django.test import TestCase
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -155,3 +156,22 @@ class InstallDefaultsTests(WagtailPageTestCase):
         self.assertContains(response, "| Press rooms of CIPC</title>")
         # A site with its own colours keeps them; a new site's branding starts with the templates' accent.
         self.assertContains(self.client.get("/", HTTP_HOST=CIPC_HOST), "--brand: #1d4f91; --accent: #a4262c;")
+
+
+class HomePageTitleTests(TestCase):
+    """A home page says its site's name once in its title; other pages say where they are."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def test_home_pages_say_their_name_once_in_the_title(self):
+        for host, name in [
+            (CIPC_HOST, "California Immigrant Policy Center"),
+            (COALITION_HOST, "ICE Out of California"),
+        ]:
+            with self.subTest(host=host):
+                response = self.client.get("/", HTTP_HOST=host)
+                self.assertContains(response, f"<title>{name}</title>")
+        # Other pages still say where they are.
+        self.assertContains(self.client.get("/press/", HTTP_HOST=CIPC_HOST), "<title>Press room | California")
