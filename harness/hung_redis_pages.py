@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.outage import HungServer
+from tests.resilience.outage import HungServer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""WordPress exports written by hand: small readable ones for the tests (tests/wxr_fixtures.py),
+"""WordPress exports written by hand: small readable ones for the tests (tests/wordpress/wxr_fixtures.py),
 big generated ones for harness.bench_wordpress."""
 
 import io

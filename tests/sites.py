@@ -160,3 +160,27 @@ def translate_press_sites(sites):
         cipc_press=translate(sites.cipc_press, title="Sala de prensa"),
         coalition_press=translate(sites.coalition_press, title="Sala de prensa"),
     )
+
+
+# Real coalition members with long names: the widest choices a filter offers.
+LONG_NAMES = [
+    "Asian Americans Advancing Justice – California",
+    "California Immigrant Youth Justice Alliance",
+    "National Day Laborer Organizing Network",
+    "Immigrant Legal Resource Center",
+    "PICO California",
+]
+
+
+def eight_members(sites):
+    """The coalition's steering committee as the demo has it: eight members, each with a logo."""
+    members = list(sites.members) + [OrganizationFactory(name=name) for name in LONG_NAMES]
+    wordmarks = ["aajc-california.svg", "aclu-california.svg", "advancing-justice-alc.svg", "cipc.svg",
+                 "ciyja.svg", "ilrc.svg", "ndlon.svg", "pico-california.svg"]  # fmt: skip
+    for org, wordmark in zip(members, wordmarks, strict=False):
+        org.logo = wordmark_image(wordmark)
+        org.save()
+    home = sites.coalition_home
+    home.members = [CoalitionMember(organization=org, sort_order=i) for i, org in enumerate(members)]
+    home.save_revision().publish()
+    return members
