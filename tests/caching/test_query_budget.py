@@ -31,7 +31,7 @@ from tests.sites import (
     translate,
     translate_press_sites,
 )
-from tests.wxr_fixtures import png_bytes
+from tests.wordpress.wxr_fixtures import png_bytes
 
 # Queries per page, the most any site or language costs (a Spanish page costs two or three
 # more: Wagtail finds the Spanish site root, and names are read in both languages). Of these,
