@@ -10,7 +10,7 @@ import var;
 import xkey;
 
 # The app servers, their health probe (GET /healthz/), the `app` director that balances
-# between them and `sub app_after_failure` (a retry goes to the next server). deploy/varnish.py
+# between them and `sub app_after_failure` (a retry goes to the next server). harness/varnish.py
 # writes it for `make stack` and the tests; in production write one for your app servers
 # (same shape).
 include "backends.vcl";
