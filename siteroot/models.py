@@ -33,6 +33,16 @@ class SiteRootPage(MetadataPageMixin, Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the step down to the press room (the way to nearly every
+        page of a site) in one query for the room itself instead of two (the page, then its
+        specific type). Any other child (the press kit) is found as Wagtail finds it."""
+        if path_components:
+            room = PressIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if room is not None:
+                return room.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)

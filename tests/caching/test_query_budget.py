@@ -19,7 +19,6 @@ from django.test.utils import CaptureQueriesContext
 
 from coalition.models import CoalitionHomePage, CoalitionMember
 from harness.stories import generate_stories
-from images.models import _found_renditions as found_renditions
 from press.models import PressIndexPage, PressRoomContact, StoryPage
 from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story, statement
 from tests.sites import (
@@ -31,7 +30,7 @@ from tests.sites import (
     translate,
     translate_press_sites,
 )
-from tests.wxr_fixtures import png_bytes
+from tests.wordpress.wxr_fixtures import png_bytes
 
 # Queries per page, the most any site or language costs (a Spanish page costs two or three
 # more: Wagtail finds the Spanish site root, and names are read in both languages). Of these,
@@ -64,11 +63,10 @@ SEARCH_WORD = "story"  # in the title of each site's story with every block: eve
 
 
 def empty_every_cache():
-    """Django's caches (Wagtail's site root paths and renditions among them) and the images
-    app's per-process table of renditions found: what a new worker starts with."""
+    """Django's caches (Wagtail's site root paths and renditions among them): what a new
+    worker starts with."""
     for cache in caches.all():
         cache.clear()
-    found_renditions.clear()
 
 
 def _image(name):
