@@ -156,12 +156,6 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             .first()
         )
 
-    @classmethod
-    def latest_under(cls, site_root, count, request):
-        """(press room, its latest ``count`` stories) for a site's home page."""
-        press_room = cls.objects.live().child_of(site_root).first()
-        return press_room, cls.latest_in(press_room, count, request)
-
     @staticmethod
     def latest_in(press_room, count, request):
         """The latest ``count`` stories of ``press_room`` (None: no stories)."""
