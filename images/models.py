@@ -8,12 +8,6 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image, Sourc
 
 logger = logging.getLogger(__name__)
 
-# Renditions this process has found, by image, file, focal point and spec. Wagtail's own lookup
-# parses the spec and reads a cache on every call: for the header's logo, the favicon and the
-# share image that was a tenth of a warm page's time. A new file or focal point is a new key.
-_found_renditions = {}
-FOUND_RENDITIONS_KEPT = 2000
-
 
 class LicenceURLField(models.URLField):
     """A link typed without a scheme is taken as https:// (Django 6's default, chosen now)."""
@@ -47,20 +41,6 @@ class CreditedImage(AbstractImage):
     @property
     def has_attribution(self):
         return bool(self.credit or self.licence)
-
-    def get_rendition(self, filter):
-        if self.pk is None:
-            return super().get_rendition(filter)
-        spec = filter if isinstance(filter, str) else filter.spec
-        focal_point = (self.focal_point_x, self.focal_point_y, self.focal_point_width, self.focal_point_height)
-        key = (self.pk, self.file.name, self.file_hash, focal_point, spec)
-        rendition = _found_renditions.get(key)
-        if rendition is None:
-            rendition = super().get_rendition(filter)
-            if len(_found_renditions) >= FOUND_RENDITIONS_KEPT:
-                _found_renditions.clear()
-            _found_renditions[key] = rendition
-        return rendition
 
     def rendition_or_none(self, spec):
         """``get_rendition(spec)``, or None when the original file is missing or unreadable (a

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from core.forms import PageForm
 from core.models import SHORT_PROSE, MetadataPageMixin
@@ -70,8 +70,22 @@ def _extension(field_file, default):
     return (posixpath.splitext(field_file.name)[1].lower() or f".{default}").lstrip(".")
 
 
+def site_root_path(site):
+    """The url_path of ``site``'s root page, from Wagtail's (cached) site root paths; None
+    for no site."""
+    if site is None:
+        return None
+    return next((root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk), None)
+
+
 class PressKitPage(RoutablePageMixin, MetadataPageMixin, Page):
     """A site's press kit, at the top of the site beside its press room (one per site)."""
+
+    @classmethod
+    def top_of(cls, root_path):
+        """The live press kit at the top of the site whose root page's url_path is
+        ``root_path`` (a queryset: the header asks for its address, or nests it in a query)."""
+        return cls.objects.live().filter(depth=3, url_path__startswith=root_path).order_by("path")
 
     about = RichTextField(
         features=SHORT_PROSE,

@@ -1,8 +1,9 @@
 """The root page of a site: the base of CIPC's home page and each coalition's."""
 
 from django.db import models
+from django.db.models import Subquery
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.forms import PageForm
 from core.models import (
@@ -11,6 +12,7 @@ from core.models import (
 )
 from frontcache.keys import page_key, room_key, site_keys_at
 from press.models import PressIndexPage
+from presskit.models import PressKitPage, site_root_path
 
 
 class SiteRootPage(MetadataPageMixin, Page):
@@ -33,9 +35,31 @@ class SiteRootPage(MetadataPageMixin, Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the step down to the press room (the way to nearly every
+        page of a site) in one query for the room itself instead of two (the page, then its
+        specific type). Any other child (the press kit) is found as Wagtail finds it."""
+        if path_components:
+            room = self.press_rooms(request).filter(slug=path_components[0]).first()
+            if room is not None:
+                return room.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def press_rooms(self, request):
+        """This root's press rooms, each carrying the address of the site's press kit (the
+        header links to both), so one query finds the two."""
+        rooms = PressIndexPage.objects.child_of(self)
+        root_path = site_root_path(Site.find_for_request(request))
+        if root_path is None:
+            return rooms
+        kit = PressKitPage.top_of(root_path).values("url_path")[:1]
+        return rooms.annotate(press_kit_url_path=Subquery(kit))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["press_room"], context["latest_stories"] = PressIndexPage.latest_under(self, self.latest_count, request)
+        press_room = self.press_rooms(request).live().first()
+        context["press_room"] = press_room
+        context["latest_stories"] = PressIndexPage.latest_in(press_room, self.latest_count, request)
         if context["press_room"] is not None:
             context["media_contacts"] = context["press_room"].default_media_contacts()
         return context

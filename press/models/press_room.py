@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.urls import LocalePrefixPattern, get_resolver
 from django.utils import translation
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -155,12 +156,6 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             .first()
         )
 
-    @classmethod
-    def latest_under(cls, site_root, count, request):
-        """(press room, its latest ``count`` stories) for a site's home page."""
-        press_room = cls.objects.live().child_of(site_root).first()
-        return press_room, cls.latest_in(press_room, count, request)
-
     @staticmethod
     def latest_in(press_room, count, request):
         """The latest ``count`` stories of ``press_room`` (None: no stories)."""
@@ -169,6 +164,29 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         stories = list(press_room.get_stories()[:count])
         annotate_home_sites(stories, press_room, request)
         return stories
+
+    def route(self, request, path_components):
+        """Wagtail's routing (the room's own routes such as feed/ first, as RoutablePageMixin
+        does), with the step down to a story in one query that brings the story with what
+        its page shows (``StoryPageQuerySet.for_story_page``), instead of two. The story is
+        then routed by Wagtail's own rules (live, or a 404)."""
+        if path_components and not self._is_subpage_route(path_components):
+            story = story_model().objects.child_of(self).filter(slug=path_components[0]).for_story_page().first()
+            if story is not None:
+                story.press_room = self  # its page needs its room; routing found it already
+                return story.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _is_subpage_route(self, path_components):
+        """Whether RoutablePageMixin would serve these components from one of the room's own
+        routes (it does so only for a live room)."""
+        if not self.live:
+            return False
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

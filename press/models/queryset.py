@@ -10,7 +10,8 @@ from django.db import connections
 from django.db.models import Count as CountOf
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Length, Substr
-from wagtail.models import Page, PageManager
+from django.db.models.lookups import StartsWith
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from core.models import (
@@ -173,6 +174,13 @@ class StoryPageQuerySet(PageQuerySet):
         ).values("storypage_id")
         return self.filter(pk__in=self.model.objects.filter(Q(pk__in=signed) | Q(pk__in=spoken)).values("pk"))
 
+    def public(self):
+        """Wagtail's ``public()`` (no view restriction on the story or any page above it),
+        asked inside the listing's own query, as a subquery, rather than by reading every
+        restriction in a query of its own first: one query less for every listing."""
+        restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+        return self.exclude(Exists(restricted))
+
     def for_listing(self):
         """Everything a listing card shows (its category, people and image), fetched in a
         fixed number of queries: the stories, their people, their images' renditions."""
@@ -182,6 +190,11 @@ class StoryPageQuerySet(PageQuerySet):
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
+
+    def for_story_page(self):
+        """What a story's own page reads of the story's relations, joined to it: its category
+        and listing image (the share image)."""
+        return self.select_related("category", "listing_image")
 
     def for_feed(self):
         """Everything a feed item says (its category, topics and dated notes): no people or

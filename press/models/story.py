@@ -306,11 +306,8 @@ class StoryPage(MetadataPageMixin, Page):
         # in the visitor's language: no query of its own.
         if self.category_id is not None and not StoryPage.category.is_cached(self):
             self.category = directory(Category).get(self.category_id) or self.category
-        # The story's room (also the header's): Wagtail's routing hands a served page its
-        # parent, so this costs no query; a preview looks it up.
-        parent = self.get_parent()
-        if isinstance(parent, PressIndexPage):
-            self.press_room = parent
+        # The story's room (also the header's): the room's ``route`` hands it to the story it
+        # found, so this costs no query; a preview looks it up.
         context["press_room"] = self.press_room
         if self.press_room is not None and not self.has_own_media_contacts:
             context["media_contacts"] = self.press_room.default_media_contacts()

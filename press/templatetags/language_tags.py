@@ -60,6 +60,7 @@ def language_versions(context, to_home=False):
     request = context.get("request")
     if request is None:
         return []
+    to_home = bool(to_home)  # an include's unset ``to_home`` arrives as "": the same question as False
     memo = request.__dict__.setdefault("_language_versions", {})
     if to_home not in memo:
         memo[to_home] = _versions(context, request, to_home)

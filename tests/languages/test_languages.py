@@ -309,8 +309,10 @@ class SpanishListingTests(BilingualSitesTestCase):
 
 class SpanishQueryBudgetTests(BilingualSitesTestCase):
     """Spanish pages cost at most two queries more than their English equivalents (a story
-    three: Wagtail finds the Spanish site root with a query of its own, and the page reads the
-    directory of topics and organisations in both languages to name them in Spanish)."""
+    four: Wagtail finds the Spanish site root with a query of its own, and the page reads the
+    directory of categories, topics and organisations in both languages to name them in
+    Spanish, where the English story has its category joined to it by routing and reads no
+    directory for it). What each costs is pinned in tests/caching/test_query_budget.py."""
 
     def count(self, host, path):
         self.client.get(path, HTTP_HOST=host)  # renditions made
@@ -332,7 +334,7 @@ class SpanishQueryBudgetTests(BilingualSitesTestCase):
         ]
         for name, host, english, spanish in pairs:
             with self.subTest(name):
-                more = 3 if name == "story" else 2
+                more = 4 if name == "story" else 2
                 self.assertLessEqual(self.count(host, spanish), self.count(host, english) + more)
 
 
