@@ -290,7 +290,8 @@ STORAGES = {
 # Media on S3 (or any S3-compatible store) when a bucket is named.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages' S3Storage, storing documents as downloads (uploads/storage.py).
+    STORAGES["default"] = {"BACKEND": "uploads.storage.MediaStorage"}
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
