@@ -15,6 +15,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 
 from teams.access import can_reach, explorable_pages
+from teams.media_guard import refuse_objects_out_of_sight
 
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 # The page chooser's views: what they take is a page to show or browse, so the test is
@@ -98,7 +99,8 @@ def _refusal(request, match):
 
 def only_the_users_sites(view):
     """Refuse the admin ``view`` to a non-superuser when the page ids it is given (in its URL
-    or query string) include a page outside the user's sites."""
+    or query string) include a page outside the user's sites, or an image, document or snippet
+    the user may not see (``teams.media_guard``)."""
     if getattr(view, "only_the_users_sites", False):
         return view  # already guarded (the URLconf was loaded twice)
 
@@ -112,6 +114,7 @@ def only_the_users_sites(view):
                 raise Http404("Not a page id") from None
             if refusal is not None:
                 return refusal
+            refuse_objects_out_of_sight(request, request.resolver_match)
         return view(request, *args, **kwargs)
 
     guarded.only_the_users_sites = True

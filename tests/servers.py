@@ -89,7 +89,7 @@ class MotoS3Server:
     def settings(self):
         """Django settings that put the media in this bucket, as config.settings.base does."""
         return {
-            "STORAGES": {**django_settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}},
+            "STORAGES": {**django_settings.STORAGES, "default": {"BACKEND": "uploads.storage.MediaStorage"}},
             "AWS_STORAGE_BUCKET_NAME": self.bucket,
             "AWS_S3_ENDPOINT_URL": self.endpoint,
             "AWS_S3_REGION_NAME": "us-east-1",

@@ -2,18 +2,16 @@
 
 An SVG is a document that may carry scripts, event handlers, embedded HTML and references to
 other files. Pages show images through <img>, where none of that runs, but anyone can open an
-image's own address, where a script would run with this site's origin. So an SVG is refused
-on upload unless it is a plain drawing, and the media view serves SVGs under a policy that
-runs nothing (``serve_media``)."""
+image's or a document's own address, where a script would run with the origin that serves it.
+So an SVG image or document is refused on upload unless it is a plain drawing (``uploads.forms``),
+and the media view serves SVGs under a policy that runs nothing (``serve_media``)."""
 
 import re
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.views.static import serve
-from wagtail.images.forms import BaseImageForm
 
 # Elements that run code, embed other documents or pull in other files.
 FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "audio", "video", "handler", "listener"}
@@ -53,30 +51,6 @@ def problems(data):
             elif name == "style" and UNSAFE_CSS.search(value):
                 found.append(_("its styles load other files or run code"))
     return list(dict.fromkeys(found))
-
-
-def is_svg_upload(uploaded):
-    return uploaded is not None and getattr(uploaded, "name", "").lower().endswith(".svg")
-
-
-class ImageForm(BaseImageForm):
-    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE), refusing SVGs that are more than drawings."""
-
-    def clean_file(self):
-        uploaded = self.cleaned_data.get("file")
-        if is_svg_upload(uploaded) and "file" in self.changed_data:
-            uploaded.seek(0)
-            reasons = problems(uploaded.read())
-            uploaded.seek(0)
-            if reasons:
-                raise ValidationError(
-                    _(
-                        "This SVG cannot be used: %(reasons)s. Export it again as a plain drawing (in Inkscape: "
-                        "Save as Optimized SVG), or upload a PNG."
-                    )
-                    % {"reasons": "; ".join(reasons)}
-                )
-        return uploaded
 
 
 def serve_media(request, path, document_root=None, show_indexes=False):

@@ -290,7 +290,8 @@ STORAGES = {
 # Media on S3 (or any S3-compatible store) when a bucket is named.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages' S3Storage, storing documents as downloads (uploads/storage.py).
+    STORAGES["default"] = {"BACKEND": "uploads.storage.MediaStorage"}
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
@@ -467,14 +468,20 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search", "LANGUAGE_CONFIG
 # SVG: press kits' logos (a document, so it is only ever downloaded, never shown inline).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "svg", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# An SVG document must be a plain drawing, like an SVG image (uploads/forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# The most pixels an uploaded image may have (width × height × frames), past which it is a form
+# error: a rendition decodes the whole image, some 4 bytes a pixel. 64 million takes a
+# 61-megapixel camera's photo; an image too large even to open (a decompression bomb) is refused too.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "64000000"))
 # Images carry a credit and a licence (the images app), shown wherever they are shown.
 WAGTAILIMAGES_IMAGE_MODEL = "images.CreditedImage"
 # The largest press kit offered as one "download all" zip (sum of its files), in megabytes.
 PRESS_KIT_ARCHIVE_MAX_MB = int(os.environ.get("PRESS_KIT_ARCHIVE_MAX_MB", "200"))
 # SVG for logos and icons: checked on upload (uploads/svg.py) and only ever shown through <img>.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.svg.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

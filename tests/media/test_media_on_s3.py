@@ -10,11 +10,16 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from presskit import archive
+from tests.branding.test_branding import CLEAN_SVG
 from tests.presskit_data import PDF, assert_whole_kit, build_press_kit
 from tests.servers import MotoS3Server
 from tests.sites import COALITION_HOST, build_press_sites
@@ -91,3 +96,28 @@ class MediaOnS3Tests(TestCase):
         again = b"".join(self.get("/press-kit/download-all/").streaming_content)
         self.assertEqual(again, S3.read(stored[0]))
         self.assertEqual(S3.keys(f"{archive.ARCHIVE_FOLDER}/{self.kit.pk}/"), stored)
+
+    def test_an_uploaded_document_downloads_from_the_bucket_as_an_attachment_of_a_safe_type(self):
+        """An SVG (or any document a browser would render) opened at its S3 address is a download,
+        not a page on the media origin; a PDF keeps its type, to open in the reader."""
+        self.client.force_login(get_user_model().objects.create_superuser("s3-editor", "e@example.org", "pw"))
+        for name, data, content_type in (
+            ("logo.svg", CLEAN_SVG, "application/octet-stream"),
+            ("facts.pdf", PDF, "application/pdf"),
+        ):
+            with self.subTest(name=name):
+                upload = SimpleUploadedFile(name, data)
+                root = Collection.get_first_root_node().pk
+                response = self.client.post(
+                    "/admin/documents/add/", {"title": name, "file": upload, "collection": root}
+                )
+                self.assertEqual(response.status_code, 302)
+                document = get_document_model().objects.get(title=name)
+                self.assertTrue(
+                    document.file.url.startswith(f"{S3.endpoint}/{S3.bucket}/documents/"), document.file.url
+                )
+                with urllib.request.urlopen(document.file.url, timeout=30) as stored:
+                    filename = document.file.name.rsplit("/", 1)[-1]
+                    self.assertEqual(stored.headers["Content-Disposition"], f'attachment; filename="{filename}"')
+                    self.assertEqual(stored.headers["Content-Type"], content_type)
+                    self.assertEqual(stored.read(), data)

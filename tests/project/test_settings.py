@@ -118,7 +118,7 @@ class S3MediaStorageTests(SimpleTestCase):
             AWS_ACCESS_KEY_ID="testing",
             AWS_SECRET_ACCESS_KEY="testing",
         )
-        self.assertEqual(result.stdout.split(), ["S3Storage", "True", "first", "second"], result.stderr)
+        self.assertEqual(result.stdout.split(), ["MediaStorage", "True", "first", "second"], result.stderr)
 
 
 class InstalledAppsTests(SimpleTestCase):

@@ -37,6 +37,7 @@ from tests.sites import build_press_sites, translate_press_sites
 
 User = get_user_model()
 REFUSED = {302, 403, 404, 405}
+MEDIA_BULK_ACTIONS = ("delete", "add_to_collection", "add_tags")
 
 
 def visible_text(response):
@@ -122,7 +123,7 @@ class CrossSiteRefusalMixin:
             file=ContentFile(b"%PDF-1.4 victim", name="victim.pdf"),
             collection=own.collection,
         )
-        cls.collection = own.collection
+        cls.collection, cls.other_collection = own.collection, other.collection
         cls.embargo_link = EmbargoLink.objects.create(page=cls.draft, created_by=cls.owner_editor)
 
     # --- what must not change ---------------------------------------------------------
@@ -349,6 +350,55 @@ class CrossSiteRefusalMixin:
             ("page types report, site", f"/admin/reports/page-types-usage/?site={self.root.path}", "editor", True),
         ]
 
+    def media_id_endpoints(self):
+        """(label, url) of the admin paths that take an image's or a document's id (bulk actions,
+        choosers, usage, the admin API): the owners get the object, named; anyone else a 404."""
+        image, document = self.image.pk, self.document.pk
+        images = f"/admin/bulk/{Image._meta.app_label}/{Image._meta.model_name}"
+        return [
+            *[(f"images bulk {action}", f"{images}/{action}/?id={image}") for action in MEDIA_BULK_ACTIONS],
+            *[
+                (f"documents bulk {action}", f"/admin/bulk/wagtaildocs/document/{action}/?id={document}")
+                for action in MEDIA_BULK_ACTIONS
+            ],
+            ("image chosen", f"/admin/images/chooser/chosen/{image}/"),
+            ("images chosen", f"/admin/images/chooser/chosen-multiple/?id={image}"),
+            ("image format", f"/admin/images/chooser/{image}/select_format/"),
+            ("image usage", f"/admin/images/usage/{image}/"),
+            ("image api", f"/admin/api/main/images/{image}/"),
+            ("document chosen", f"/admin/documents/chooser/chosen/{document}/"),
+            ("documents chosen", f"/admin/documents/chooser/chosen-multiple/?id={document}"),
+            ("document usage", f"/admin/documents/usage/{document}/"),
+            ("document api", f"/admin/api/main/documents/{document}/"),
+        ]
+
+    def test_the_other_sites_media_ids_are_not_found_and_not_named(self):
+        own = Image.objects.create(title="Own image", file=get_test_image_file(), collection=self.other_collection)
+        images = f"/admin/bulk/{Image._meta.app_label}/{Image._meta.model_name}"
+        mixed = [
+            (f"own and victim's {action}", f"{images}/{action}/?id={own.pk}&id={self.image.pk}")
+            for action in MEDIA_BULK_ACTIONS
+        ]
+        before = self.snapshot()
+        for intruder in (self.intruder, self.intruder_moderator):
+            self.client.force_login(intruder)
+            for label, url in [*self.media_id_endpoints(), *mixed]:
+                with self.subTest(endpoint=label, intruder=intruder.username):
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 404, f"{label}: {url}")
+                    self.assertNotIn("Victim", visible_text(response), f"{label}: {url} names the victim's media")
+            with self.subTest(own_image=intruder.username):
+                self.assertEqual(self.client.get(f"{images}/delete/?id={own.pk}").status_code, 200)
+        self.assertEqual(self.snapshot(), before)
+
+    def test_the_sites_own_team_gets_its_media_at_those_paths(self):
+        self.client.force_login(self.owner_editor)
+        for label, url in self.media_id_endpoints():
+            with self.subTest(endpoint=label):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200, f"{label}: {url}")
+                self.assertIn("Victim", visible_text(response), f"{label}: {url}")
+
     def test_query_string_page_ids_do_not_name_the_other_sites_pages(self):
         before = self.snapshot()
         for intruder in (self.intruder, self.intruder_moderator):
@@ -406,6 +456,7 @@ class CrossSiteRefusalMixin:
         superuser = User.objects.create_superuser(username="control-superuser", password="pw")
         requests = [(label, method, url, data) for label, method, url, data, _role in self.endpoints()]
         requests += [(label, "get", url, None) for label, url, _role, _shown in self.query_string_endpoints()]
+        requests += [(label, "get", url, None) for label, url in self.media_id_endpoints()]
         for label, method, url, data in requests:
             with self.subTest(endpoint=label), transaction.atomic():
                 response = self.request(superuser, method, url, data)
@@ -458,6 +509,8 @@ class CrossSiteRefusalMixin:
             "/admin/images/chooser/",
             "/admin/documents/",
             "/admin/documents/chooser/",
+            "/admin/api/main/images/",
+            "/admin/api/main/documents/",
             "/admin/stories/",
             "/admin/stories/?q=story",
             "/admin/stories/?export=csv",
@@ -479,6 +532,8 @@ class CrossSiteRefusalMixin:
             f"/admin/choose-page/{self.press.pk}/",
             "/admin/images/",
             "/admin/documents/",
+            "/admin/api/main/images/",
+            "/admin/api/main/documents/",
             "/admin/stories/",
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
@@ -505,74 +560,3 @@ class CoalitionTeamCannotTouchCIPCSpanishPagesTests(CrossSiteRefusalMixin, TestC
 class CIPCTeamCannotTouchCoalitionSpanishPagesTests(CrossSiteRefusalMixin, TestCase):
     victim = "coalition"
     language = "es"
-
-
-class SharedDirectoryPermissionTests(TestCase):
-    """Everyone chooses shared spokespeople and organisations; only the host organisation's
-    teams (the default site, CIPC) edit them."""
-
-    @classmethod
-    def setUpTestData(cls):
-        from tests.factories import SpokespersonFactory
-
-        cls.sites = build_press_sites()
-        teams = {team.site.pk: team for team in ensure_all_teams()}
-        cls.coalition_editor = make_user("coalition-editor", teams[cls.sites.coalition_site.pk].editors)
-        cls.cipc_editor = make_user("cipc-editor", teams[cls.sites.cipc_site.pk].editors)
-        cls.person = SpokespersonFactory(name="Cynthia Buiza")
-
-    def test_coalition_editor_can_choose_but_not_edit_a_spokesperson(self):
-        self.client.force_login(self.coalition_editor)
-        chooser = self.client.get("/admin/snippets/choose/core/spokesperson/")
-        self.assertContains(chooser, "Cynthia Buiza")
-        edit = self.client.post(f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/", {"name": "Hacked"})
-        self.assertIn(edit.status_code, REFUSED)
-        self.person.refresh_from_db()
-        self.assertEqual(self.person.name, "Cynthia Buiza")
-        self.assertIn(self.client.get("/admin/snippets/core/spokesperson/add/").status_code, REFUSED)
-
-    def test_cipc_editor_can_edit_a_spokesperson(self):
-        self.client.force_login(self.cipc_editor)
-        response = self.client.get(f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/")
-        self.assertContains(response, 'value="Cynthia Buiza"')
-
-
-class NewCoalitionGetsATeamTests(TestCase):
-    def test_adding_a_site_in_the_admin_creates_its_editors_moderators_and_collection(self):
-        from wagtail.models import Site
-
-        from coalition.models import CoalitionHomePage
-
-        sites = build_press_sites()
-        home = CoalitionHomePage(title="Second coalition", slug="second")
-        Page.get_first_root_node().add_child(instance=home)
-        superuser = User.objects.create_superuser("root", "root@example.org", "pw")
-        self.client.force_login(superuser)
-        with self.captureOnCommitCallbacks(execute=True):
-            response = self.client.post(
-                "/admin/sites/new/",
-                {"hostname": "second.localhost", "port": 80, "site_name": "Second coalition", "root_page": home.pk},
-            )
-        self.assertEqual(response.status_code, 302)
-        site = Site.objects.get(hostname="second.localhost")
-        editor = make_user("second-editor", site.team.editors)
-        self.assertEqual(site.team.editors.name, "Second coalition editors")
-        self.assertEqual(site.team.moderators.name, "Second coalition moderators")
-
-        # Their editor works on their own pages and not on CIPC's.
-        self.client.force_login(editor)
-        self.assertEqual(self.client.get(f"/admin/pages/{home.pk}/edit/").status_code, 200)
-        self.assertEqual(self.client.get(f"/admin/pages/{sites.cipc_home.pk}/edit/").status_code, 302)
-
-
-class AllSitesGroupTests(TestCase):
-    def test_the_all_sites_group_edits_pages_on_every_site(self):
-        from django.contrib.auth.models import Group
-
-        sites = build_press_sites()
-        ensure_all_teams()
-        officer = make_user("press-officer", Group.objects.get(name="All sites"))
-        self.client.force_login(officer)
-        for press in (sites.cipc_press, sites.coalition_press):
-            with self.subTest(site=press.get_site().hostname):
-                self.assertEqual(self.client.get(f"/admin/pages/{press.pk}/edit/").status_code, 200)
