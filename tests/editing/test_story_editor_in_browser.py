@@ -2,6 +2,7 @@
 starts with (all eight members) at once."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.editing.test_moderation_in_browser import log_in
 from tests.editors import team_members
@@ -26,5 +27,6 @@ def test_an_editor_clears_the_prefilled_signatories_at_once(live_sites, page, sc
     page.wait_for_function(f"({marked})().every((value) => value === '1')")  # bounded by the page's timeout
     deleted = page.evaluate(marked)
     assert deleted == ["1"] * 8
-    assert page.locator("#id_signatories-FORMS > [data-inline-panel-child]:visible").count() == 0
+    # Wagtail hides each removed row with an animation: wait (bounded) until none is shown.
+    expect(page.locator("#id_signatories-FORMS > [data-inline-panel-child]:visible")).to_have_count(0)
     screenshot(page, "editor-signatories-cleared")

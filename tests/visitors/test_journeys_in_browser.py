@@ -7,7 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.models import Spokesperson
 from tests.listing_data import add_busy_year, build_stories
+from tests.presskit_data import add_press_kits_and_contacts
 from tests.visitors.checked_pages import checked_pages
 
 pytestmark = pytest.mark.browser
@@ -112,6 +114,11 @@ def test_copy_link_puts_the_story_address_on_the_clipboard(busy_sites, new_conte
 
 def test_every_page_kind_fits_a_320_pixel_screen(busy_sites, new_context, screenshot):
     sites = busy_sites[0]
+    people = {
+        name: Spokesperson.objects.get(slug=slug)
+        for name, slug in [("cynthia", "cynthia-buiza"), ("angela", "angela-chan")]
+    }
+    add_press_kits_and_contacts(sites, people)  # so every page kind checked exists
     context = new_context(viewport={"width": 320, "height": 640})
     tab = context.new_page()
     too_wide = {}
