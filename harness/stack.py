@@ -120,6 +120,9 @@ def stack_environment():
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "INFO",
         "SAMPLE_CONTENT_NOTICE": "true",  # the stack serves the demo content
+        # Varnish stands in front and appends the address it got each request from to
+        # X-Forwarded-For: the rate limits (alert sign-ups, sign-in) count that, not Varnish.
+        "TRUSTED_PROXY_COUNT": "1",
     }
 
 
