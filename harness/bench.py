@@ -137,7 +137,7 @@ def start_stock_wagtail(folder):
     }
     env.update(DJANGO_SETTINGS_MODULE="stockbench.settings.bench", WEB_CONCURRENCY="2", PYTHONPATH=str(project))
     for command in (["migrate", "--noinput", "--verbosity", "0"], ["collectstatic", "--noinput", "--verbosity", "0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=project, env=env, check=True)  # noqa: S603
+        children.run([sys.executable, "manage.py", *command], cwd=project, env=env, check=True)
     return AppServers(env, folder, app="stockbench.wsgi:application", cwd=project, health="/").start()
 
 
