@@ -72,7 +72,7 @@ def subscribe(request):
         return _page(request, "subscribe", 400, form=form, press_room=room, **_filter_options(room))
     email = form.cleaned_data["email"]
     if over_limit("email", email):
-        # Past the per-address limit nothing more is sent, but the answer is the usual one:
+        # Past the per-email limit nothing more is sent, but the answer is the usual one:
         # a stranger's sign-ups for someone's address never get its owner refused.
         return _page(request, "check_inbox", press_room=room, email=email)
 
