@@ -9,6 +9,12 @@ from core.models import Category, Topic
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
 
+def mail_domain(domain):
+    """True for a public-looking domain name: dotted, not bracketed, not all-digit at the end."""
+    labels = domain.rstrip(".").split(".")
+    return not domain.startswith("[") and len(labels) > 1 and not labels[-1].isdigit()
+
+
 def is_slug(value):
     return isinstance(value, str) and SLUG.fullmatch(value) is not None
 
@@ -22,7 +28,8 @@ class SubscribeForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
-        validators=[EmailValidator(message=_("Enter an email address such as name@example.org."))],
+        # No allowlist: Django's default lets "localhost" through.
+        validators=[EmailValidator(message=_("Enter an email address such as name@example.org."), allowlist=[])],
         error_messages={
             "required": _("Enter your email address."),
             "max_length": _("Enter an email address of at most 254 characters."),
@@ -30,9 +37,13 @@ class SubscribeForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"]
         # One row per address and room, whatever capitals the reader types.
-        return email.strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        if not mail_domain(email.rpartition("@")[2]):
+            # An IP literal or a name with no dot (v@[127.0.0.1], v@localhost, v@10.0.0.12) would
+            # have us send mail to a machine of someone's choosing, perhaps inside our network.
+            raise forms.ValidationError(_("Enter an address at a mail domain, such as name@example.org."))
+        return email
 
     def clean(self):
         cleaned = super().clean()

@@ -1,7 +1,8 @@
 """Flood limits for sign-ups, counted in the shared cache (Redis in production), per hour:
 ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS sign-ups from one client address and
-ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL for one email address (whatever the site). Past either the
-visitor gets a 429 and no email is sent. With the cache down nothing is counted: sign-ups
+ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL for one email address (whatever the site). Past the first
+the visitor gets a 429; past the second nothing is sent but the answer is the usual "check your
+inbox", so nobody can lock an address's owner out by signing it up. With the cache down nothing is counted: sign-ups
 still work and each address still gets at most one confirmation an hour (kept in the
 database)."""
 

@@ -72,7 +72,9 @@ def subscribe(request):
         return _page(request, "subscribe", 400, form=form, press_room=room, **_filter_options(room))
     email = form.cleaned_data["email"]
     if over_limit("email", email):
-        return _too_many(request, room)
+        # Past the per-email limit nothing more is sent, but the answer is the usual one:
+        # a stranger's sign-ups for someone's address never get its owner refused.
+        return _page(request, "check_inbox", press_room=room, email=email)
 
     subscription = _subscription(room, email)
     categories, topics = form.cleaned_data["category"], form.cleaned_data["topic"]
@@ -145,7 +147,7 @@ def _subscription_for(payload, request):
         return None
     return (
         Subscription.objects.select_related("press_room")
-        .filter(pk=payload["id"], email=payload["e"], press_room__translation_key=room.translation_key)
+        .filter(pk=payload["id"], press_room__translation_key=room.translation_key)
         .first()
     )
 
@@ -170,13 +172,20 @@ def confirm(request, token):
     payload, subscription, refusal = _follow_link(request, token, read_confirm_token, "confirm")
     if refusal is not None:
         return refusal
+    if subscription.unsubscribed_at is not None:
+        # Unsubscribed after this link was sent (a sign-up since would have cleared it): an
+        # old confirmation never undoes a later unsubscribe.
+        return _page(request, "unsubscribed_since", 409, press_room=subscription.press_room)
     if request.method == "GET":
         # A button, not an automatic confirmation: mail scanners that open every link in an
         # email must not be able to subscribe someone.
         return _page(request, "confirm", subscription=subscription, press_room=subscription.press_room)
     with transaction.atomic():
-        Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
-        Subscription.objects.filter(pk=subscription.pk).update(unsubscribed_at=None)
+        # Locked: an unsubscribe arriving at the same moment waits, then wins.
+        still = Subscription.objects.select_for_update().filter(pk=subscription.pk, unsubscribed_at__isnull=True)
+        if not still.exists():  # unsubscribed between the page and its button
+            return _page(request, "unsubscribed_since", 409, press_room=subscription.press_room)
+        still.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())
         subscription.categories.set(Category.objects.filter(pk__in=_ids(payload.get("c"))))
         subscription.topics.set(Topic.objects.filter(pk__in=_ids(payload.get("t"))))
     subscription.refresh_from_db()

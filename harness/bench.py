@@ -39,7 +39,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from harness import benchdata, busting, report
+from harness import benchdata, busting, children, report
 from harness.benchstack import AppServers, BenchStack, Process, production_environment, rss_kib, worker_pids
 from harness.report import CONNECTIONS
 from harness.stack import answers, wait_for
@@ -137,7 +137,7 @@ def start_stock_wagtail(folder):
     }
     env.update(DJANGO_SETTINGS_MODULE="stockbench.settings.bench", WEB_CONCURRENCY="2", PYTHONPATH=str(project))
     for command in (["migrate", "--noinput", "--verbosity", "0"], ["collectstatic", "--noinput", "--verbosity", "0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=project, env=env, check=True)  # noqa: S603
+        children.run([sys.executable, "manage.py", *command], cwd=project, env=env, check=True)
     return AppServers(env, folder, app="stockbench.wsgi:application", cwd=project, health="/").start()
 
 
@@ -322,6 +322,7 @@ def parse_arguments():
 
 
 def main():
+    children.track("bench")
     options = parse_arguments()
     rounds, seconds = (2, 2) if options.quick else (4, 5)
     purge_rounds = options.purge_rounds or (3 if options.quick else 10)

@@ -8,11 +8,11 @@ Generation takes minutes (10,000 stories: about ten); an interrupted one is drop
 made again on the next run. Media (the generated banners) live on disk in var/bench-media/<db>."""
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from harness import children
 from harness.stack import secret_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +115,7 @@ def analyze(name):
 
 
 def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+    children.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def ensure_dataset(name, stories):

@@ -2,7 +2,8 @@
 beside a `make stack` (and other checkouts): two gunicorns with the production settings and
 gunicorn.conf.py, a redis-server of its own (so the survival run may stop it), and Varnish
 with deploy/varnish/default.vcl. Media on disk (the set-up needs no S3); every process it
-starts is stopped by ``stop()``."""
+starts is stopped by ``stop()``, and dies with the harness however that stops
+(harness/children.py)."""
 
 import contextlib
 import os
@@ -14,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from harness import children
 from harness.stack import answers, port_is_free, secret_key, stack_environment, wait_for
 from harness.varnish import Varnish, free_port
 
@@ -48,9 +50,7 @@ class Process:
         self.name = name
         self.log_path = Path(folder) / f"{name.replace(' ', '_').replace(':', '')}.log"
         log = open(self.log_path, "ab")  # noqa: SIM115 (the child keeps it)
-        self.popen = subprocess.Popen(  # noqa: S603
-            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        self.popen = children.popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
 
     @property
@@ -191,7 +191,7 @@ class BenchStack:
         )
         collect = {**self.env}
         collect.pop("FRONTEND_CACHE_URLS")
-        subprocess.run(
+        children.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
             cwd=ROOT,
             env=collect,

@@ -9,6 +9,9 @@ The environment the app servers get is written to var/stack.env, so
 
 runs any management command against the running stack (and its purges reach its Varnish).
 
+Every process it starts stops with it, however it is stopped (SIGTERM, SIGKILL, a crash): see
+harness/children.py.
+
 moto keeps objects in memory: the bucket is saved to var/stack-s3/ when the stack stops and
 put back when it starts, so uploaded media survive a restart.
 """
@@ -26,6 +29,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from harness import children
 from harness.varnish import Varnish
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +120,9 @@ def stack_environment():
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "INFO",
         "SAMPLE_CONTENT_NOTICE": "true",  # the stack serves the demo content
+        # Varnish stands in front and appends the address it got each request from to
+        # X-Forwarded-For: the rate limits (alert sign-ups, sign-in) count that, not Varnish.
+        "TRUSTED_PROXY_COUNT": "1",
     }
 
 
@@ -209,14 +216,15 @@ class Stack:
         self.s3_up = False
 
     def spawn(self, name, command, env):
-        # A session of its own: Ctrl-C reaches only us, and we stop everyone in order.
-        process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
+        # A session of its own: Ctrl-C reaches only us, and we stop everyone in order; and it
+        # dies with us, however we die (harness/children.py).
+        process = children.popen(command, cwd=ROOT, env=env)
         self.processes.append((name, process))
         return process
 
     def manage(self, *args, env):
         say("manage.py " + " ".join(args))
-        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+        children.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
     def start(self):
         VAR.mkdir(exist_ok=True)
@@ -318,6 +326,7 @@ class Stack:
 
 
 def main():
+    children.track("stack")  # stops what a killed earlier stack left (its S3 server on :9000…)
     stack = Stack()
 
     def interrupted(signum, frame):

@@ -21,13 +21,14 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-from harness import benchdata
+from harness import benchdata, children
 from harness.benchstack import BenchStack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +124,7 @@ class HealthLog:
             "-i",
             "Backend_health",
         ]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
+        self.process = children.popen(command, stdout=subprocess.PIPE, text=True)
         threading.Thread(target=self.read, daemon=True).start()
 
     def read(self):
@@ -274,6 +275,9 @@ def scenario_publishing(stack, load, story_id, rounds=12):
 
 
 def main():
+    children.track("survive")
+    # SIGTERM unwinds like Ctrl-C: the stack's `with` stops what it started.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     url = benchdata.ensure_dataset("pressroom_bench_2k", 2000)
     import psycopg
 

@@ -10,6 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from harness import children
+
 VCL_DIR = Path(__file__).resolve().parent.parent / "deploy" / "varnish"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
@@ -111,7 +113,7 @@ class Varnish:
         (self.folder / "vcl").mkdir()
         (self.folder / "vcl" / "backends.vcl").write_text(backends_vcl(self.backends, self.probe_host))
         self.log = open(self.folder / "varnishd.log", "wb")  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen(self.command(), stdout=self.log, stderr=subprocess.STDOUT)  # noqa: S603
+        self.process = children.popen(self.command(), keeper=True, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

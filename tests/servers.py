@@ -29,7 +29,7 @@ def wait_until(condition, what, timeout=30, interval=0.1):
         time.sleep(interval)
 
 
-def _accepts_connections(port):
+def accepts_connections(port):
     try:
         socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
     except OSError:
@@ -39,7 +39,7 @@ def _accepts_connections(port):
 
 def wait_until_listening(port, timeout=30):
     """Return once something accepts connections on the port; fail the test run if nothing does."""
-    wait_until(lambda: _accepts_connections(port), f"nothing answered on 127.0.0.1:{port}", timeout, 0.2)
+    wait_until(lambda: accepts_connections(port), f"nothing answered on 127.0.0.1:{port}", timeout, 0.2)
 
 
 class MotoS3Server:

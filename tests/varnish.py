@@ -32,7 +32,7 @@ class ThroughVarnish:
     def __init__(self, server):
         self.server = server
 
-    def request(self, method, path, host=CIPC_HOST, cookies=None, headers=None, source_address=None):
+    def request(self, method, path, host=CIPC_HOST, cookies=None, headers=None, source_address=None, body=None):
         connection = http.client.HTTPConnection(
             self.server.host, self.server.port, timeout=30, source_address=source_address
         )
@@ -40,7 +40,7 @@ class ThroughVarnish:
         if cookies:
             all_headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
         try:
-            connection.request(method, path, headers=all_headers)
+            connection.request(method, path, body=body, headers=all_headers)
             response = connection.getresponse()
             return Answer(response.status, response.headers, response.read().decode("utf-8", "replace"))
         finally:

@@ -21,6 +21,10 @@ acl purgers {
     "::1";
 }
 
+# X-Forwarded-For: Varnish itself appends the address each request came from (client.ip)
+# before vcl_recv, and the app (TRUSTED_PROXY_COUNT=1) counts visitors by that last entry;
+# what a visitor wrote before it is ignored. Never set or unset it here.
+
 sub vcl_recv {
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {

@@ -23,6 +23,7 @@ def test_sourcing_stack_env_gives_the_app_servers_environment(tmp_path, monkeypa
     assert sourced["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
     assert sourced["SECURE_SSL_REDIRECT"] == "false"
     assert sourced["FRONTEND_CACHE_URLS"] == "http://127.0.0.1:8080"
+    assert sourced["TRUSTED_PROXY_COUNT"] == "1"  # Varnish: visitors are not all one address
 
     # The production settings start with it (they refuse to without their required values).
     check = subprocess.run(

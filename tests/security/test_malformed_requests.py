@@ -221,6 +221,9 @@ SIGNUP_BODIES = [
     "email=a%40example.org&topic=" + "&topic=".join(["t"] * 500),
     "email[]=a%40example.org",
     "email=a%40example.org&email=b%40example.org",
+    "email=v%40%5B127.0.0.1%5D",  # mail to an IP literal or a dotless host: a form error
+    "email=v%40%5BIPv6%3A%3A%3A1%5D",
+    "email=v%40localhost",
 ]
 
 # Sign-in bodies, sent raw as application/x-www-form-urlencoded (or as a stated type).
