@@ -21,7 +21,7 @@ SERVER_URL = os.environ.get("BENCH_POSTGRES_URL") or "postgres://postgres@127.0.
 DEMO_STORIES = 13  # the seed's
 # Written on each database made (COMMENT ON DATABASE): one made by an older generator (the
 # twenty-word vocabulary) is made again rather than measured.
-GENERATOR = "pressroom bench: harness.stories with harness.vocabulary (wordfreq 3.1.1, 8,000 words)"
+GENERATOR = "pressroom bench: harness.stories with harness.vocabulary (wordfreq 3.1.1, 8,000 words), sample signatories"
 
 
 def say(message):

@@ -2,7 +2,9 @@
 
 Stories are spread over both press rooms and ten years, each with a statement by a
 spokesperson, one or two topics, and a listing image on every third; about half the
-coalition's are signed by its members (so CIPC cross-lists them). Their words, English and
+coalition's carry signatories. Speakers and signatories are fictional sample organisations and
+people: the real ones the demo holds never put their names to generated words (so CIPC's room,
+which cross-lists what CIPC signed, lists none of them). Their words, English and
 Spanish, are drawn with a real language's frequencies (harness.vocabulary), so searches and
 filters meet as many matches as in a real archive. Deterministic for a seed."""
 
@@ -23,7 +25,7 @@ from demo import images
 from harness.vocabulary import vocabulary
 from press.models import PressIndexPage, StoryPage, StorySignatory
 
-MIN_SPOKESPEOPLE, MIN_TOPICS, IMAGE_COUNT = 8, 8, 4
+MIN_SPOKESPEOPLE, MIN_TOPICS, IMAGE_COUNT, SIGNERS = 8, 8, 4, 3
 
 
 def _ensure(model, count, make):
@@ -34,8 +36,9 @@ def _ensure(model, count, make):
 def _cast():
     """Spokespeople, topics, categories and images to draw from, made if the database lacks them.
 
-    The generated statements are spoken by fictional sample speakers of a fictional organisation,
-    never by the real spokespeople the demo may hold."""
+    The generated statements are spoken by fictional sample speakers of a fictional organisation
+    and signed by fictional sample organisations, never by the real spokespeople and
+    organisations the demo may hold."""
     org, _ = Organization.objects.filter(in_default_locale()).get_or_create(
         slug="benchmark-organization", defaults={"name": "Benchmark Organization (sample)"}
     )
@@ -45,6 +48,12 @@ def _cast():
             defaults={"name": f"Sample Speaker {i}", "title": "Director", "organization": org},
         )[0]
         for i in range(MIN_SPOKESPEOPLE)
+    ]
+    signers = [
+        Organization.objects.filter(in_default_locale()).get_or_create(
+            slug=f"bench-signer-{i}", defaults={"name": f"Sample Member Organization {i} (sample)"}
+        )[0]
+        for i in range(SIGNERS)
     ]
     topics = _ensure(Topic, MIN_TOPICS, lambda i: Topic.objects.create(name=f"Topic {i}", slug=f"bench-topic-{i}"))
     categories = _ensure(
@@ -62,7 +71,7 @@ def _cast():
             picture.file = ImageFile(io.BytesIO(png), name=f"benchmark-banner-{i}.png")
             picture.save()
         pictures.append(picture)
-    return people, topics, categories, pictures
+    return people, signers, topics, categories, pictures
 
 
 def press_rooms():
@@ -124,14 +133,15 @@ def spanish_copy(story, locale, rng, spokesperson):
 
 def generate_stories(count, seed=2026, image_every=3, signed_share=0.5, spanish_every=4):
     """Publish ``count`` stories across the sites' press rooms (a listing image on every
-    ``image_every``-th; ``signed_share`` of a coalition's signed by its members, so
-    cross-listed by CIPC) and index them for search. Every ``spanish_every``-th (0: none) is
-    also published in Spanish, in rooms that have a Spanish translation (the demo's do)."""
+    ``image_every``-th; ``signed_share`` of a coalition's signed by the sample organisations)
+    and index them for search. Every ``spanish_every``-th (0: none) is also published in
+    Spanish, in rooms that have a Spanish translation (the demo's do)."""
     rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
     rooms = press_rooms()
     translated_rooms = spanish_rooms(rooms) if spanish_every else {}
-    people, topics, categories, pictures = _cast()
-    signatories = {room.pk: list(getattr(room.get_parent().specific, "default_signatories", list)()) for room in rooms}
+    people, signers, topics, categories, pictures = _cast()
+    # Only a coalition's stories carry signatories, as a coalition's new story starts with them.
+    signed_rooms = {room.pk for room in rooms if hasattr(room.get_parent().specific, "default_signatories")}
     start = PressIndexPage.objects.count() + StoryPage.objects.count()
     created = []
     now = timezone.now()
@@ -154,10 +164,8 @@ def generate_stories(count, seed=2026, image_every=3, signed_share=0.5, spanish_
                 last_published_at=now,
             )
             story.topics = rng.sample(topics, rng.choice((1, 2)))
-            if signatories[room.pk] and rng.random() < signed_share:
-                story.signatories = [
-                    StorySignatory(organization=org, sort_order=i) for i, org in enumerate(signatories[room.pk])
-                ]
+            if room.pk in signed_rooms and rng.random() < signed_share:
+                story.signatories = [StorySignatory(organization=org, sort_order=i) for i, org in enumerate(signers)]
             room.add_child(instance=story)
             created.append(story.pk)
             if room.pk in translated_rooms and n % spanish_every == 0:

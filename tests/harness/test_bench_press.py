@@ -40,6 +40,18 @@ class GeneratedSpanishStories(TestCase):
         self.assertContains(self.client.get("/es/press/", HTTP_HOST=host), historia.title)
         self.assertNotContains(self.client.get("/press/", HTTP_HOST=host), historia.title)
 
+    def test_generated_words_are_never_signed_or_spoken_by_a_real_organisation_or_person(self):
+        # The sites' organisations and people carry real names (tests.sites, like the demo).
+        real_names = [org.name for org in [self.sites.cipc_org, *self.sites.members]]
+        signed = [story for story in StoryPage.objects.filter(pk__in=self.created) if story.signatories.exists()]
+        self.assertTrue(signed)  # about half the coalition's stories are signed
+        for story in signed:
+            response = self.client.get(f"/press/{story.slug}/", HTTP_HOST=COALITION_HOST)
+            self.assertContains(response, "Sample Member Organization")
+            self.assertContains(response, "Sample Speaker")
+            for name in real_names:
+                self.assertNotContains(response, name)
+
 
 class BenchPressPrintsSpanishRows(TransactionTestCase):
     """The command makes and drops its own database beside the test one, as it does beside yours."""

@@ -188,7 +188,7 @@ class PaginationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        generate_stories(60)
+        generate_stories(90)  # half in CIPC's room: 9 pages of 5
         cls.sites.cipc_press.per_page = 5
         cls.sites.cipc_press.save_revision().publish()
         cls.total = cls.sites.cipc_press.get_stories().count()
