@@ -1,4 +1,4 @@
-"""Reads a WordPress export (WXR 1.1 or 1.2) as a stream of posts.
+"""Reads a WordPress export (WXR 1.0, 1.1 or 1.2) as a stream of posts.
 
 The file is parsed with defusedxml, item by item, and each item is cleared once read, so
 memory stays flat however long the archive is. A DOCTYPE (the carrier of entity-expansion
@@ -15,9 +15,11 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-WP_NAMESPACE = re.compile(r"^http://wordpress\.org/export/1\.[12]/$")
+# Every namespace WordPress has written: WXR 1.0-1.2, over http (older self-hosted exports)
+# and https (WordPress 5+ and WordPress.com).
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[012]/$")
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
-EXCERPT_NS = re.compile(r"^http://wordpress\.org/export/1\.[12]/excerpt/$")
+EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.[012]/excerpt/$")
 
 
 class WXRError(Exception):
@@ -104,11 +106,14 @@ def read_posts(stream):
             if depth == 2 and channel is not None:
                 if _local(elem.tag) == "item":
                     if wp_ns is None:
-                        raise WXRError("not a WordPress export: an <item> comes before the channel's <wp:wxr_version>")
+                        raise WXRError(
+                            "not a WordPress export: an <item> comes before the channel's <wp:wxr_version> "
+                            "(or the file uses a WordPress namespace this importer does not know)"
+                        )
                     yield _post(elem, wp_ns)
                 channel.remove(elem)  # read: let it go
         if wp_ns is None:
-            raise WXRError("not a WordPress export: no <wp:wxr_version> 1.1 or 1.2 in the channel")
+            raise WXRError("not a WordPress export: no <wp:wxr_version> 1.0, 1.1 or 1.2 in the channel")
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         reason = str(error).split(":", 1)[0]
