@@ -1,0 +1,226 @@
+"""A press officer imports a WordPress export from the Wagtail admin: upload, the dry run's
+report, the import in the background (run here by the command the scheduler calls), the kept
+report, and every kind of bad upload answered with a form error, never a 500."""
+
+import io
+import zipfile
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+
+from press.models import StoryPage
+from tests.editors import team_members
+from tests.sites import COALITION_HOST, build_press_sites
+from tests.wordpress.wxr_fixtures import item, png_bytes, wxr
+from wordpress.models import ImportRun, ImportRunChunk
+
+REPO = Path(__file__).resolve().parents[2]
+THEME_PREVIEW = REPO.parent / "shared" / "wordpress" / "theme-preview.xml"
+PREVIEW_TITLES = ["Worth A Thousand Words", "Elements", "More Tags", "HTML", "Links", "Category Hierarchy"]
+
+
+def upload(name, data, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def zip_bytes(files):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+class AdminImportTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.users = team_members(cls.sites)
+        cls.moderator = cls.users["iceout-moderator"]
+        cls.site = cls.sites.coalition_site
+        cls.upload_url = f"/admin/wordpress/sites/{cls.site.pk}/upload/"
+
+    def setUp(self):
+        self.client.force_login(self.moderator)
+
+    def post_upload(self, export, media=None):
+        data = {"export": export}
+        if media is not None:
+            data["media"] = media
+        return self.client.post(self.upload_url, data)
+
+    def room_html(self):
+        return self.client.get("/press/", HTTP_HOST=COALITION_HOST).content.decode()
+
+
+class ImportFromTheAdminTests(AdminImportTestCase):
+    def test_dry_run_report_then_import_in_the_background(self):
+        response = self.post_upload(upload("theme-preview.xml", THEME_PREVIEW.read_bytes()))
+        run = ImportRun.objects.get()
+        self.assertRedirects(response, f"/admin/wordpress/runs/{run.pk}/")
+        page = self.client.get(response.url)
+        self.assertContains(page, "What the import would do (dry run: nothing was written)")
+        self.assertContains(page, "Dry run done: ready to import")
+        self.assertContains(page, '<th scope="row">Posts read</th><td>7</td>', html=True)
+        self.assertContains(page, "Import into ICE Out of California")
+        self.assertFalse(StoryPage.objects.filter(title__in=PREVIEW_TITLES).exists())
+        for title in PREVIEW_TITLES:
+            self.assertNotIn(title, self.room_html())
+
+        response = self.client.post(f"/admin/wordpress/runs/{run.pk}/import/")
+        self.assertRedirects(response, f"/admin/wordpress/runs/{run.pk}/")
+        page = self.client.get(response.url)
+        self.assertContains(page, "Waiting to import")
+        self.assertContains(page, "import-progress.js")
+        self.assertEqual(self.client.get(f"/admin/wordpress/runs/{run.pk}/progress/").json()["waiting"], True)
+
+        call_command("run_wordpress_imports", verbosity=0)
+        page = self.client.get(f"/admin/wordpress/runs/{run.pk}/")
+        self.assertContains(page, "What the import did")
+        self.assertContains(page, '<th scope="row">Stories created</th><td>7</td>', html=True)
+        self.assertNotContains(page, "import-progress.js")
+        self.assertEqual(self.client.get(f"/admin/wordpress/runs/{run.pk}/progress/").json()["waiting"], False)
+        room = self.room_html()
+        for title in PREVIEW_TITLES:
+            self.assertIn(title, room)
+        # The uploaded export (drafts and all) is not kept once imported; the report is.
+        self.assertFalse(ImportRunChunk.objects.exists())
+        self.assertContains(self.client.get("/admin/wordpress/"), "theme-preview.xml")
+
+        # Importing twice is refused; the second click changes nothing.
+        self.client.post(f"/admin/wordpress/runs/{run.pk}/import/")
+        run.refresh_from_db()
+        self.assertEqual(run.status, ImportRun.Status.IMPORTED)
+
+    @override_settings(WORDPRESS_IMPORT_INLINE_MAX_MB=0)
+    def test_a_large_export_gets_its_dry_run_in_the_background(self):
+        response = self.post_upload(upload("theme-preview.xml", THEME_PREVIEW.read_bytes()))
+        page = self.client.get(response.url)
+        self.assertContains(page, "Waiting for its dry run")
+        self.assertContains(page, 'role="status"')
+        call_command("run_wordpress_imports", verbosity=0)
+        page = self.client.get(response.url)
+        self.assertContains(page, "Dry run done: ready to import")
+        self.assertContains(page, '<th scope="row">Stories created</th><td>7</td>', html=True)
+        self.assertNotIn("Worth A Thousand Words", self.room_html())
+
+    def test_a_failed_background_run_says_why_and_imports_nothing(self):
+        response = self.post_upload(upload("theme-preview.xml", THEME_PREVIEW.read_bytes()))
+        run = ImportRun.objects.get()
+        self.client.post(f"/admin/wordpress/runs/{run.pk}/import/")
+        self.sites.coalition_press.delete()  # the room is gone before the runner gets to it
+        call_command("run_wordpress_imports", verbosity=0)
+        page = self.client.get(response.url)
+        self.assertContains(page, "Failed")
+        self.assertContains(page, "has no press room to import into. Nothing was imported.")
+        self.assertFalse(StoryPage.objects.filter(title__in=PREVIEW_TITLES).exists())
+        self.assertFalse(ImportRunChunk.objects.exists())
+
+    def test_images_come_from_the_zip_of_uploads(self):
+        export = wxr(
+            item(
+                11,
+                "Rally at the Capitol",
+                '<p>We marched.</p><img src="https://old.example.org/wp-content/uploads/2020/01/rally-300x200.png"'
+                ' alt="Marchers" /><p>Thousands came.</p>',
+                slug="rally",
+            )
+        )
+        media = zip_bytes({"uploads/2020/01/rally.png": png_bytes(), "uploads/2020/01/notes.txt": b"x"})
+        response = self.post_upload(upload("export.xml", export), upload("uploads.zip", media))
+        self.assertContains(self.client.get(response.url), '<th scope="row">Images imported</th><td>1</td>', html=True)
+        self.client.post(f"{response.url}import/")
+        call_command("run_wordpress_imports", verbosity=0)
+        page = self.client.get(response.url)
+        self.assertContains(page, '<th scope="row">Images imported</th><td>1</td>', html=True)
+        story = StoryPage.objects.get(slug="rally")
+        self.assertIn("image", [block.block_type for block in story.body])
+
+
+class WhoMayImportTests(AdminImportTestCase):
+    def test_an_editor_may_not_import(self):
+        self.client.force_login(self.users["iceout-editor"])
+        self.assertEqual(self.client.get(self.upload_url).status_code, 404)
+        index = self.client.get("/admin/wordpress/")
+        self.assertContains(index, "Importing is for those who may publish stories")
+        self.assertNotContains(self.client.get("/admin/"), "WordPress import")
+
+    def test_a_moderator_imports_into_their_own_site_only(self):
+        self.client.force_login(self.users["cipc-moderator"])
+        index = self.client.get("/admin/wordpress/")
+        self.assertContains(index, f"/admin/wordpress/sites/{self.sites.cipc_site.pk}/upload/")
+        self.assertNotContains(index, self.upload_url)
+        response = self.post_upload(upload("theme-preview.xml", THEME_PREVIEW.read_bytes()))
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(ImportRun.objects.exists())
+
+    def test_a_superuser_chooses_the_site(self):
+        from django.contrib.auth import get_user_model
+
+        admin = get_user_model().objects.create_superuser("boss", password="a long test password")
+        self.client.force_login(admin)
+        index = self.client.get("/admin/wordpress/")
+        for site in (self.sites.cipc_site, self.sites.coalition_site):
+            self.assertContains(index, f"/admin/wordpress/sites/{site.pk}/upload/")
+
+
+class BadUploadTests(AdminImportTestCase):
+    def assert_refused(self, response, field, message):
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(message, " ".join(response.context["form"].errors.get(field, [])))
+        self.assertContains(response, "Import into ICE Out of California")  # the chosen site is kept
+        self.assertFalse(ImportRun.objects.exists())
+        self.assertFalse(ImportRunChunk.objects.exists())
+
+    def test_files_that_are_not_a_wordpress_export(self):
+        preview = THEME_PREVIEW.read_bytes()
+        cases = [
+            ("an image", png_bytes(), "not well-formed XML"),
+            ("an RSS feed", b'<?xml version="1.0"?><rss><channel><item/></channel></rss>', "not a WordPress export"),
+            ("an HTML page", b"<html><body>Hello</body></html>", "not a WordPress export"),
+            ("an empty file", b"", "The submitted file is empty"),
+            ("a truncated export", preview[: preview.index(b"<item>", len(preview) // 2)], "the file ends early"),
+            (
+                "a DTD with entities",
+                b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+                b"<rss><channel>&b;</channel></rss>",
+                "declares a DTD or entities",
+            ),
+        ]
+        for label, data, message in cases:
+            with self.subTest(label):
+                self.assert_refused(self.post_upload(upload("export.xml", data)), "export", message)
+
+    @override_settings(WORDPRESS_IMPORT_EXPORT_MAX_MB=1)
+    def test_an_export_over_the_size_limit(self):
+        data = THEME_PREVIEW.read_bytes().replace(b"</channel>", b"<!--" + b"x" * 1_200_000 + b"--></channel>")
+        self.assert_refused(self.post_upload(upload("export.xml", data)), "export", "larger than the limit of 1.0")
+
+    def test_zips_that_cannot_be_used(self):
+        export = THEME_PREVIEW.read_bytes()
+        cases = [
+            ("not a zip", b"PK\x03\x04 this is not really a zip", "cannot be read"),
+            ("a truncated zip", zip_bytes({"2020/01/a.png": png_bytes() * 50})[:-30], "cannot be read"),
+            ("a path out of its folder", zip_bytes({"../../etc/cron.d/evil": b"x"}), "outside its own folders"),
+            ("an absolute path", zip_bytes({"/etc/passwd": b"x"}), "outside its own folders"),
+        ]
+        for label, data, message in cases:
+            with self.subTest(label):
+                response = self.post_upload(upload("theme-preview.xml", export), upload("uploads.zip", data))
+                self.assert_refused(response, "media", message)
+
+    @override_settings(WORDPRESS_IMPORT_MEDIA_MAX_UNZIPPED_MB=1, WORDPRESS_IMPORT_MEDIA_MAX_FILES=3)
+    def test_zip_bombs(self):
+        export = THEME_PREVIEW.read_bytes()
+        bomb = zip_bytes({"2020/01/zeros.png": b"\0" * 3_000_000})  # a few KB that unpack to 3 MB
+        self.assertLess(len(bomb), 20_000)
+        many = zip_bytes({f"2020/01/{n}.png": b"x" for n in range(4)})
+        for label, data, message in (
+            ("too large unpacked", bomb, "unpacks to more than 1 MB"),
+            ("too many files", many, "holds more than 3 files"),
+        ):
+            with self.subTest(label):
+                response = self.post_upload(upload("theme-preview.xml", export), upload("uploads.zip", data))
+                self.assert_refused(response, "media", message)
