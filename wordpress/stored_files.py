@@ -38,25 +38,24 @@ class StoredFile:
     """A run's file as a binary stream, one piece in memory at a time."""
 
     def __init__(self, run, kind):
-        self.pieces = ImportRunChunk.objects.filter(run=run, kind=kind).order_by("number")
+        self.pieces = ImportRunChunk.objects.filter(run=run, kind=kind)
         self.next_number = 0
-        self.buffer = b""
+        self.buffer, self.offset = b"", 0  # what is read of the buffer so far
 
     def _load_next(self):
-        row = self.pieces.filter(number=self.next_number).values_list("data", flat=True).first()
-        if row is None:
+        data = self.pieces.filter(number=self.next_number).values_list("data", flat=True).first()
+        if data is None:
             return False
         self.next_number += 1
-        self.buffer += bytes(row)
+        self.buffer, self.offset = self.buffer[self.offset :] + bytes(data), 0
         return True
 
     def read(self, size=-1):
-        while (size < 0 or len(self.buffer) < size) and self._load_next():
+        while (size < 0 or len(self.buffer) - self.offset < size) and self._load_next():
             pass
-        if size < 0:
-            data, self.buffer = self.buffer, b""
-        else:
-            data, self.buffer = self.buffer[:size], self.buffer[size:]
+        end = len(self.buffer) if size < 0 else self.offset + size
+        data = self.buffer[self.offset : end]
+        self.offset += len(data)
         return data
 
 
