@@ -2,19 +2,26 @@
 report, the import in the background (run here by the command the scheduler calls), the kept
 report, and every kind of bad upload answered with a form error, never a 500."""
 
+import datetime
 import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import TestCase, override_settings
+from django.utils import timezone
 
 from press.models import StoryPage
 from tests.editors import team_members
+from tests.factories import make_story
 from tests.sites import COALITION_HOST, build_press_sites
 from tests.wordpress.wxr_fixtures import item, png_bytes, wxr
+from wordpress.background import ProgressWriter
 from wordpress.models import ImportRun, ImportRunChunk
+from wordpress.wxr import CountingReader
 
 REPO = Path(__file__).resolve().parents[2]
 THEME_PREVIEW = REPO.parent / "shared" / "wordpress" / "theme-preview.xml"
@@ -224,3 +231,52 @@ class BadUploadTests(AdminImportTestCase):
             with self.subTest(label):
                 response = self.post_upload(upload("theme-preview.xml", export), upload("uploads.zip", data))
                 self.assert_refused(response, "media", message)
+
+
+class RunnerHousekeepingTests(AdminImportTestCase):
+    def make_run(self, status, **fields):
+        response = self.post_upload(upload("theme-preview.xml", THEME_PREVIEW.read_bytes()))
+        ImportRun.objects.update(status=status, **fields)
+        return response.url
+
+    def test_a_run_whose_process_died_is_marked_failed(self):
+        long_ago = timezone.now() - datetime.timedelta(hours=1)
+        url = self.make_run(ImportRun.Status.IMPORTING, progress_at=long_ago)
+        call_command("run_wordpress_imports", verbosity=0)
+        page = self.client.get(url)
+        self.assertContains(page, "stopped before it finished (a restart?). Nothing was imported.")
+        self.assertNotContains(page, "import-progress.js")
+        self.assertFalse(ImportRunChunk.objects.exists())
+
+    def test_an_upload_nobody_imports_is_deleted_after_the_days_kept(self):
+        url = self.make_run(ImportRun.Status.CHECKED, finished_at=timezone.now() - datetime.timedelta(days=8))
+        call_command("run_wordpress_imports", verbosity=0)
+        page = self.client.get(url)
+        self.assertContains(page, "Not imported within 7 days of its dry run: the uploaded files were deleted.")
+        self.assertNotContains(page, "Import into ICE Out of California")
+        self.assertFalse(ImportRunChunk.objects.exists())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_shows_while_the_import_transaction_is_open():
+    """The runner writes progress through its own connection: another reader (the page) sees it
+    while the import's transaction, which holds everything else, is still open."""
+    sites = build_press_sites()
+    run = ImportRun.objects.create(site=sites.coalition_site, export_name="big.xml", status=ImportRun.Status.IMPORTING)
+    reader = CountingReader(io.BytesIO(b"x" * 1000))
+    reader.read(400)
+    writer = ProgressWriter(run, reader)
+    page = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with transaction.atomic():
+            # The import at work: a story written, not yet committed.
+            make_story(sites.coalition_press, "Not committed yet")
+            writer.write(42)
+            with page.cursor() as cursor:
+                cursor.execute("SELECT posts_read, bytes_read FROM wordpress_importrun WHERE id = %s", [run.pk])
+                assert cursor.fetchone() == (42, 400)
+                cursor.execute("SELECT count(*) FROM wagtailcore_page WHERE title = 'Not committed yet'")
+                assert cursor.fetchone() == (0,)
+    finally:
+        writer.close()
+        page.close()
