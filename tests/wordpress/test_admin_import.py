@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 
 from press.models import StoryPage
@@ -203,7 +203,16 @@ class BadUploadTests(AdminImportTestCase):
     @override_settings(WORDPRESS_IMPORT_EXPORT_MAX_MB=1)
     def test_an_export_over_the_size_limit(self):
         data = THEME_PREVIEW.read_bytes().replace(b"</channel>", b"<!--" + b"x" * 1_200_000 + b"--></channel>")
-        self.assert_refused(self.post_upload(upload("export.xml", data)), "export", "larger than the limit of 1.0")
+        response = self.post_upload(upload("export.xml", data))
+        self.assert_refused(response, "export", "larger than the limit of 1.0")
+        self.assertEqual(response.context["form"].too_large, {"export"})  # dropped as it arrived
+
+    def test_the_upload_still_needs_its_csrf_token(self):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(self.moderator)
+        response = client.post(self.upload_url, {"export": upload("theme-preview.xml", THEME_PREVIEW.read_bytes())})
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(ImportRun.objects.exists())
 
     def test_zips_that_cannot_be_used(self):
         export = THEME_PREVIEW.read_bytes()
