@@ -52,11 +52,11 @@ class ImportAdminMixin(WagtailAdminTemplateMixin):
     page_title = "WordPress import"
 
     def get_breadcrumbs_items(self):
-        items = [*self.breadcrumbs_items, {"url": reverse("wordpress_import:index"), "label": "WordPress import"}]
-        return items + self.extra_breadcrumbs() + [{"url": "", "label": self.get_page_subtitle() or self.page_title}]
-
-    def extra_breadcrumbs(self):
-        return []
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wordpress_import:index"), "label": "WordPress import"},
+            {"url": "", "label": self.get_page_subtitle() or self.page_title},
+        ]
 
 
 class ImportIndexView(ImportAdminMixin, TemplateView):
@@ -170,6 +170,22 @@ def start_import(request, run_id):
         messages.success(request, f"“{run.export_name}” will be imported into {where} in the background.")
     else:
         messages.warning(request, "This export is not waiting to be imported: nothing was changed.")
+    return redirect("wordpress_import:run", run.pk)
+
+
+@require_POST
+def discard(request, run_id):
+    """Drop a checked run's files now instead of in WORDPRESS_IMPORT_KEEP_DAYS (the report stays)."""
+    run = _run_for(request.user, run_id)
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().get(pk=run.pk)
+        if run.status == Status.CHECKED:
+            background.fail(
+                run, "Discarded after the dry run: nothing was imported, and the uploaded files were deleted."
+            )
+            messages.success(request, f"“{run.export_name}” discarded: its uploaded files were deleted.")
+        else:
+            messages.warning(request, "This export is not waiting to be imported: nothing was changed.")
     return redirect("wordpress_import:run", run.pk)
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sites/<int:site_id>/upload/", views.UploadView.as_view(), name="upload"),
     path("runs/<int:run_id>/", views.RunView.as_view(), name="run"),
     path("runs/<int:run_id>/import/", views.start_import, name="start"),
+    path("runs/<int:run_id>/discard/", views.discard, name="discard"),
     path("runs/<int:run_id>/progress/", views.progress, name="progress"),
 ]
 

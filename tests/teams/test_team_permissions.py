@@ -301,6 +301,13 @@ class CrossSiteRefusalMixin:
             ("wordpress import report", "get", f"/admin/wordpress/runs/{self.import_run.pk}/", None, "moderator"),
             ("wordpress import start", "post", f"/admin/wordpress/runs/{self.import_run.pk}/import/", {}, "moderator"),
             (
+                "wordpress import discard",
+                "post",
+                f"/admin/wordpress/runs/{self.import_run.pk}/discard/",
+                {},
+                "moderator",
+            ),
+            (
                 "wordpress import progress",
                 "get",
                 f"/admin/wordpress/runs/{self.import_run.pk}/progress/",

@@ -145,6 +145,16 @@ class ImportFromTheAdminTests(AdminImportTestCase):
         story = StoryPage.objects.get(slug="rally")
         self.assertIn("image", [block.block_type for block in story.body])
 
+    def test_an_upload_can_be_discarded_after_its_dry_run(self):
+        response = self.post_upload(upload("theme-preview.xml", THEME_PREVIEW.read_bytes()))
+        self.client.post(f"{response.url}discard/")
+        page = self.client.get(response.url)
+        self.assertContains(page, "Discarded after the dry run: nothing was imported")
+        self.assertNotContains(page, "Import into ICE Out of California")
+        self.assertFalse(ImportRunChunk.objects.exists())
+        call_command("run_wordpress_imports", verbosity=0)
+        self.assertNotIn("Worth A Thousand Words", self.room_html())
+
 
 class WhoMayImportTests(AdminImportTestCase):
     def test_an_editor_may_not_import(self):
