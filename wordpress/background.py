@@ -92,7 +92,7 @@ def perform(run, in_background=True):
     else:
         run.status, run.report = Status.IMPORTED, report_data(report)
         forget(run)
-    run.save()
+    run.save(update_fields=["status", "dry_run_report", "report", "posts_read", "bytes_read", "finished_at"])
     return run
 
 
