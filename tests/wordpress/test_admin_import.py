@@ -4,6 +4,7 @@ report, and every kind of bad upload answered with a form error, never a 500."""
 
 import datetime
 import io
+import stat
 import zipfile
 from pathlib import Path
 
@@ -154,6 +155,20 @@ class ImportFromTheAdminTests(AdminImportTestCase):
         self.assertFalse(ImportRunChunk.objects.exists())
         call_command("run_wordpress_imports", verbosity=0)
         self.assertNotIn("Worth A Thousand Words", self.room_html())
+
+    def test_a_link_in_the_zip_is_not_followed(self):
+        export = wxr(
+            item(12, "Secret", '<img src="https://old.example.org/wp-content/uploads/2020/01/secret.png" alt="" />')
+        )
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            link = zipfile.ZipInfo("uploads/2020/01/secret.png")
+            link.external_attr = (stat.S_IFLNK | 0o777) << 16
+            archive.writestr(link, "/etc/passwd")
+        response = self.post_upload(upload("export.xml", export), upload("uploads.zip", buffer.getvalue()))
+        page = self.client.get(response.url)
+        self.assertContains(page, '<th scope="row">Images imported</th><td>0</td>', html=True)
+        self.assertContains(page, "not in the media directory: kept as a link")
 
 
 class WhoMayImportTests(AdminImportTestCase):
