@@ -27,3 +27,7 @@ class WordPressOrigin(models.Model):
 
     def __str__(self):
         return f"WordPress post {self.post_id}"
+
+
+# The admin import's runs live in their own module (wordpress/run_models.py).
+from wordpress.run_models import ImportRun, ImportRunChunk  # noqa: E402, F401

@@ -127,6 +127,11 @@ def read_posts(stream):
         ) from None
 
 
+def _guid_post_id(guid):
+    match = re.search(r"[?&]p=(\d+)", guid)
+    return match.group(1) if match else ""
+
+
 def _post(item, wp_ns):
     wp = f"{{{wp_ns}}}"
     excerpt_text = ""
@@ -150,6 +155,9 @@ def _post(item, wp_ns):
         elif category.get("domain") == "post_tag":
             tags.append((slug, name))
     post_id = text(wp + "post_id")
+    if not post_id.isdigit():
+        # Exports without <wp:post_id> (theme-preview.xml) still name the post in the guid (?p=N).
+        post_id = _guid_post_id(text("guid"))
     return Post(
         post_id=int(post_id) if post_id.isdigit() else 0,
         title=item.findtext("title") or "",

@@ -479,6 +479,16 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIX
 WAGTAILIMAGES_IMAGE_MODEL = "images.CreditedImage"
 # The largest press kit offered as one "download all" zip (sum of its files), in megabytes.
 PRESS_KIT_ARCHIVE_MAX_MB = int(os.environ.get("PRESS_KIT_ARCHIVE_MAX_MB", "200"))
+# The WordPress import in the admin (wordpress/views.py): the largest export and zip of
+# uploads it takes, in MB; what the zip may unpack to (MB, files); exports (with their zip)
+# up to WORDPRESS_IMPORT_INLINE_MAX_MB get their dry run in the upload's request, larger ones
+# in the background; a dry run nobody imports has its files deleted after KEEP_DAYS.
+WORDPRESS_IMPORT_EXPORT_MAX_MB = int(os.environ.get("WORDPRESS_IMPORT_EXPORT_MAX_MB", "100"))
+WORDPRESS_IMPORT_MEDIA_MAX_MB = int(os.environ.get("WORDPRESS_IMPORT_MEDIA_MAX_MB", "1000"))
+WORDPRESS_IMPORT_MEDIA_MAX_UNZIPPED_MB = int(os.environ.get("WORDPRESS_IMPORT_MEDIA_MAX_UNZIPPED_MB", "2000"))
+WORDPRESS_IMPORT_MEDIA_MAX_FILES = int(os.environ.get("WORDPRESS_IMPORT_MEDIA_MAX_FILES", "20000"))
+WORDPRESS_IMPORT_INLINE_MAX_MB = int(os.environ.get("WORDPRESS_IMPORT_INLINE_MAX_MB", "1"))
+WORDPRESS_IMPORT_KEEP_DAYS = int(os.environ.get("WORDPRESS_IMPORT_KEEP_DAYS", "7"))
 # SVG for logos and icons: checked on upload (uploads/svg.py) and only ever shown through <img>.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"

@@ -34,6 +34,7 @@ from images.models import CreditedImage as Image
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
 from tests.sites import build_press_sites, translate_press_sites
+from wordpress.models import ImportRun
 
 User = get_user_model()
 REFUSED = {302, 403, 404, 405}
@@ -125,6 +126,12 @@ class CrossSiteRefusalMixin:
         )
         cls.collection, cls.other_collection = own.collection, other.collection
         cls.embargo_link = EmbargoLink.objects.create(page=cls.draft, created_by=cls.owner_editor)
+        cls.import_run = ImportRun.objects.create(
+            site=cls.site,
+            export_name="Victim archive.xml",
+            status=ImportRun.Status.CHECKED,
+            dry_run_report={"rows": [["Posts read", 1]], "warnings": []},
+        )
 
     # --- what must not change ---------------------------------------------------------
 
@@ -146,6 +153,7 @@ class CrossSiteRefusalMixin:
             "documents": list(Document.objects.order_by("pk").values_list("pk", "title", "collection_id")),
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
             "collection": (self.collection.name, self.collection.path),
+            "wordpress_imports": list(ImportRun.objects.order_by("pk").values_list("pk", "site_id", "status")),
         }
 
     # --- the endpoints ---------------------------------------------------------------
@@ -288,6 +296,24 @@ class CrossSiteRefusalMixin:
             ("email alerts hold page", "get", f"/admin/alerts/stories/{story.pk}/hold/", None, "moderator"),
             ("email alerts hold", "post", f"/admin/alerts/stories/{story.pk}/hold/", {"action": "hold"}, "moderator"),
             ("email subscribers export", "get", f"/admin/alerts/rooms/{self.press.pk}/subscribers.csv", None, "editor"),
+            ("wordpress import form", "get", f"/admin/wordpress/sites/{self.site.pk}/upload/", None, "moderator"),
+            ("wordpress import upload", "post", f"/admin/wordpress/sites/{self.site.pk}/upload/", {}, "moderator"),
+            ("wordpress import report", "get", f"/admin/wordpress/runs/{self.import_run.pk}/", None, "moderator"),
+            ("wordpress import start", "post", f"/admin/wordpress/runs/{self.import_run.pk}/import/", {}, "moderator"),
+            (
+                "wordpress import discard",
+                "post",
+                f"/admin/wordpress/runs/{self.import_run.pk}/discard/",
+                {},
+                "moderator",
+            ),
+            (
+                "wordpress import progress",
+                "get",
+                f"/admin/wordpress/runs/{self.import_run.pk}/progress/",
+                None,
+                "moderator",
+            ),
             ("desk edit", "get", f"/admin/stories/edit/{story.pk}/", None, "editor"),
             ("desk delete", "get", f"/admin/stories/delete/{story.pk}/", None, "moderator"),
             ("site branding", "get", f"/admin/settings/core/sitebranding/{self.site.pk}/", None, "moderator"),
@@ -515,6 +541,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?q=story",
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
+            "/admin/wordpress/",
             "/admin/",
         ]
         for url in listings:
@@ -537,6 +564,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/",
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
+            "/admin/wordpress/",
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)
