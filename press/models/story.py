@@ -172,16 +172,16 @@ class StoryPage(MetadataPageMixin, Page):
         return super().save(*args, **kwargs)
 
     def _note_content_change(self):
-        """Now, as content_modified_at, when a publish changes what a reader of a live story
-        sees, or a story first goes live with no content date of its own. A date set by whoever
-        saves (an import, the demo, a translation of a dated story) is kept. One query, on full
-        saves of live stories only (publishes)."""
+        """The publish's time (last_published_at), as content_modified_at, when a publish
+        changes what a reader of a live story sees, or the story has no content date yet. A
+        date set by whoever saves (an import, the demo, a translation of a dated story) is
+        kept. One query, on full saves of live stories only (publishes)."""
         before = None
         if self.pk:
             fields = ["live", "content_modified_at", *self.READER_FIELDS]
             before = StoryPage.objects.filter(pk=self.pk).values(*fields).first()
         if before is None or not before["live"] or self.content_modified_at is None:
-            self.content_modified_at = self.content_modified_at or timezone.now()
+            self.content_modified_at = self.content_modified_at or self.last_published_at
             return
         if self.content_modified_at != before["content_modified_at"]:
             return  # set by whoever saves
@@ -189,7 +189,7 @@ class StoryPage(MetadataPageMixin, Page):
         if any(getattr(self, name) != before[name] for name in self.READER_FIELDS if name != "body") or (
             body.get_prep_value(self.body) != body.get_prep_value(before["body"])
         ):
-            self.content_modified_at = timezone.now()
+            self.content_modified_at = self.last_published_at or timezone.now()
 
     def _spokespeople_in_body(self):
         """The default language's record of each person speaking in the body (an editor may
