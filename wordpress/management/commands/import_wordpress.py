@@ -128,9 +128,10 @@ class Command(BaseCommand):
             write("Statements whose spokesperson is not a Spokesperson snippet (left as paragraphs):")
             for name, n in report.unmatched_names.most_common():
                 write(f"  {name} ({n})")
-        if report.warnings:
+        warnings = list(report.warning_lines())
+        if warnings:
             write("Warnings:")
-            for warning in report.warning_lines():
+            for warning in warnings:
                 write(f"  {warning}")
         write(f"Finished in {seconds:.1f} s.")
         sys.stdout.flush()
