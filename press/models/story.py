@@ -281,12 +281,11 @@ class StoryPage(MetadataPageMixin, Page):
 
     @property
     def modified_at(self):
-        """When the story last changed for a reader: its content or its latest dated note,
-        whichever is later (its last publication for a story saved before the content date)."""
+        """When the story last changed for a reader: its latest dated note (the editor says when),
+        else when its content last changed (its last publication for a story saved before the
+        content date existed)."""
         notes = self.correction_list
-        dates = [notes[0].noted_at] if notes else []
-        content = self.content_modified_at or self.last_published_at
-        return max([*dates, content] if content else dates, default=None)
+        return notes[0].noted_at if notes else self.content_modified_at or self.last_published_at
 
     def get_sitemap_urls(self, request=None):
         # When the content changed, not when it was last (re)published. (Dated notes are
