@@ -170,7 +170,9 @@ class WordPressImporter:
         if post.sticky:
             self._warn("sticky in WordPress: this site cannot pin a story yet (feature it by hand)")
         fingerprint = post.fingerprint
-        if origin and origin.fingerprint == fingerprint:
+        # (A story this import had unpublished comes back: e.g. a protected post, skipped by
+        # one run, imported behind its password by a run with --password-protected restrict.)
+        if origin and origin.fingerprint == fingerprint and not origin.unpublished_by_import:
             report.unchanged += 1
             self.redirect_to.append((post, origin.page_id))
             return

@@ -75,6 +75,18 @@ class PasswordProtectedTests(SafetyCase):
         self.assertEqual(self.get("/press/welcomes-ruling/").status_code, 404)
         self.assertEqual(self.get("/press/board-briefing/").status_code, 200)  # no password any more
 
+    def test_a_story_unpublished_for_its_password_comes_back_behind_it_with_restrict(self):
+        self.run_import(wxr(BRIEFING))
+        protected = wxr(with_fields(BRIEFING, post_password="s3cret"))
+        self.run_import(protected)
+        self.assertEqual(self.get("/press/board-briefing/").status_code, 404)
+        rows = self.summary(self.run_import(protected, password_protected="restrict"))
+        self.assertEqual(rows["Stories updated"], 1)
+        response = self.get("/press/board-briefing/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "the budget plan")
+        self.assertNotIn("Board briefing", self.public_places())
+
     def test_with_restrict_a_post_protected_later_gets_its_password_on_the_next_run(self):
         self.run_import(wxr(BRIEFING), password_protected="restrict")
         self.run_import(wxr(with_fields(BRIEFING, post_password="s3cret")), password_protected="restrict")
