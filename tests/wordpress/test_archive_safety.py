@@ -39,7 +39,7 @@ class SafetyCase(ImportCase):
     def public_places(self):
         return "".join(
             self.get(path).content.decode()
-            for path in ("/press/", "/press/?q=budget", "/search/?q=budget", "/press/feed/", "/sitemap.xml")
+            for path in ("/", "/press/", "/press/?q=budget", "/search/?q=budget", "/press/feed/", "/sitemap.xml")
         )
 
 

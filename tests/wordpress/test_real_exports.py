@@ -61,9 +61,10 @@ class RealExportCase(TestCase):
         return self.client.get(path, HTTP_HOST=host)
 
     def visible_everywhere_public(self, words):
-        """Where ``words`` shows to a visitor who has no password: listing, site search, room
-        search, feed, sitemap."""
+        """Where ``words`` shows to a visitor who has no password: home page, listing, site
+        search, room search, feed, sitemap."""
         places = {
+            "home page": self.get("/").content.decode(),
             "listing": self.get("/press/").content.decode(),
             "room search": self.get("/press/?q=password").content.decode(),
             "site search": self.get("/search/?q=password").content.decode(),
