@@ -9,6 +9,7 @@ database loaded by an older demo loses that demo's invented text. Anything an ed
 saved is left as it is.
 """
 
+import datetime
 import io
 import tomllib
 import uuid
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -155,6 +157,7 @@ class DemoLoader:
             original = StoryPage.objects.get(slug=data["of"], locale__language_code="en")
             body = self._translated_body(original, content, data["body"])
             fields = {name: data[name] for name in ("slug", "title", "subtitle", "dateline", "summary")}
+            fields["content_modified_at"] = original.content_modified_at
             if "signatories_heading" in data:
                 fields["signatories_heading"] = data["signatories_heading"]
             self._translated_page(original, locale, {**fields, "body": body})
@@ -442,6 +445,7 @@ class DemoLoader:
         story = StoryPage(
             slug=data["slug"],
             date=data["date"],
+            content_modified_at=seed_date(data),
             category=self.categories[data["category"]],
             listing_image=image,
             body=[self._block(block) for block in data["body"]],
@@ -483,6 +487,8 @@ class DemoLoader:
         story.signatories = [StorySignatory(organization_id=pk, sort_order=i) for i, pk in enumerate(signatory_ids)]
         story.save()
         story.save_revision().publish()
+        # The seed's words, so the seed's date: not the day the loader ran.
+        StoryPage.objects.filter(pk=story.pk).update(content_modified_at=seed_date(data))
         self.report.count("stories updated")
 
     def _block(self, block):
@@ -513,6 +519,11 @@ class DemoLoader:
         else:
             raise ValueError(f"Unknown demo block type {kind!r}")
         return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def seed_date(data):
+    """A demo story's content date: the start of its seed's day, in the site's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(data["date"], datetime.time()))
 
 
 def untouched_by_editors(obj):

@@ -28,6 +28,8 @@ from harness.wordpress_exports import generated_export
 from press.models import PressIndexPage
 
 HOSTNAME = "bench.localhost"
+# WordPress's own theme test data (180 items, 49 published posts): timed too, as a real export.
+THEME_TEST_DATA = Path(settings.BASE_DIR).parent / "shared" / "wordpress" / "themeunittestdata.wordpress.xml"
 
 
 def main(argv=None, stdout=sys.stdout):
@@ -63,6 +65,13 @@ class BenchWordpress:
                     self.write(
                         f"{size:>6} {megabytes:>8.1f} {t1:>9.1f} {size / t1:>8.1f} {m1:>8.0f} {t2:>9.1f} {m2:>8.0f}"
                     )
+            if THEME_TEST_DATA.exists():
+                self._fresh_site()
+                (t1, m1), (t2, m2) = self._import(THEME_TEST_DATA), self._import(THEME_TEST_DATA)
+                self.write(
+                    f"{THEME_TEST_DATA.name} (49 published posts): import {t1:.1f} s, peak {m1:.0f} MB; "
+                    f"re-run {t2:.1f} s, peak {m2:.0f} MB"
+                )
         finally:
             self._remove_site()
 

@@ -3,17 +3,17 @@
 import datetime
 import email.utils
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import unquote, urlparse
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import reset_queries, transaction
-from django.utils.text import slugify
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.utils.file import hash_filelike
 
 from core.models import Category, Spokesperson, Topic, in_default_locale
@@ -23,62 +23,21 @@ from press.models import PressIndexPage, StoryPage
 from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
 from wordpress.models import WordPressOrigin
+from wordpress.report import ImportReport
 from wordpress.signals import stories_imported
-from wordpress.wxr import WXRError, read_posts
+from wordpress.termmap import SKIP
+from wordpress.wxr import WXRError, read_posts, short_link_id
 
 CATCH_ALL = {"uncategorized", "press-stories", "press stories"}
 RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")  # WordPress's "photo-300x200.jpg" sizes of "photo.jpg"
 # Posts read before their stories are written: enough to share each query among many posts,
 # few enough that memory stays flat however long the export is.
 BATCH_SIZE = 100
-
-
-@dataclass
-class ImportReport:
-    posts_read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    unpublished: int = 0
-    skipped: Counter = field(default_factory=Counter)
-    images_imported: int = 0
-    images_linked: int = 0
-    redirects_created: int = 0
-    # {message: [number of posts, the first few posts' names]}: one line per kind of problem
-    warnings: dict = field(default_factory=dict)
-    unmatched_names: Counter = field(default_factory=Counter)
-    edited_in_wagtail: list = field(default_factory=list)
-
-    def warn(self, message, post_name=None):
-        n, names = self.warnings.get(message, (0, []))
-        if post_name and len(names) < 5:
-            names.append(post_name)
-        self.warnings[message] = (n + 1, names)
-
-    def warning_lines(self):
-        for message, (n, names) in self.warnings.items():
-            if not names:
-                yield message
-                continue
-            more = f" and {n - len(names)} more" if n > len(names) else ""
-            yield f"{message}: {', '.join(names)}{more}"
-
-    def rows(self):
-        rows = [
-            ("Posts read", self.posts_read),
-            ("Stories created", self.created),
-            ("Stories updated", self.updated),
-            ("Stories unchanged", self.unchanged),
-            ("Stories unpublished", self.unpublished),
-        ]
-        rows += [(f"Skipped: {reason}", n) for reason, n in sorted(self.skipped.items())]
-        rows += [
-            ("Images imported", self.images_imported),
-            ("Images kept as links", self.images_linked),
-            ("Redirects created", self.redirects_created),
-            ("Warnings", sum(n for n, _posts in self.warnings.values())),
-        ]
-        return rows
+# Topics a story keeps without a map file (tags first, then extra categories): an archive
+# with 71 tags would otherwise give one story 62. The cut is reported.
+MAX_TOPICS = 8
+# What becomes of password-protected posts (--password-protected).
+SKIP_PROTECTED, RESTRICT_PROTECTED = "skip", "restrict"
 
 
 class NoPressRoom(WXRError):
@@ -90,7 +49,28 @@ class DryRun(Exception):
 
 
 class WordPressImporter:
-    def __init__(self, site, media_dir=None, dry_run=False, progress=None):
+    def __init__(
+        self,
+        site,
+        media_dir=None,
+        dry_run=False,
+        progress=None,
+        *,
+        password_protected=SKIP_PROTECTED,
+        term_map=None,
+        max_topics=MAX_TOPICS,
+        max_post_size=None,
+    ):
+        """``password_protected``: SKIP_PROTECTED (not imported, counted) or RESTRICT_PROTECTED
+        (imported behind a Wagtail password restriction with the post's password);
+        ``term_map``: a wordpress.termmap.TermMap; ``max_post_size``: characters of a post's
+        content (settings.WORDPRESS_MAX_POST_SIZE by default) past which it is skipped."""
+        if password_protected not in (SKIP_PROTECTED, RESTRICT_PROTECTED):
+            raise ValueError(f"password_protected must be {SKIP_PROTECTED!r} or {RESTRICT_PROTECTED!r}")
+        self.password_protected = password_protected
+        self.term_map = term_map
+        self.max_topics = max_topics
+        self.max_post_size = max_post_size or settings.WORDPRESS_MAX_POST_SIZE
         self.site = site
         self.room = PressIndexPage.objects.child_of(site.root_page).first()
         if self.room is None:
@@ -102,6 +82,9 @@ class WordPressImporter:
         self.labels = {Category: {}, Topic: {}}
         self.images = {}  # file hash -> image id, for this run
         self.warned_default_category = False
+        self.post_ids = set()  # every post ID read: a guid's "?p=" never takes another post's short link
+        self.guid_links = []  # (guid's post ID, story id): redirected at the end of the run
+        self.extra_redirects = []  # (old URL, page id or absolute URL): see redirect_old_address
 
     def run(self, stream):
         try:
@@ -114,8 +97,9 @@ class WordPressImporter:
                 self.slugs = set(Page.objects.child_of(self.room).values_list("slug", flat=True))
                 self.site_changed = False
                 batch, batch_ids = [], set()
-                for post in read_posts(stream):
+                for post in read_posts(stream, max_size=self.max_post_size):
                     self.report.posts_read += 1
+                    self.post_ids.add(post.post_id)
                     if post.post_type != "post":
                         self.report.skipped[f"not a post ({post.post_type or 'no type'})"] += 1
                     else:
@@ -131,6 +115,7 @@ class WordPressImporter:
                     self.progress(self.report)
                     reset_queries()  # with DEBUG on, Django would keep every query of the run
                 self._batch(batch)
+                self._final_redirects()
                 if self.site_changed:
                     # One purge (and one new cache generation) for the whole import, sent
                     # after the commit, instead of one per story and redirect.
@@ -162,15 +147,32 @@ class WordPressImporter:
     def _post(self, post, origin):
         report = self.report
         if post.status != "publish":
-            if origin and self._unpublish(origin):
+            if origin and self._unpublish(origin, f"now {post.status or 'without a status'} in WordPress"):
                 return
             report.skipped[f"not published ({post.status or 'no status'})"] += 1
             return
         if not post.post_id:
             report.skipped["no post ID"] += 1
             return
+        if post.password and self.password_protected == SKIP_PROTECTED:
+            # Privacy first: never public. (--password-protected restrict imports it behind the password.)
+            if origin and self._unpublish(origin, "now password-protected in WordPress"):
+                return
+            report.skipped["password-protected (see --password-protected)"] += 1
+            return
+        if post.too_large:
+            report.skipped["too large"] += 1
+            self._warn(
+                f"over {self.max_post_size:,} characters ({post.too_large:,}): skipped"
+                + (", its story left as it was" if origin else "")
+            )
+            return
+        if post.sticky:
+            self._warn("sticky in WordPress: this site cannot pin a story yet (feature it by hand)")
         fingerprint = post.fingerprint
-        if origin and origin.fingerprint == fingerprint:
+        # (A story this import had unpublished comes back: e.g. a protected post, skipped by
+        # one run, imported behind its password by a run with --password-protected restrict.)
+        if origin and origin.fingerprint == fingerprint and not origin.unpublished_by_import:
             report.unchanged += 1
             self.redirect_to.append((post, origin.page_id))
             return
@@ -179,12 +181,14 @@ class WordPressImporter:
             report.edited_in_wagtail.append(self._post_name())
             return
         story = origin.page if origin else StoryPage()
-        self._fill(story)
+        if not self._fill(story):
+            return
         if origin is None:
             self.new.append((post, story, fingerprint))
             return
         # Updates are few (only posts changed in WordPress): Wagtail's own path, with its
         # checks, history, and the redirect it makes when a live page's slug changes.
+        self._restrict(story)  # before publishing: a restricted story sends no alert
         revision = story.save_revision(clean=False)  # publish() validates as it saves
         revision.publish()
         report.updated += 1
@@ -212,6 +216,11 @@ class WordPressImporter:
             )
             for post, story, fingerprint in self.new
         )
+        PageViewRestriction.objects.bulk_create(
+            PageViewRestriction(page=story, restriction_type=PageViewRestriction.PASSWORD, password=post.password)
+            for post, story, _f in self.new
+            if post.password
+        )
         stories_imported.send(sender=self.__class__, stories=[story for _post, story, _f in self.new])
         self.report.created += len(self.new)
         self.site_changed = True
@@ -225,26 +234,51 @@ class WordPressImporter:
             not page.live and not origin.unpublished_by_import
         )
 
-    def _unpublish(self, origin):
-        """A post taken out of "publish" in WordPress (draft, private, pending, trash) after
-        it was imported: its story is unpublished too, unless an editor changed the story in
-        Wagtail since. Returns whether this import unpublished it."""
+    def _restrict(self, story):
+        """An updated story of a password-protected post: behind that password. A story no
+        longer protected in WordPress keeps its restriction (privacy first): an editor lifts it."""
+        post = self.post
+        restriction = PageViewRestriction.objects.filter(page=story).first()
+        if post.password:
+            if restriction is None:
+                restriction = PageViewRestriction(page=story, restriction_type=PageViewRestriction.PASSWORD)
+            restriction.restriction_type, restriction.password = PageViewRestriction.PASSWORD, post.password
+            restriction.save()
+        elif restriction is not None:
+            self._warn("no longer password-protected in WordPress: its story keeps its view restriction")
+
+    def _unpublish(self, origin, why):
+        """A post taken out of "publish" in WordPress (draft, private, pending, trash) or
+        password-protected after it was imported: its story is unpublished too, unless an
+        editor changed the story in Wagtail since. Returns whether this import unpublished it."""
         post = self.post
         if not origin.page.live:
             return False  # already: by an earlier import, or by an editor
         if self._edited_in_wagtail(origin):
-            self._warn(f"now {post.status} in WordPress, but edited in Wagtail since the import: left published")
+            self._warn(f"{why}, but edited in Wagtail since the import: left published")
             return False
         origin.page.unpublish()
         origin.fingerprint = post.fingerprint
         origin.unpublished_by_import = True
         origin.save(update_fields=["fingerprint", "unpublished_by_import", "imported_at"])
         self.report.unpublished += 1
+        self._warn(f"{why}: its story was unpublished")
         return True
 
     def _fill(self, story):
+        """Fills ``story`` from the post; False (skipped, reported) for a post with nothing a
+        reader would see or whose markup cannot be converted. Nothing is written before."""
         post = self.post
-        conversion = self.converter.convert(post.content, post.clean_title)
+        try:
+            conversion = self.converter.convert(post.content, post.clean_title)
+        except RecursionError:
+            # About 500 nested tags: this post only is lost, never the run.
+            self.report.skipped["markup nested too deeply to convert"] += 1
+            self._warn("markup nested too deeply to convert: skipped")
+            return False
+        if not conversion.blocks:
+            self.report.skipped["no body"] += 1
+            return False
         for warning in conversion.warnings:
             self._warn(warning)
         for name in conversion.unmatched_names:
@@ -252,17 +286,52 @@ class WordPressImporter:
         self.report.images_linked += conversion.images_linked
         if conversion.images_linked and self.media_dir is None:
             self._warn("images kept as links (no --media-dir)")
-        story.title = post.clean_title[:255] or f"WordPress post {post.post_id}"
+        story.title = post.clean_title[:255] or self._title_from(conversion.plain_text)
         story.slug = self._slug(story)
-        story.date = self._date()
+        story.date, story.content_modified_at = self._dates()
         story.summary = summarise(post.excerpt, conversion.plain_text) or story.title
         story.body = conversion.blocks
-        real = [(slug, name) for slug, name in post.categories if not self._is_catch_all(slug, name)]
-        story.category = self._label(Category, *real[0]) if real else self._default_category()
-        topics = [self._label(Topic, slug, name) for slug, name in post.tags + real[1:]]
-        story.topics = list({topic.pk: topic for topic in topics}.values())
-        if real[1:]:
-            self._warn("more categories than a story has: " + ", ".join(n for _s, n in real[1:]) + " kept as topics")
+        self._labels(story)
+        return True
+
+    def _title_from(self, paragraphs):
+        self._warn("no title: one made from its first words")
+        return (
+            Truncator(" ".join(" ".join(paragraphs).split())).words(8, truncate="…")[:255]
+            or f"WordPress post {self.post.post_id}"
+        )
+
+    def _labels(self, story):
+        """The story's category and topics from the post's categories and tags: through the
+        map file where it names them, else by name (the first real category is the category,
+        tags then further categories are topics), at most ``max_topics`` of them."""
+        post = self.post
+        category, topics, extra = None, [], []
+        terms = [(Category, slug, name) for slug, name in post.categories] + [(Topic, s, n) for s, n in post.tags]
+        for model, slug, name in terms:
+            target = self.term_map.get(slug, name) if self.term_map else None
+            if target == SKIP:
+                continue
+            if target is None:
+                if self.term_map:
+                    self.report.unmapped_terms[name or slug] += 1
+                if self._is_catch_all(slug, name):
+                    continue
+                target = self._label(model, slug, name)
+            if isinstance(target, Topic):
+                topics.append(target)
+            elif category is None:
+                category = target
+            else:
+                extra.append(target)
+        if extra:
+            self._warn("more categories than a story has: " + ", ".join(c.name for c in extra) + " kept as topics")
+            topics += [self._label(Topic, c.slug, c.name) for c in extra]
+        story.category = category or self._default_category()
+        topics = list({topic.pk: topic for topic in topics}.values())
+        if len(topics) > self.max_topics:
+            self._warn(f"more than {self.max_topics} topics: the first {self.max_topics} kept")
+        story.topics = topics[: self.max_topics]
 
     def _slug(self, story):
         post = self.post
@@ -277,8 +346,19 @@ class WordPressImporter:
         self.slugs.add(slug)
         return slug
 
-    def _date(self):
-        value = self.post.post_date
+    def _dates(self):
+        """(publication day, content modified at): the day post_date_gmt falls on here (the
+        site's time zone), else post_date's; post_modified_gmt, else the publication time."""
+        post = self.post
+        published = _gmt(post.post_date_gmt)
+        if published is not None:
+            day = timezone.localtime(published).date()
+        else:
+            day = self._local_day(post.post_date)
+            published = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+        return day, _gmt(post.post_modified_gmt) or published
+
+    def _local_day(self, value):
         try:
             return datetime.date.fromisoformat(value[:10])
         except ValueError:
@@ -367,30 +447,59 @@ class WordPressImporter:
     def _redirects(self):
         """The batch's old addresses, each to its story, unless it already leads elsewhere."""
         wanted = [(post, path, target) for post, target in self.redirect_to for path in self._old_paths(post)]
+        for post, target in self.redirect_to:
+            guid_id = int(short_link_id(post.guid) or post.post_id)
+            if guid_id != post.post_id:
+                # After every post is read: a post whose own ID this is keeps its short link.
+                self.guid_links.append((guid_id, target if isinstance(target, int) else target.pk))
+        self._add_redirects(wanted)
+
+    def _final_redirects(self):
+        """The guid's "/?p=" of posts whose guid names another ID than wp:post_id (where no
+        item of the export has that ID), and the addresses given to redirect_old_address."""
+        self.post = None
+        wanted = [(None, f"/?p={i}", page_id) for i, page_id in self.guid_links if i not in self.post_ids]
+        wanted += [(None, Redirect.normalise_path(url), target) for url, target in self.extra_redirects]
+        self._add_redirects(wanted)
+
+    def redirect_old_address(self, old_url, target):
+        """Hook for other parts of the import (e.g. an attachment page of an imported image):
+        ``old_url`` (the old site's address, or its path) redirects, within this site, to
+        ``target``, a page id or an absolute URL (a document's or image's file), at the end of
+        the run, unless it already leads elsewhere."""
+        self.extra_redirects.append((old_url, target))
+
+    def _add_redirects(self, wanted):
+        """``wanted``: [(post or None, normalised old path, page or page id or URL)]."""
         existing = Redirect.objects.filter(site=self.site, old_path__in={path for _post, path, _t in wanted})
-        existing = dict(existing.values_list("old_path", "redirect_page_id"))
+        existing = {r.old_path: r.redirect_page_id or r.redirect_link for r in existing}
         new = []
         for post, old_path, target in wanted:
-            page_id = target if isinstance(target, int) else target.pk
+            target = target.pk if isinstance(target, Page) else target
             if old_path not in existing:
-                existing[old_path] = page_id
-                new.append(Redirect(site=self.site, old_path=old_path, redirect_page_id=page_id, is_permanent=True))
-            elif existing[old_path] != page_id:
+                existing[old_path] = target
+                link = {"redirect_link": target} if isinstance(target, str) else {"redirect_page_id": target}
+                new.append(Redirect(site=self.site, old_path=old_path, is_permanent=True, **link))
+            elif existing[old_path] != target:
                 self.post = post
-                self._warn(f"{old_path} already redirects elsewhere: left as it is")
+                message = f"{old_path} already redirects elsewhere: left as it is"
+                if post:
+                    self._warn(message)
+                else:
+                    self.report.warn(message)
         Redirect.objects.bulk_create(new)
         self.report.redirects_created += len(new)
         self.site_changed = self.site_changed or bool(new)
 
     @staticmethod
     def _old_paths(post):
-        """The post's permalink and its /?p=ID short link, as Wagtail's redirects store them."""
+        """The post's permalink (Wagtail's redirects match it with or without its trailing
+        slash) and its /?p=ID short link, as Wagtail's redirects store them."""
         paths = []
         link = urlparse(post.link)
         if link.path not in ("", "/") or link.query:
             paths.append(link.path + (f"?{link.query}" if link.query else ""))
-        guid_id = parse_qs(urlparse(post.guid).query).get("p", [str(post.post_id)])[0]
-        paths.append(f"/?p={guid_id}")
+        paths.append(f"/?p={post.post_id}")
         return list(dict.fromkeys(Redirect.normalise_path(p) for p in paths))
 
     def _post_name(self):
@@ -398,3 +507,12 @@ class WordPressImporter:
 
     def _warn(self, message):
         self.report.warn(message, self._post_name())
+
+
+def _gmt(value):
+    """An aware datetime from WordPress's "2018-07-09 17:00:00" in UTC; None for none (drafts
+    have "0000-00-00 00:00:00") or a value it cannot read."""
+    try:
+        return datetime.datetime.fromisoformat(value.strip()).replace(tzinfo=datetime.UTC)
+    except ValueError:
+        return None

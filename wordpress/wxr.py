@@ -9,17 +9,21 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote
-from xml.etree.ElementTree import ParseError
+from urllib.parse import parse_qs, unquote, urlparse
+from xml.etree.ElementTree import ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from defusedxml.ElementTree import DefusedXMLParser, iterparse
 
 # Every namespace WordPress has written: WXR 1.0-1.2, over http (older self-hosted exports)
 # and https (WordPress 5+ and WordPress.com).
 WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[012]/$")
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.[012]/excerpt/$")
+
+
+# Set on an element whose text was cut at the size cap: its size in characters.
+TOO_LARGE = "wxr-too-large"
 
 
 class WXRError(Exception):
@@ -40,12 +44,20 @@ class Post:
     post_type: str
     categories: list = field(default_factory=list)  # [(slug, name)]
     tags: list = field(default_factory=list)  # [(slug, name)]
+    post_date_gmt: str = ""
+    post_modified_gmt: str = ""
+    password: str = ""
+    sticky: bool = False
+    too_large: int = 0  # characters of content, excerpt or title past the size cap (then cut)
 
     @property
     def fingerprint(self):
-        """Changes whenever anything the import reads from the post changes."""
+        """Changes whenever anything the import reads from the post changes. (Fields added
+        later join only when set, so an archive imported before keeps its fingerprints.)"""
         data = [self.title, self.content, self.excerpt, self.post_date, self.post_name, self.status]
         data += [self.categories, self.tags, self.link]
+        if self.password:
+            data.append(["password", self.password])
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
     @property
@@ -79,9 +91,41 @@ def _ns(tag):
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
-def read_posts(stream):
-    """Yields a Post per <item>. Raises WXRError for input that is not a readable WXR file."""
-    events = iterparse(stream, events=("start", "end"), forbid_dtd=True)
+class CappedTreeBuilder:
+    """A TreeBuilder that keeps at most ``cap`` characters of any one element's text, so a
+    200 MB post costs no more memory than a 2 MB one. The cut element is marked with its
+    full size (TOO_LARGE), for the importer to skip and report the post."""
+
+    def __init__(self, cap):
+        self.builder = TreeBuilder()
+        self.cap = cap
+        self.size = 0
+
+    def start(self, tag, attrs):
+        self.size = 0
+        return self.builder.start(tag, attrs)
+
+    def data(self, data):
+        self.size += len(data)
+        if self.size <= self.cap:
+            self.builder.data(data)
+
+    def end(self, tag):
+        size, self.size = self.size, 0
+        elem = self.builder.end(tag)
+        if size > self.cap:
+            elem.set(TOO_LARGE, str(size))
+        return elem
+
+    def close(self):
+        return self.builder.close()
+
+
+def read_posts(stream, max_size=2 * 2**20):
+    """Yields a Post per <item>, keeping at most ``max_size`` characters of any one field.
+    Raises WXRError for input that is not a readable WXR file."""
+    parser = DefusedXMLParser(target=CappedTreeBuilder(max_size), forbid_dtd=True)
+    events = iterparse(stream, events=("start", "end"), parser=parser)
     depth = 0
     root_checked = False
     channel = None
@@ -127,16 +171,13 @@ def read_posts(stream):
         ) from None
 
 
-def _guid_post_id(guid):
-    match = re.search(r"[?&]p=(\d+)", guid)
-    return match.group(1) if match else ""
-
-
 def _post(item, wp_ns):
     wp = f"{{{wp_ns}}}"
     excerpt_text = ""
     content = ""
+    too_large = int(item.get(TOO_LARGE, 0))
     for child in item:
+        too_large = max(too_large, int(child.get(TOO_LARGE, 0)))
         ns = _ns(child.tag)
         if ns == CONTENT_NS and _local(child.tag) == "encoded":
             content = child.text or ""
@@ -152,12 +193,13 @@ def _post(item, wp_ns):
         slug = unquote(category.get("nicename") or "")
         if category.get("domain") == "category":
             categories.append((slug, name))
-        elif category.get("domain") == "post_tag":
+        elif category.get("domain") in ("post_tag", None):
+            # RSS's plain <category>, as some exports write their tags
             tags.append((slug, name))
     post_id = text(wp + "post_id")
     if not post_id.isdigit():
-        # Exports without <wp:post_id> (theme-preview.xml) still name the post in the guid (?p=N).
-        post_id = _guid_post_id(text("guid"))
+        # Exports without wp:post_id (hand-made or old ones) still carry it in "?p=123".
+        post_id = short_link_id(text("guid")) or short_link_id(text("link"))
     return Post(
         post_id=int(post_id) if post_id.isdigit() else 0,
         title=item.findtext("title") or "",
@@ -171,4 +213,15 @@ def _post(item, wp_ns):
         post_type=text(wp + "post_type"),
         categories=categories,
         tags=tags,
+        post_date_gmt=text(wp + "post_date_gmt"),
+        post_modified_gmt=text(wp + "post_modified_gmt"),
+        password=text(wp + "post_password"),
+        sticky=text(wp + "is_sticky") == "1",
+        too_large=too_large,
     )
+
+
+def short_link_id(url):
+    """ "123" from https://example.org/?p=123, else ""."""
+    value = parse_qs(urlparse(url).query).get("p", [""])[0]
+    return value if value.isdigit() else ""

@@ -513,6 +513,11 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Page editor forms are large (StreamFields); Django's default of 1000 fields is too low.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# WordPress import: a post whose content (or excerpt, or title) is longer than this many
+# characters is skipped and reported; the parser keeps no more than this of any field, so
+# memory stays flat whatever the export holds (one 200 MB post took 5 GB before).
+WORDPRESS_MAX_POST_SIZE = int(os.environ.get("WORDPRESS_MAX_POST_SIZE", str(2 * 2**20)))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

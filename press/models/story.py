@@ -93,6 +93,16 @@ class StoryPage(MetadataPageMixin, Page):
         help_text="When the embargo lifts, as printed on the release. Optional: otherwise the "
         "'go live at' time in the Status panel.",
     )
+    # When a reader last saw the story's content change: set by a publish that changes what
+    # they see (READER_FIELDS), or by whoever saves it with a date of its own (the WordPress
+    # import: the post's post_modified_gmt; the demo: the seed's date). Not edited directly.
+    content_modified_at = models.DateTimeField(
+        "content modified at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the published content last changed: dateModified for search engines, lastmod in the sitemap.",
+    )
     # Derived from the body on every save, so listings can filter by speaker without
     # reading StreamField JSON. Not edited directly.
     spokespeople = ParentalManyToManyField("core.Spokesperson", blank=True, editable=False, related_name="stories")
@@ -135,6 +145,9 @@ class StoryPage(MetadataPageMixin, Page):
         index.FilterField("category"),
     ]
 
+    # A copy is a new story: its first publish dates its content.
+    exclude_fields_in_copy = ["content_modified_at"]
+
     base_form_class = StoryPageForm
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
@@ -145,13 +158,38 @@ class StoryPage(MetadataPageMixin, Page):
         verbose_name = "story"
         verbose_name_plural = "stories"
 
+    # What a reader sees of a story: a publish changing one of these modifies the story.
+    READER_FIELDS = ("title", "subtitle", "dateline", "summary", "body", "listing_image_id", "release")
+
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        if update_fields is None and self.live:
+            self._note_content_change()
         if update_fields is None or "body" in update_fields:
             self.spokespeople = self._spokespeople_in_body()
             if update_fields is not None:
                 kwargs["update_fields"] = [*update_fields, "spokespeople"]
         return super().save(*args, **kwargs)
+
+    def _note_content_change(self):
+        """The publish's time (last_published_at), as content_modified_at, when a publish
+        changes what a reader of a live story sees, or the story has no content date yet. A
+        date set by whoever saves (an import, the demo, a translation of a dated story) is
+        kept. One query, on full saves of live stories only (publishes)."""
+        before = None
+        if self.pk:
+            fields = ["live", "content_modified_at", *self.READER_FIELDS]
+            before = StoryPage.objects.filter(pk=self.pk).values(*fields).first()
+        if before is None or not before["live"] or self.content_modified_at is None:
+            self.content_modified_at = self.content_modified_at or self.last_published_at
+            return
+        if self.content_modified_at != before["content_modified_at"]:
+            return  # set by whoever saves
+        body = StoryPage.body.field
+        if any(getattr(self, name) != before[name] for name in self.READER_FIELDS if name != "body") or (
+            body.get_prep_value(self.body) != body.get_prep_value(before["body"])
+        ):
+            self.content_modified_at = self.last_published_at or timezone.now()
 
     def _spokespeople_in_body(self):
         """The default language's record of each person speaking in the body (an editor may
@@ -243,9 +281,19 @@ class StoryPage(MetadataPageMixin, Page):
 
     @property
     def modified_at(self):
-        """When the story last changed for a reader: its latest dated note, else its last publication."""
+        """When the story last changed for a reader: its latest dated note (the editor says when),
+        else when its content last changed (its last publication for a story saved before the
+        content date existed)."""
         notes = self.correction_list
-        return notes[0].noted_at if notes else self.last_published_at
+        return notes[0].noted_at if notes else self.content_modified_at or self.last_published_at
+
+    def get_sitemap_urls(self, request=None):
+        # When the content changed, not when it was last (re)published. (Dated notes are
+        # left out: the sitemap would read every story's notes.)
+        urls = super().get_sitemap_urls(request)
+        for url in urls:
+            url["lastmod"] = self.content_modified_at or url["lastmod"]
+        return urls
 
     @property
     def shows_category_label(self):

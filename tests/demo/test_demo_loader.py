@@ -1,6 +1,8 @@
 """`make run` loads the demo content; running it again changes nothing."""
 
+import json
 import os
+import re
 from io import StringIO
 from unittest import mock
 
@@ -8,6 +10,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from press.models import StoryPage
@@ -88,6 +91,17 @@ class DemoLoaderTests(TestCase):
             "Cynthia Buiza, Executive Director of the California Immigrant Policy Center, "
             "issued the following statement:",
         )
+
+    def test_stories_say_they_changed_on_their_seeds_date_not_the_day_the_demo_was_loaded(self):
+        story = StoryPage.objects.get(slug="cipc-praises-ca-legal-action-urges-congress-to-defundhate")
+        html = self.client.get(story.url_path.removeprefix("/cipc"), HTTP_HOST="localhost").content.decode()
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        self.assertEqual(data["dateModified"][:10], data["datePublished"])
+        sitemap = self.client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+        self.assertIn(f"{story.url_path.removeprefix('/cipc')}</loc><lastmod>{story.date:%Y-%m-%d}</lastmod>", sitemap)
+        # Spanish versions too.
+        for story in StoryPage.objects.live():
+            self.assertEqual(timezone.localtime(story.content_modified_at).date(), story.date, story.url_path)
 
     def test_running_twice_changes_nothing(self):
         first = counts()
