@@ -2,19 +2,15 @@
 
 import datetime
 import email.utils
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, urlparse
 
-from django.core.files.images import ImageFile
 from django.db import reset_queries, transaction
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
-from wagtail.utils.file import hash_filelike
+from wagtail.models import Page
 
 from core.models import Category, Spokesperson, Topic, in_default_locale
 from core.search import not_indexed_on_save
@@ -22,12 +18,12 @@ from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
 from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
+from wordpress.media import MediaLibrary
 from wordpress.models import WordPressOrigin
 from wordpress.signals import stories_imported
 from wordpress.wxr import WXRError, read_posts
 
 CATCH_ALL = {"uncategorized", "press-stories", "press stories"}
-RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")  # WordPress's "photo-300x200.jpg" sizes of "photo.jpg"
 # Posts read before their stories are written: enough to share each query among many posts,
 # few enough that memory stays flat however long the export is.
 BATCH_SIZE = 100
@@ -42,6 +38,7 @@ class ImportReport:
     unpublished: int = 0
     skipped: Counter = field(default_factory=Counter)
     images_imported: int = 0
+    documents_imported: int = 0
     images_linked: int = 0
     redirects_created: int = 0
     # {message: [number of posts, the first few posts' names]}: one line per kind of problem
@@ -75,6 +72,7 @@ class ImportReport:
         rows += [
             ("Images imported", self.images_imported),
             ("Images kept as links", self.images_linked),
+            ("Files imported (audio, video, documents)", self.documents_imported),
             ("Redirects created", self.redirects_created),
             ("Warnings", sum(n for n, _posts in self.warnings.values())),
         ]
@@ -90,7 +88,7 @@ class DryRun(Exception):
 
 
 class WordPressImporter:
-    def __init__(self, site, media_dir=None, dry_run=False, progress=None):
+    def __init__(self, site, media_dir=None, dry_run=False, progress=None, fetch_media=False):
         self.site = site
         self.room = PressIndexPage.objects.child_of(site.root_page).first()
         if self.room is None:
@@ -100,7 +98,7 @@ class WordPressImporter:
         self.progress = progress or (lambda report: None)
         self.report = ImportReport()
         self.labels = {Category: {}, Topic: {}}
-        self.images = {}  # file hash -> image id, for this run
+        self.media = MediaLibrary(self.report, self._warn, media_dir, fetch_media=fetch_media, dry_run=dry_run)
         self.warned_default_category = False
 
     def run(self, stream):
@@ -109,7 +107,9 @@ class WordPressImporter:
                 # Stories name the English records (their translations are shown on Spanish pages).
                 people = list(Spokesperson.objects.filter(in_default_locale()))
                 self.spokespeople = {person.pk: person for person in people}
-                self.converter = BodyConverter({normalise_name(p.name): p for p in people}, self._image)
+                self.converter = BodyConverter({normalise_name(p.name): p for p in people}, self.media)
+                if getattr(stream, "seekable", lambda: False)():
+                    self.media.read(stream)  # attachments may follow the posts that show them
                 # Every slug in the room, so choosing a unique one asks the database nothing.
                 self.slugs = set(Page.objects.child_of(self.room).values_list("slug", flat=True))
                 self.site_changed = False
@@ -117,6 +117,7 @@ class WordPressImporter:
                 for post in read_posts(stream):
                     self.report.posts_read += 1
                     if post.post_type != "post":
+                        self.media.add(post)  # (for a stream read once: those before the posts)
                         self.report.skipped[f"not a post ({post.post_type or 'no type'})"] += 1
                     else:
                         if post.post_id and post.post_id in batch_ids:
@@ -244,13 +245,13 @@ class WordPressImporter:
 
     def _fill(self, story):
         post = self.post
-        conversion = self.converter.convert(post.content, post.clean_title)
+        conversion = self.converter.convert(post.content, post.clean_title, post.post_id)
         for warning in conversion.warnings:
             self._warn(warning)
         for name in conversion.unmatched_names:
             self.report.unmatched_names[name] += 1
         self.report.images_linked += conversion.images_linked
-        if conversion.images_linked and self.media_dir is None:
+        if conversion.images_linked and not self.media.has_source:
             self._warn("images kept as links (no --media-dir)")
         story.title = post.clean_title[:255] or f"WordPress post {post.post_id}"
         story.slug = self._slug(story)
@@ -315,52 +316,6 @@ class WordPressImporter:
                 label = model.objects.create(slug=key[:120] or slugify(name)[:120], name=name[:120] or key)
             cache[key] = label
         return cache[key]
-
-    # --- images --------------------------------------------------------------------------
-
-    def _image(self, src, title):
-        if self.media_dir is None:
-            return None
-        path = unquote(urlparse(src).path)
-        marker = "/wp-content/uploads/"
-        if marker not in path:
-            self._warn(f"image {src} is not in wp-content/uploads: kept as a link")
-            return None
-        relative = path.split(marker, 1)[1]
-        candidates = [RESIZED.sub("", relative), relative]
-        file_path = None
-        for candidate in candidates:
-            resolved = (self.media_dir / candidate).resolve()
-            if resolved.is_relative_to(self.media_dir) and resolved.is_file():
-                file_path = resolved
-                break
-        if file_path is None:
-            self._warn(f"image {relative} is not in the media directory: kept as a link")
-            return None
-        with file_path.open("rb") as f:
-            file_hash = hash_filelike(f)
-        if file_hash in self.images:
-            return self.images[file_hash]
-        Image = get_image_model()
-        existing = Image.objects.filter(file_hash=file_hash).values_list("pk", flat=True).first()
-        if existing:
-            self.images[file_hash] = existing
-            return existing
-        self.report.images_imported += 1
-        if self.dry_run:
-            self.images[file_hash] = 0  # would be imported; nothing is stored on a dry run
-            return 0
-        try:
-            with transaction.atomic(), file_path.open("rb") as f:
-                image = Image(title=title[:255], collection=Collection.get_first_root_node(), file_hash=file_hash)
-                image.file = ImageFile(f, name=file_path.name)
-                image.save()
-        except Exception as error:  # Pillow/Willow: not an image it can read
-            self.report.images_imported -= 1
-            self._warn(f"image {relative} could not be read ({type(error).__name__}): kept as a link")
-            return None
-        self.images[file_hash] = image.pk
-        return image.pk
 
     # --- old addresses -------------------------------------------------------------------
 

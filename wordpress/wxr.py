@@ -40,6 +40,11 @@ class Post:
     post_type: str
     categories: list = field(default_factory=list)  # [(slug, name)]
     tags: list = field(default_factory=list)  # [(slug, name)]
+    # Attachments (post_type "attachment"): the file's address, the post it belongs to, and
+    # the post's meta (_wp_attached_file, _wp_attachment_image_alt, ...) as {key: value}.
+    attachment_url: str = ""
+    post_parent: int = 0
+    meta: dict = field(default_factory=dict)
 
     @property
     def fingerprint(self):
@@ -69,6 +74,13 @@ class CountingReader:
         data = self.raw.read(size)
         self.position += len(data)
         return data
+
+    def seekable(self):
+        return self.raw.seekable()
+
+    def seek(self, offset, whence=0):
+        self.position = self.raw.seek(offset, whence)
+        return self.position
 
 
 def _local(tag):
@@ -150,6 +162,11 @@ def _post(item, wp_ns):
         elif category.get("domain") == "post_tag":
             tags.append((slug, name))
     post_id = text(wp + "post_id")
+    parent = text(wp + "post_parent")
+    meta = {
+        (postmeta.findtext(wp + "meta_key") or "").strip(): postmeta.findtext(wp + "meta_value") or ""
+        for postmeta in item.findall(wp + "postmeta")
+    }
     return Post(
         post_id=int(post_id) if post_id.isdigit() else 0,
         title=item.findtext("title") or "",
@@ -163,4 +180,7 @@ def _post(item, wp_ns):
         post_type=text(wp + "post_type"),
         categories=categories,
         tags=tags,
+        attachment_url=text(wp + "attachment_url"),
+        post_parent=int(parent) if parent.isdigit() else 0,
+        meta=meta,
     )

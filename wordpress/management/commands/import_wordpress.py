@@ -1,4 +1,4 @@
-"""python manage.py import_wordpress EXPORT.xml --site HOSTNAME [--media-dir DIR] [--dry-run]"""
+"""python manage.py import_wordpress EXPORT.xml --site HOSTNAME [--media-dir DIR] [--fetch-media] [--dry-run]"""
 
 import os
 import sys
@@ -22,9 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("export", help="The WXR file from WordPress's Tools → Export.")
         parser.add_argument("--site", required=True, help="Hostname of the Wagtail site, e.g. localhost.")
         parser.add_argument("--media-dir", help="A copy of wp-content/uploads, to import images from.")
+        parser.add_argument(
+            "--fetch-media",
+            action="store_true",
+            help="Download images and files not in --media-dir from the old site's addresses "
+            "(public addresses only; size, type and time limited).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Read and check everything, write nothing.")
 
-    def handle(self, export, site, media_dir=None, dry_run=False, **options):
+    def handle(self, export, site, media_dir=None, dry_run=False, fetch_media=False, **options):
         path = Path(export)
         sites = Site.objects.filter(hostname=site).order_by("-is_default_site", "port")
         if not sites:
@@ -42,7 +48,9 @@ class Command(BaseCommand):
         show = self._progress_bar(reader, size) if self.stdout.isatty() else self._progress_lines
         try:
             with raw:
-                importer = WordPressImporter(sites[0], media_dir=media_dir, dry_run=dry_run, progress=show)
+                importer = WordPressImporter(
+                    sites[0], media_dir=media_dir, dry_run=dry_run, progress=show, fetch_media=fetch_media
+                )
                 report = importer.run(reader)
         except WXRError as error:
             if self.stdout.isatty():
