@@ -78,6 +78,9 @@ class CountingReader:
     def seekable(self):
         return self.raw.seekable()
 
+    def tell(self):
+        return self.raw.tell()
+
     def seek(self, offset, whence=0):
         self.position = self.raw.seek(offset, whence)
         return self.position
