@@ -66,7 +66,7 @@ class EditorBlocks:
         """``url`` if safe (wordpress.sanitise.safe_url), else None with a warning."""
         checked = safe_url(url)
         if checked is None and (url or "").strip():
-            scheme = plain(url).split(":", 1)[0][:20].lower()
+            scheme = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url)).split(":", 1)[0][:20].lower()
             self.out.warnings.append(f"unsafe address removed ({scheme}:)")
         return checked
 
@@ -176,7 +176,7 @@ class EditorBlocks:
         kind = "audio" if node.name == "audio" else "video"
         found = self.media.document(src, caption) if self.media else None
         if found is None:
-            self.out.warnings.append(f"{kind} file kept as a link")
+            self._unavailable(f"{kind} file")
             self._link(caption or f"{kind.capitalize()}: {src}", src)
             return
         self.items.append(("block", block(kind, {"file": found.pk, "title": found.title})))
@@ -189,10 +189,15 @@ class EditorBlocks:
         title = plain(link.get_text())
         found = self.media.document(href, title) if self.media and self._safe(href) else None
         if found is None:
-            self.out.warnings.append("file kept as a link")
+            self._unavailable("file")
             self._link(title or href, href)
             return
         self.items.append(("block", block("document", {"document": found.pk, "title": title[:255]})))
+
+    def _unavailable(self, kind):
+        # With a media source, the library has said why this file could not be had.
+        if not (self.media and self.media.has_source):
+            self.out.warnings.append(f"{kind} kept as a link (no --media-dir)")
 
     # --- tables, buttons, separators -------------------------------------------------------
 

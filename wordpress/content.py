@@ -66,6 +66,8 @@ class BodyConverter(EditorBlocks):
         self.title = title
         self.post_id = post_id  # whose attachments a bare [gallery] shows
         self.items = []  # ("p"|"h2"|"h3", html) ("list", html) or ("block", block)
+        if self.media:
+            self.media.warn = self.out.warnings.append  # why a file could not be had: this post's
         content = shortcodes.expand(content, self.out.warnings.append)
         soup = BeautifulSoup(content, "html.parser")
         self._blocks(soup.contents)

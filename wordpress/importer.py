@@ -98,7 +98,7 @@ class WordPressImporter:
         self.progress = progress or (lambda report: None)
         self.report = ImportReport()
         self.labels = {Category: {}, Topic: {}}
-        self.media = MediaLibrary(self.report, self._warn, media_dir, fetch_media=fetch_media, dry_run=dry_run)
+        self.media = MediaLibrary(self.report, media_dir, fetch_media=fetch_media, dry_run=dry_run)
         self.warned_default_category = False
 
     def run(self, stream):

@@ -92,12 +92,12 @@ def _plain(text):
 
 
 class MediaLibrary:
-    """One per import run. ``warn(message)`` reports against the post being imported;
-    ``report`` counts what was imported or kept as a link."""
+    """One per import run. ``report`` counts what was imported; ``warn(message)`` says why a
+    file could not be had (the body converter points it at the post it is converting)."""
 
-    def __init__(self, report, warn, media_dir=None, fetch_media=False, dry_run=False):
+    def __init__(self, report, media_dir=None, fetch_media=False, dry_run=False):
         self.report = report
-        self.warn = warn
+        self.warn = lambda message: None
         self.media_dir = Path(media_dir).resolve() if media_dir else None
         self.fetch_media = fetch_media
         self.dry_run = dry_run
@@ -180,14 +180,14 @@ class MediaLibrary:
                 self.warn(f"{kind} {name}: {suffix or 'no extension'} files are not imported: kept as a link")
                 return None
             limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE if is_image else settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
-            file.seek(0, 2)
-            if file.tell() > limit:
+            size = file.seek(0, 2)
+            if size > limit:
                 self.warn(f"{kind} {name} is larger than {limit // (1024 * 1024)} MB: kept as a link")
                 return None
             file.seek(0)
             file_hash = hash_filelike(file)
             file.seek(0)
-            return self._save(file, file_name, file_hash, attachment, is_image, name)
+            return self._save(file, file_name, file_hash, size, attachment, is_image, name)
 
     def _from_media_dir(self, address, attachment):
         if self.media_dir is None:
@@ -216,7 +216,7 @@ class MediaLibrary:
             return None
         return file, PurePosixPath(unquote(urlsplit(url).path)).name or "download"
 
-    def _save(self, file, file_name, file_hash, attachment, is_image, name):
+    def _save(self, file, file_name, file_hash, size, attachment, is_image, name):
         model = get_image_model() if is_image else get_document_model()
         key = (is_image, file_hash)
         if key in self.stored:
@@ -234,6 +234,7 @@ class MediaLibrary:
         try:
             with transaction.atomic():
                 item = model(title=title[:255], collection=Collection.get_first_root_node(), file_hash=file_hash)
+                item.file_size = size  # as Wagtail's upload form sets it: pages show a file's size
                 item.file = ImageFile(file, name=file_name) if is_image else File(file, name=file_name)
                 item.save()
         except Exception as error:  # Pillow/Willow: not an image it can read
