@@ -16,8 +16,9 @@ import time
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
-TIMEOUT = 10  # seconds for connecting and for each read
+TIMEOUT = 10  # seconds for connecting and for each read (setting WORDPRESS_FETCH_TIMEOUT)
 DEADLINE = 60  # seconds for a whole download, however slowly the bytes arrive
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
@@ -73,7 +74,8 @@ def fetch(url, max_bytes, accept):
             raise FetchError("not an http(s) address")
         port = parts.port or (443 if parts.scheme == "https" else 80)
         connection_class = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
-        connection = connection_class(parts.hostname, port, _address(parts.hostname, port), TIMEOUT)
+        timeout = getattr(settings, "WORDPRESS_FETCH_TIMEOUT", TIMEOUT)
+        connection = connection_class(parts.hostname, port, _address(parts.hostname, port), timeout)
         try:
             path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             connection.request("GET", path, headers={"User-Agent": "pressroom-wordpress-import"})
@@ -87,6 +89,8 @@ def fetch(url, max_bytes, accept):
             if not accept(content_type):
                 raise FetchError(f"unexpected content type {content_type or 'none'}")
             return _read(response, max_bytes), content_type
+        except TimeoutError:
+            raise FetchError("no answer in time") from None
         except (OSError, http.client.HTTPException) as error:
             raise FetchError(f"download failed ({type(error).__name__})") from None
         finally:
@@ -94,10 +98,14 @@ def fetch(url, max_bytes, accept):
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
 
+def _size(n):
+    return filesizeformat(n).replace("\xa0", " ")
+
+
 def _read(response, max_bytes):
     length = response.getheader("Content-Length")
     if length and length.isdigit() and int(length) > max_bytes:
-        raise FetchError(f"larger than {max_bytes // (1024 * 1024)} MB")
+        raise FetchError(f"larger than {_size(max_bytes)}")
     started = time.monotonic()
     out = tempfile.TemporaryFile()  # noqa: SIM115 (handed to the caller, who closes it)
     size = 0
@@ -105,7 +113,7 @@ def _read(response, max_bytes):
         size += len(chunk)
         if size > max_bytes:
             out.close()
-            raise FetchError(f"larger than {max_bytes // (1024 * 1024)} MB")
+            raise FetchError(f"larger than {_size(max_bytes)}")
         if time.monotonic() - started > DEADLINE:
             out.close()
             raise FetchError(f"took longer than {DEADLINE} s")

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -182,7 +183,7 @@ class MediaLibrary:
             limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE if is_image else settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
             size = file.seek(0, 2)
             if size > limit:
-                self.warn(f"{kind} {name} is larger than {limit // (1024 * 1024)} MB: kept as a link")
+                self.warn(f"{kind} {name} is larger than {filesizeformat(limit)}: kept as a link")
                 return None
             file.seek(0)
             file_hash = hash_filelike(file)

@@ -158,7 +158,8 @@ class SmallBlockTests(TestCase):
         self.assertIn("— Example Youth Network", html)
         self.assertIn('<th scope="col"', html)
         self.assertIn("<caption>By county</caption>", html)
-        self.assertRegex(html, r'<a href="/documents/\d+/report(_\w+)?\.pdf">The full report</a>\s+<span class="block-document__meta">\(PDF, 17')
+        document = r'<a href="/documents/\d+/report(_\w+)?\.pdf">The full report</a>\s+'
+        self.assertRegex(html, document + r'<span class="block-document__meta">\(PDF, 17')
         self.assertIn('<a class="button" href="https://example.org/sign">Sign the pledge</a>', html)
         self.assertLess(html.index("Left first."), html.index("Right second."))
         self.assertIsNone(EDITOR_MARKUP.search(html))
