@@ -358,11 +358,17 @@ class SeparatorBlock(blocks.StaticBlock):
         template = "blocks/separator.html"
         admin_text = "A line between two parts of the story."
         description = "A thin line between two parts of the story."
+        preview_value = None
 
 
 class MediaFileBlock(blocks.StructBlock):
     file = DocumentChooserBlock(help_text="The recording, uploaded to the document library.")
     title = blocks.CharBlock(max_length=255, help_text="What it is; also the text of the download link under it.")
+
+    class Meta:
+        @staticmethod
+        def preview_value():
+            return {"file": _preview_document(), "title": "Recording of the press call"}
 
 
 class AudioBlock(MediaFileBlock):
