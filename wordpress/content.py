@@ -213,7 +213,7 @@ class BodyConverter(EditorBlocks):
         value = {
             "image": {"image": found.pk, "alt_text": (found.alt or caption or self.title)[:255], "decorative": False},
             "caption": found.caption,
-            "credit": "",
+            "credit": found.credit,
         }
         self.items.append(("block", block("image", value)))
 

@@ -29,6 +29,9 @@ from wordpress.wxr import read_posts
 RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")  # WordPress's "photo-300x200.jpg" sizes of "photo.jpg"
 DATED = re.compile(r"/(\d{4}/\d{2}/[^/]+)$")  # uploads/2018/07/photo.jpg, wherever the site kept it
 UPLOADS = "/wp-content/uploads/"
+# The photographer's credit WordPress read from the file's IPTC data, in the PHP-serialised
+# _wp_attachment_metadata: ...s:6:"credit";s:9:"Ana Lopez";...
+CREDIT = re.compile(r's:6:"credit";s:(\d+):"')
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif"}
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 # Files a page can play or offer for download, never render as a page.
@@ -65,6 +68,7 @@ class Attachment:
     alt: str
     caption: str
     parent: int
+    credit: str = ""
 
 
 @dataclass(slots=True)
@@ -73,6 +77,7 @@ class Found:
     alt: str
     caption: str
     title: str
+    credit: str = ""
 
 
 def upload_path(address):
@@ -86,6 +91,14 @@ def upload_path(address):
 
 def _key(path):
     return RESIZED.sub("", path).lower()
+
+
+def credit(metadata):
+    match = CREDIT.search(metadata or "")
+    if not match:
+        return ""
+    value = metadata[match.end() :].encode()[: int(match.group(1))]  # PHP counts bytes
+    return _plain(value.decode(errors="ignore"))[:255]
 
 
 def _plain(text):
@@ -131,6 +144,7 @@ class MediaLibrary:
             alt=_plain(post.meta.get("_wp_attachment_image_alt"))[:255],
             caption=_plain(post.excerpt)[:500],
             parent=post.post_parent,
+            credit=credit(post.meta.get("_wp_attachment_metadata")),
         )
         self.by_id[attachment.post_id] = attachment
         self.by_path.setdefault(_key(attachment.path), attachment)
@@ -156,7 +170,7 @@ class MediaLibrary:
         title = (attachment.title if attachment else "") or alt or PurePosixPath(upload_path(address)).stem
         alt = alt or (attachment.alt if attachment else "") or title
         caption = caption or (attachment.caption if attachment else "")
-        return Found(pk, alt[:255], caption[:500], title[:255])
+        return Found(pk, alt[:255], caption[:500], title[:255], attachment.credit if attachment else "")
 
     def document(self, address, title=""):
         attachment = self.find(address)

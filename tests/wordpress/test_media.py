@@ -91,12 +91,18 @@ class MediaDirTests(MediaCase):
             slug="rally",
         )
         rally = attachment(
-            41, "2018/07/rally.jpg", title="Capitol rally", alt="Hundreds at the Capitol steps", caption="June 2018"
+            41,
+            "2018/07/rally.jpg",
+            title="Capitol rally",
+            alt="Hundreds at the Capitol steps",
+            caption="June 2018",
+            credit="Ana López",
         )
         output = self.import_posts(post, rally, media_dir=str(uploads))
         html = self.page("rally")
         self.assertRegex(html, r'<img alt="Hundreds at the Capitol steps" class="block-image__img"[^>]+src="/media/')
         self.assertIn("June 2018", html)
+        self.assertIn("Ana López", html)  # the photographer's credit WordPress kept
         self.assertTrue(get_image_model().objects.filter(title="Capitol rally").exists())
         self.assertIn("Images imported", output)
         self.assertNotIn("kept as a link", output)

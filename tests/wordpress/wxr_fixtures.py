@@ -24,7 +24,7 @@ def png_bytes(width=4, height=3):
     )
 
 
-def attachment(post_id, path, *, title="", alt="", caption="", parent=0, site="https://caimmigrant.org"):
+def attachment(post_id, path, *, title="", alt="", caption="", credit="", parent=0, site="https://caimmigrant.org"):
     """An attachment item: the uploaded file at wp-content/uploads/``path`` ("2018/07/rally.png")."""
     alt_meta = (
         f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key>"
@@ -32,6 +32,12 @@ def attachment(post_id, path, *, title="", alt="", caption="", parent=0, site="h
         if alt
         else ""
     )
+    if credit:  # as WordPress serialises the file's IPTC data
+        alt_meta += (
+            "<wp:postmeta><wp:meta_key>_wp_attachment_metadata</wp:meta_key><wp:meta_value><![CDATA["
+            f'a:1:{{s:10:"image_meta";a:1:{{s:6:"credit";s:{len(credit.encode())}:"{credit}";}}}}'
+            "]]></wp:meta_value></wp:postmeta>"
+        )
     return f"""
     <item>
         <title>{title or path.rsplit("/", 1)[-1]}</title>
