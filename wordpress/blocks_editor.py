@@ -17,7 +17,8 @@ from wagtail.embeds.finders import get_finders
 from wordpress.sanitise import safe_url
 
 BLOCK_COMMENT = re.compile(r"^\s*(/?)wp:([a-z0-9/-]+)(.*?)(/?)\s*$", re.S)
-PLAYER_FRAMES = {"iframe", "object", "embed"}
+# A pasted YouTube player frame: the oEmbed finder knows the video by its watch address.
+YOUTUBE_FRAME = re.compile(r"^https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{6,})")
 
 
 def block(kind, value):
@@ -118,6 +119,9 @@ class EditorBlocks:
         checked = self._safe(url)
         if checked is None:
             return
+        frame = YOUTUBE_FRAME.match(checked)
+        if frame:
+            checked = f"https://www.youtube.com/watch?v={frame.group(1)}"
         if urlsplit(checked).scheme in ("http", "https") and embeddable(checked):
             value = {"url": checked, "title": (title or f"Video: {self.title}")[:255]}
             self.items.append(("block", block("embed", value)))
@@ -174,6 +178,8 @@ class EditorBlocks:
         if not src or not self._safe(src):
             return
         kind = "audio" if node.name == "audio" else "video"
+        if kind == "video" and embeddable(src):  # [video src="https://youtu.be/…"]
+            return self._embed(src, caption)
         found = self.media.document(src, caption) if self.media else None
         if found is None:
             self._unavailable(f"{kind} file")

@@ -203,3 +203,28 @@ class HostileAddressTests(TestCase):
         self.assertIn("unsafe address removed (vbscript:) (2 times): post 70", output)
         story = StoryPage.objects.get(slug="probe")
         self.assertNotIn("javascript", str(story.body.raw_data).lower())
+
+
+class PlayerFrameTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def test_a_pasted_youtube_frame_and_a_video_shortcode_of_a_youtube_address_become_embeds(self):
+        content = (
+            '<p>Watch the hearing.</p><iframe width="560" src="https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"'
+            ' title="The hearing"></iframe>\n\n[video src="https://youtu.be/ex8fMxXJDJw"][/video]'
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "export.xml"
+            path.write_bytes(wxr(item(75, "Hearing", content, slug="hearing")))
+            output = run_import(path)
+        story = StoryPage.objects.get(slug="hearing")
+        embeds = [block.value for block in story.body if block.block_type == "embed"]
+        self.assertEqual(
+            [embed["url"].url for embed in embeds],
+            ["https://www.youtube.com/watch?v=aqz-KE-bpKQ", "https://youtu.be/ex8fMxXJDJw"],
+        )
+        self.assertEqual(embeds[0]["title"], "The hearing")
+        self.assertIn('<figure class="block-embed">', story_html(self.client, 75))
+        self.assertNotIn("kept as a link", output)
