@@ -17,6 +17,7 @@ from wordpress.blocks_editor import EditorBlocks, block, embeddable
 from wordpress.sanitise import sanitise_stream
 
 SUMMARY_MAX = 500
+MAX_DEPTH = 100  # tags inside tags: the walk below recurses once or twice per level
 # Sites WordPress embeds from an address on a line of its own, beyond those this site embeds
 # (WAGTAILEMBEDS_FINDERS): such a line becomes a link, and the report says the embed was lost.
 OEMBED_HOSTS = {
@@ -33,6 +34,16 @@ BLOCK_CONTAINERS = {"div", "section", "article", "main", "center", "header", "fo
 INLINE_KEPT = {"b": "b", "strong": "b", "i": "i", "em": "i"}
 # Have no text to keep: removed, and reported by name.
 REMOVED = {"script", "style", "form", "input", "button", "select", "object", "embed", "noscript"}
+
+
+def _depth(soup):
+    """How deeply tags nest (without recursion; stops counting past MAX_DEPTH)."""
+    deepest, stack = 0, [(soup, 0)]
+    while stack and deepest <= MAX_DEPTH:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return deepest
 
 
 def plain(text):
@@ -70,6 +81,11 @@ class BodyConverter(EditorBlocks):
             self.media.warn = self.out.warnings.append  # why a file could not be had: this post's
         content = shortcodes.expand(content, self.out.warnings.append)
         soup = BeautifulSoup(content, "html.parser")
+        if _depth(soup) > MAX_DEPTH:
+            # Hundreds of nested tags: no real post, and walking them would exhaust the stack.
+            # The words are kept, the markup is not.
+            self.out.warnings.append(f"markup nested more than {MAX_DEPTH} deep: reduced to its text")
+            soup = BeautifulSoup(html.escape(soup.get_text(), quote=False), "html.parser")
         self._blocks(soup.contents)
         self._assemble()
         sanitise_stream(self.out.blocks)  # last, over everything written: nothing unsafe gets by

@@ -228,3 +228,20 @@ class PlayerFrameTests(TestCase):
         self.assertEqual(embeds[0]["title"], "The hearing")
         self.assertIn('<figure class="block-embed">', story_html(self.client, 75))
         self.assertNotIn("kept as a link", output)
+
+
+class DeepMarkupTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+
+    def test_hundreds_of_nested_tags_keep_their_words_and_the_other_posts_import_too(self):
+        deep = "<p>" + "<span><em>" * 500 + "The words survive." + "</em></span>" * 500 + "</p>"
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "export.xml"
+            path.write_bytes(wxr(item(76, "Deep", deep, slug="deep"), item(77, "Plain", "<p>Fine.</p>", slug="plain")))
+            output = run_import(path)
+        self.assertIn("The words survive.", story_html(self.client, 76))
+        self.assertIn("Fine.", story_html(self.client, 77))
+        self.assertIn("markup nested more than 100 deep: reduced to its text: post 76", output)
+        self.assertNotIn("Traceback", output)
