@@ -7,6 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
 
@@ -164,6 +165,13 @@ class SmallBlockTests(TestCase):
         self.assertLess(html.index("Left first."), html.index("Right second."))
         self.assertIsNone(EDITOR_MARKUP.search(html))
         self.assertIn("block-editor block [wp:latest-posts] has no content in the export: removed", output)
+        # An editor can open the story and publish it again as it is: every block is valid.
+        story.body.stream_block.clean(story.body)
+        admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "a long test password")
+        self.client.force_login(admin)
+        edit = self.client.get(f"/admin/pages/{story.pk}/edit/", HTTP_HOST=CIPC_HOST)
+        self.assertContains(edit, "Sign the pledge")
+        self.assertContains(edit, "By county")
 
 
 class HostileAddressTests(TestCase):
