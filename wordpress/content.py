@@ -181,9 +181,10 @@ class BodyConverter(EditorBlocks):
     def _list(self, node):
         items = []
         for li in node.find_all("li"):
-            for nested in li.find_all(["ul", "ol"]):
-                nested.unwrap()  # nested lists read as items of their own
-            text = self._inline_children(li)
+            # A nested list's items are items of their own (find_all reaches them), so an item's
+            # text is its own words, without the list inside it.
+            own = [child for child in li.contents if not (isinstance(child, Tag) and child.name in ("ul", "ol"))]
+            text = "".join(self._inline(child, split=False) for child in own).strip()
             if plain(re.sub(r"<[^>]+>", "", text)):
                 items.append(f"<li>{text}</li>")
         if items:
