@@ -10,6 +10,7 @@ from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -302,6 +303,106 @@ class DocumentLinkBlock(blocks.StructBlock):
             return {"document": _preview_document(), "title": "Read the court's ruling"}
 
 
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageBlock(help_text="Describe the image for screen readers, or mark it decorative.")
+    caption = blocks.CharBlock(required=False, max_length=500, help_text="Shown under this image. Optional.")
+
+    class Meta:
+        icon = "image"
+        label = "Gallery image"
+
+
+class GalleryBlock(blocks.StructBlock):
+    images = blocks.ListBlock(GalleryImageBlock(), min_num=1, help_text="Shown as a grid, in this order.")
+    caption = blocks.CharBlock(required=False, max_length=500, help_text="About the whole gallery. Optional.")
+
+    def bulk_to_python(self, values):
+        galleries = super().bulk_to_python(values)
+        _with_renditions([item["image"] for gallery in galleries for item in gallery["images"]])
+        return galleries
+
+    class Meta:
+        icon = "image"
+        label = "Gallery"
+        template = "blocks/gallery.html"
+        description = "Several photos shown together as a grid, each with its own caption."
+
+        @staticmethod
+        def preview_value():
+            image = _preview_image()
+            if image is not None:
+                image.contextual_alt_text = image.title
+                image.decorative = False
+            return {"images": [{"image": image, "caption": "First photo"}, {"image": image, "caption": "Second"}]}
+
+
+class StoryTableBlock(TableBlock):
+    class Meta:
+        icon = "table"
+        label = "Table"
+        template = "blocks/table.html"
+        description = "Figures in rows and columns (vote counts, dates, budgets), with an optional caption."
+        preview_value = {
+            "data": [["Vote", "Ayes", "Noes"], ["Assembly", "54", "21"], ["Senate", "27", "11"]],
+            "table_header_choice": "row",
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Sample vote count",
+        }
+
+
+class SeparatorBlock(blocks.StaticBlock):
+    class Meta:
+        icon = "horizontalrule"
+        label = "Separator"
+        template = "blocks/separator.html"
+        admin_text = "A line between two parts of the story."
+        description = "A thin line between two parts of the story."
+        preview_value = None
+
+
+class MediaFileBlock(blocks.StructBlock):
+    file = DocumentChooserBlock(help_text="The recording, uploaded to the document library.")
+    title = blocks.CharBlock(max_length=255, help_text="What it is; also the text of the download link under it.")
+
+    class Meta:
+        @staticmethod
+        def preview_value():
+            return {"file": _preview_document(), "title": "Recording of the press call"}
+
+
+class AudioBlock(MediaFileBlock):
+    class Meta:
+        icon = "media"
+        label = "Audio"
+        template = "blocks/audio.html"
+        description = "A sound recording (MP3, M4A, OGG) played on the page, with a download link."
+
+
+class VideoFileBlock(MediaFileBlock):
+    class Meta:
+        icon = "media"
+        label = "Video file"
+        template = "blocks/video.html"
+        description = "A video file (MP4, WebM) played on the page. For YouTube or Vimeo use an Embed."
+
+
+class ButtonBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=80, help_text="What the button says, e.g. 'Sign the petition'.")
+    url = blocks.URLBlock(help_text="Where it leads.")
+
+
+class ButtonsBlock(blocks.StructBlock):
+    buttons = blocks.ListBlock(ButtonBlock(), min_num=1, help_text="Shown side by side.")
+
+    class Meta:
+        icon = "link"
+        label = "Buttons"
+        template = "blocks/buttons.html"
+        description = "One or more prominent links, e.g. to a petition or an event's sign-up page."
+        preview_value = {"buttons": [{"text": "Read the report", "url": "https://example.org/"}]}
+
+
 class MediaContactsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(default="Media contacts", max_length=80, help_text="Usually 'Media contacts'.")
     contacts = blocks.ListBlock(
@@ -362,6 +463,12 @@ class StoryBodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     embed = VideoEmbedBlock()
     document = DocumentLinkBlock()
+    gallery = GalleryBlock()
+    table = StoryTableBlock()
+    audio = AudioBlock()
+    video = VideoFileBlock()
+    buttons = ButtonsBlock()
+    separator = SeparatorBlock()
     media_contacts = MediaContactsBlock()
 
     # Blocks in which a spokesperson speaks for the story, and the field naming them: a story

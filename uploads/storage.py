@@ -24,6 +24,8 @@ SAFE_DOCUMENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    # played by the story body's audio and video blocks
+    *("audio/mpeg", "audio/mp4", "audio/ogg", "audio/wav", "audio/x-wav", "video/mp4", "video/webm"),
 }
 
 

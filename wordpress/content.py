@@ -6,17 +6,25 @@ not allow is reduced to its text and reported, never stored as raw HTML."""
 
 import html
 import re
-import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from wordpress import shortcodes
+from wordpress.blocks_editor import EditorBlocks, block, embeddable
+from wordpress.sanitise import sanitise_stream
+
 SUMMARY_MAX = 500
-EMBED_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "vimeo.com", "www.vimeo.com"}
-SHORTCODE = re.compile(r"\[(/?)([A-Za-z_][\w-]*)([^\[\]]*)\]")
-CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.S)
-EMBED_SHORTCODE = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S)
+MAX_DEPTH = 100  # tags inside tags: the walk below recurses once or twice per level
+# Sites WordPress embeds from an address on a line of its own, beyond those this site embeds
+# (WAGTAILEMBEDS_FINDERS): such a line becomes a link, and the report says the embed was lost.
+OEMBED_HOSTS = {
+    "twitter.com", "x.com", "instagram.com", "facebook.com", "wordpress.tv", "soundcloud.com",
+    "open.spotify.com", "flickr.com", "tiktok.com", "reddit.com", "tumblr.com", "ted.com",
+    "dailymotion.com", "mixcloud.com", "scribd.com", "slideshare.net", "imgur.com", "videopress.com",
+}  # fmt: skip
 URL_LINE = re.compile(r"^https?://\S+$")
 LEAD_IN = re.compile(
     r"^(?P<name>[^,]{3,80}),\s+(?P<role>.+?),?\s+issued the following statement\s*[:.]?\s*(?P<rest>.*)$",
@@ -26,6 +34,16 @@ BLOCK_CONTAINERS = {"div", "section", "article", "main", "center", "header", "fo
 INLINE_KEPT = {"b": "b", "strong": "b", "i": "i", "em": "i"}
 # Have no text to keep: removed, and reported by name.
 REMOVED = {"script", "style", "form", "input", "button", "select", "object", "embed", "noscript"}
+
+
+def _depth(soup):
+    """How deeply tags nest (without recursion; stops counting past MAX_DEPTH)."""
+    deepest, stack = 0, [(soup, 0)]
+    while stack and deepest <= MAX_DEPTH:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return deepest
 
 
 def plain(text):
@@ -46,56 +64,38 @@ class Conversion:
     images_linked: int = 0
 
 
-def block(kind, value):
-    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+class BodyConverter(EditorBlocks):
+    """One per import: knows the spokespeople (by normalised name) and the export's media
+    (a wordpress.media.MediaLibrary, or None to keep every image and file a link)."""
 
-
-class BodyConverter:
-    """One per import: knows the spokespeople (by normalised name) and how to find an image."""
-
-    def __init__(self, spokespeople, resolve_image):
+    def __init__(self, spokespeople, media=None):
         self.spokespeople = spokespeople  # {normalised name: Spokesperson}
-        self.resolve_image = resolve_image  # (src, title) -> image id or None
+        self.media = media
 
-    def convert(self, content, title):
+    def convert(self, content, title, post_id=None):
         self.out = Conversion()
         self.title = title
+        self.post_id = post_id  # whose attachments a bare [gallery] shows
         self.items = []  # ("p"|"h2"|"h3", html) ("list", html) or ("block", block)
-        content = self._shortcodes(content)
+        if self.media:
+            self.media.warn = self.out.warnings.append  # why a file could not be had: this post's
+        content = shortcodes.expand(content, self.out.warnings.append)
         soup = BeautifulSoup(content, "html.parser")
+        if _depth(soup) > MAX_DEPTH:
+            # Hundreds of nested tags: no real post, and walking them would exhaust the stack.
+            # The words are kept, the markup is not.
+            self.out.warnings.append(f"markup nested more than {MAX_DEPTH} deep: reduced to its text")
+            soup = BeautifulSoup(html.escape(soup.get_text(), quote=False), "html.parser")
         self._blocks(soup.contents)
         self._assemble()
+        sanitise_stream(self.out.blocks)  # last, over everything written: nothing unsafe gets by
         if self.out.reduced_tags:
             tags = ", ".join(f"<{tag}>" for tag in sorted(self.out.reduced_tags))
             self.out.warnings.append(f"markup reduced to its text: {tags}")
+        # One line per kind of warning, counted: the report lists each post once under it.
+        counted = Counter(self.out.warnings)
+        self.out.warnings = [message if n == 1 else f"{message} ({n} times)" for message, n in counted.items()]
         return self.out
-
-    # --- shortcodes ------------------------------------------------------------------------
-
-    def _shortcodes(self, content):
-        def caption(match):
-            attributes, inner = match.groups()
-            attribute_caption = re.search(r'caption="([^"]*)"', attributes)
-            figcaption = f"<figcaption>{attribute_caption.group(1)}</figcaption>" if attribute_caption else ""
-            return f"\n\n<figure>{inner}{figcaption}</figure>\n\n"
-
-        content = CAPTION.sub(caption, content)
-        content = EMBED_SHORTCODE.sub(lambda m: f"\n\n{m.group(1).strip()}\n\n", content)
-        closed = {m.group(2) for m in SHORTCODE.finditer(content) if m.group(1)}
-        removed = set()
-
-        def strip(match):
-            slash, name, attributes = match.groups()
-            is_shortcode = slash or name in closed or "=" in attributes or attributes.strip().endswith("/")
-            if not is_shortcode:
-                return match.group(0)  # "[sic]", "[the governor]": words, not a shortcode
-            removed.add(name)
-            return ""
-
-        content = SHORTCODE.sub(strip, content)
-        if removed:
-            self.out.warnings.append("shortcodes removed: " + ", ".join(f"[{name}]" for name in sorted(removed)))
-        return content
 
     # --- block level ---------------------------------------------------------------------
 
@@ -103,8 +103,13 @@ class BodyConverter:
         run = []
         for node in list(nodes):
             if isinstance(node, Comment):
-                continue  # Gutenberg's <!-- wp:… --> and <!--more-->: structure, not text
+                self._comment(node)  # Gutenberg's <!-- wp:… --> and <!--more-->: structure, not text
+                continue
             name = node.name if isinstance(node, Tag) else None
+            if isinstance(node, Tag) and self._special(node):
+                self._flush(run)
+                run = []
+                continue
             if name is None or name not in self.BLOCK_HANDLERS:
                 if isinstance(node, Tag) and name not in ("a",) and name in BLOCK_CONTAINERS:
                     self._flush(run)
@@ -162,8 +167,8 @@ class BodyConverter:
             if not text:
                 continue
             host = urlparse(text).hostname if URL_LINE.match(text) else None
-            if host in EMBED_HOSTS:
-                self.items.append(("block", block("embed", {"url": text, "title": f"Video: {self.title}"[:255]})))
+            if host and (embeddable(text) or host.removeprefix("www.") in OEMBED_HOSTS):
+                self._embed(text)  # an address on a line of its own: WordPress showed it embedded
                 continue
             self.items.append(("p", chunk))
 
@@ -176,9 +181,10 @@ class BodyConverter:
     def _list(self, node):
         items = []
         for li in node.find_all("li"):
-            for nested in li.find_all(["ul", "ol"]):
-                nested.unwrap()  # nested lists read as items of their own
-            text = self._inline_children(li)
+            # A nested list's items are items of their own (find_all reaches them), so an item's
+            # text is its own words, without the list inside it.
+            own = [child for child in li.contents if not (isinstance(child, Tag) and child.name in ("ul", "ol"))]
+            text = "".join(self._inline(child, split=False) for child in own).strip()
             if plain(re.sub(r"<[^>]+>", "", text)):
                 items.append(f"<li>{text}</li>")
         if items:
@@ -207,19 +213,6 @@ class BodyConverter:
         }
         self.items.append(("block", block("quote", value)))
 
-    def _figure(self, node):
-        caption_node = node.find("figcaption")
-        caption = plain(caption_node.get_text()) if caption_node else ""
-        if caption_node:
-            caption_node.extract()
-        images = node.find_all("img")
-        for img in images:
-            img.extract()
-        if not caption:
-            caption = plain(node.get_text())  # [caption]<img/> Words[/caption]
-        for img in images:
-            self._image(img, caption)
-
     def _lone_image(self, node):
         self._image(node, "")
 
@@ -227,42 +220,25 @@ class BodyConverter:
         src = (img.get("src") or "").strip()
         if not src:
             return
-        alt = plain(img.get("alt") or "") or caption or self.title
-        image_id = self.resolve_image(src, alt)
-        if image_id is None:
+        alt = plain(img.get("alt") or "")
+        found = self.media.image(src, alt, caption) if self.media and self._safe(src) else None
+        if found is None:
+            # Never an <img> from the old site: a link to it, and the report counts it.
             self.out.images_linked += 1
-            label = html.escape(caption or alt)
-            self.items.append(("p", f'Image: <a href="{html.escape(src)}">{label}</a>'))
+            self._link(f"Image: {caption or alt or self.title}", src)
             return
         value = {
-            "image": {"image": image_id, "alt_text": alt[:255], "decorative": False},
-            "caption": caption[:500],
-            "credit": "",
+            "image": {"image": found.pk, "alt_text": (found.alt or caption or self.title)[:255], "decorative": False},
+            "caption": found.caption,
+            "credit": found.credit,
         }
         self.items.append(("block", block("image", value)))
-
-    def _iframe(self, node):
-        src = (node.get("src") or "").strip()
-        self.out.reduced_tags.add("iframe")
-        if src:
-            self.items.append(("p", f'Embedded content: <a href="{html.escape(src)}">{html.escape(src)}</a>'))
-
-    def _table(self, node):
-        self.out.reduced_tags.add("table")
-        for row in node.find_all("tr"):
-            cells = [plain(cell.get_text()) for cell in row.find_all(["td", "th"])]
-            cells = [cell for cell in cells if cell]
-            if cells:
-                self.items.append(("p", html.escape(" – ".join(cells))))
 
     def _pre(self, node):
         self.out.reduced_tags.add(node.name)
         text = node.get_text().strip()
         if text:
             self.items.append(("p", "<br/>".join(html.escape(line) for line in text.splitlines())))
-
-    def _hr(self, node):
-        pass  # a rule between parts: the next block starts anyway
 
     def _removed(self, node):
         self.out.warnings.append(f"<{node.name}> removed")
@@ -288,9 +264,10 @@ class BodyConverter:
             tag = INLINE_KEPT[name]
             return f"<{tag}>{inner}</{tag}>" if inner.strip() else inner
         if name == "a" and node.get("href"):
-            href = node["href"].strip()
-            if href.lower().startswith(("http://", "https://", "mailto:", "/")):
+            href = self._safe(node["href"])
+            if href:
                 return f'<a href="{html.escape(href)}">{inner}</a>'
+            return inner
         if name in REMOVED:
             self.out.warnings.append(f"<{name}> removed")
             return ""

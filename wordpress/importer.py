@@ -2,19 +2,15 @@
 
 import datetime
 import email.utils
-import re
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 from django.conf import settings
-from django.core.files.images import ImageFile
 from django.db import reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, PageViewRestriction
-from wagtail.utils.file import hash_filelike
+from wagtail.models import Page, PageViewRestriction
 
 from core.models import Category, Spokesperson, Topic, in_default_locale
 from core.search import not_indexed_on_save
@@ -22,6 +18,7 @@ from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
 from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
+from wordpress.media import MediaLibrary
 from wordpress.models import WordPressOrigin
 from wordpress.report import ImportReport
 from wordpress.signals import stories_imported
@@ -29,7 +26,6 @@ from wordpress.termmap import SKIP
 from wordpress.wxr import WXRError, read_posts, short_link_id
 
 CATCH_ALL = {"uncategorized", "press-stories", "press stories"}
-RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")  # WordPress's "photo-300x200.jpg" sizes of "photo.jpg"
 # Posts read before their stories are written: enough to share each query among many posts,
 # few enough that memory stays flat however long the export is.
 BATCH_SIZE = 100
@@ -60,11 +56,13 @@ class WordPressImporter:
         term_map=None,
         max_topics=MAX_TOPICS,
         max_post_size=None,
+        fetch_media=False,
     ):
         """``password_protected``: SKIP_PROTECTED (not imported, counted) or RESTRICT_PROTECTED
         (imported behind a Wagtail password restriction with the post's password);
         ``term_map``: a wordpress.termmap.TermMap; ``max_post_size``: characters of a post's
-        content (settings.WORDPRESS_MAX_POST_SIZE by default) past which it is skipped."""
+        content (settings.WORDPRESS_MAX_POST_SIZE by default) past which it is skipped;
+        ``fetch_media``: download attachments not in ``media_dir`` (public addresses only)."""
         if password_protected not in (SKIP_PROTECTED, RESTRICT_PROTECTED):
             raise ValueError(f"password_protected must be {SKIP_PROTECTED!r} or {RESTRICT_PROTECTED!r}")
         self.password_protected = password_protected
@@ -80,7 +78,7 @@ class WordPressImporter:
         self.progress = progress or (lambda report: None)
         self.report = ImportReport()
         self.labels = {Category: {}, Topic: {}}
-        self.images = {}  # file hash -> image id, for this run
+        self.media = MediaLibrary(self.report, media_dir, fetch_media=fetch_media, dry_run=dry_run)
         self.warned_default_category = False
         self.post_ids = set()  # every post ID read: a guid's "?p=" never takes another post's short link
         self.guid_links = []  # (guid's post ID, story id): redirected at the end of the run
@@ -92,7 +90,9 @@ class WordPressImporter:
                 # Stories name the English records (their translations are shown on Spanish pages).
                 people = list(Spokesperson.objects.filter(in_default_locale()))
                 self.spokespeople = {person.pk: person for person in people}
-                self.converter = BodyConverter({normalise_name(p.name): p for p in people}, self._image)
+                self.converter = BodyConverter({normalise_name(p.name): p for p in people}, self.media)
+                if getattr(stream, "seekable", lambda: False)():
+                    self.media.read(stream)  # attachments may follow the posts that show them
                 # Every slug in the room, so choosing a unique one asks the database nothing.
                 self.slugs = set(Page.objects.child_of(self.room).values_list("slug", flat=True))
                 self.site_changed = False
@@ -101,6 +101,7 @@ class WordPressImporter:
                     self.report.posts_read += 1
                     self.post_ids.add(post.post_id)
                     if post.post_type != "post":
+                        self.media.add(post)  # (for a stream read once: those before the posts)
                         self.report.skipped[f"not a post ({post.post_type or 'no type'})"] += 1
                     else:
                         if post.post_id and post.post_id in batch_ids:
@@ -270,7 +271,7 @@ class WordPressImporter:
         reader would see or whose markup cannot be converted. Nothing is written before."""
         post = self.post
         try:
-            conversion = self.converter.convert(post.content, post.clean_title)
+            conversion = self.converter.convert(post.content, post.clean_title, post.post_id)
         except RecursionError:
             # About 500 nested tags: this post only is lost, never the run.
             self.report.skipped["markup nested too deeply to convert"] += 1
@@ -284,7 +285,7 @@ class WordPressImporter:
         for name in conversion.unmatched_names:
             self.report.unmatched_names[name] += 1
         self.report.images_linked += conversion.images_linked
-        if conversion.images_linked and self.media_dir is None:
+        if conversion.images_linked and not self.media.has_source:
             self._warn("images kept as links (no --media-dir)")
         story.title = post.clean_title[:255] or self._title_from(conversion.plain_text)
         story.slug = self._slug(story)
@@ -395,52 +396,6 @@ class WordPressImporter:
                 label = model.objects.create(slug=key[:120] or slugify(name)[:120], name=name[:120] or key)
             cache[key] = label
         return cache[key]
-
-    # --- images --------------------------------------------------------------------------
-
-    def _image(self, src, title):
-        if self.media_dir is None:
-            return None
-        path = unquote(urlparse(src).path)
-        marker = "/wp-content/uploads/"
-        if marker not in path:
-            self._warn(f"image {src} is not in wp-content/uploads: kept as a link")
-            return None
-        relative = path.split(marker, 1)[1]
-        candidates = [RESIZED.sub("", relative), relative]
-        file_path = None
-        for candidate in candidates:
-            resolved = (self.media_dir / candidate).resolve()
-            if resolved.is_relative_to(self.media_dir) and resolved.is_file():
-                file_path = resolved
-                break
-        if file_path is None:
-            self._warn(f"image {relative} is not in the media directory: kept as a link")
-            return None
-        with file_path.open("rb") as f:
-            file_hash = hash_filelike(f)
-        if file_hash in self.images:
-            return self.images[file_hash]
-        Image = get_image_model()
-        existing = Image.objects.filter(file_hash=file_hash).values_list("pk", flat=True).first()
-        if existing:
-            self.images[file_hash] = existing
-            return existing
-        self.report.images_imported += 1
-        if self.dry_run:
-            self.images[file_hash] = 0  # would be imported; nothing is stored on a dry run
-            return 0
-        try:
-            with transaction.atomic(), file_path.open("rb") as f:
-                image = Image(title=title[:255], collection=Collection.get_first_root_node(), file_hash=file_hash)
-                image.file = ImageFile(f, name=file_path.name)
-                image.save()
-        except Exception as error:  # Pillow/Willow: not an image it can read
-            self.report.images_imported -= 1
-            self._warn(f"image {relative} could not be read ({type(error).__name__}): kept as a link")
-            return None
-        self.images[file_hash] = image.pk
-        return image.pk
 
     # --- old addresses -------------------------------------------------------------------
 

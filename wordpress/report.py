@@ -13,6 +13,7 @@ class ImportReport:
     unpublished: int = 0
     skipped: Counter = field(default_factory=Counter)
     images_imported: int = 0
+    documents_imported: int = 0
     images_linked: int = 0
     redirects_created: int = 0
     # {message: [number of posts, the first few posts' names]}: one line per kind of problem
@@ -50,6 +51,7 @@ class ImportReport:
         rows += [
             ("Images imported", self.images_imported),
             ("Images kept as links", self.images_linked),
+            ("Files imported (audio, video, documents)", self.documents_imported),
             ("Redirects created", self.redirects_created),
             ("Warnings", sum(n for n, _posts in self.warnings.values()) + bool(self.unmapped_terms)),
         ]

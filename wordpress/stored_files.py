@@ -2,6 +2,7 @@
 and the zip of uploads/ unpacked safely for the importer's ``media_dir``."""
 
 import contextlib
+import io
 import shutil
 import stat
 import tempfile
@@ -41,6 +42,7 @@ class StoredFile:
         self.pieces = ImportRunChunk.objects.filter(run=run, kind=kind)
         self.next_number = 0
         self.buffer, self.offset = b"", 0  # what is read of the buffer so far
+        self.position = 0  # bytes read from the start of the file
 
     def _load_next(self):
         data = self.pieces.filter(number=self.next_number).values_list("data", flat=True).first()
@@ -56,7 +58,21 @@ class StoredFile:
         end = len(self.buffer) if size < 0 else self.offset + size
         data = self.buffer[self.offset : end]
         self.offset += len(data)
+        self.position += len(data)
         return data
+
+    # The importer reads an export twice (its attachments first): rewinding is all it needs.
+    def seekable(self):
+        return True
+
+    def tell(self):
+        return self.position
+
+    def seek(self, offset, whence=0):
+        if (offset, whence) != (0, 0):
+            raise io.UnsupportedOperation("a stored file can only be rewound to its start")
+        self.next_number, self.buffer, self.offset, self.position = 0, b"", 0, 0
+        return 0
 
 
 # --- the zip of uploads/ --------------------------------------------------------------------

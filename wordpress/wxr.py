@@ -49,6 +49,11 @@ class Post:
     password: str = ""
     sticky: bool = False
     too_large: int = 0  # characters of content, excerpt or title past the size cap (then cut)
+    # Attachments (post_type "attachment"): the file's address, the post it belongs to, and
+    # the post's meta (_wp_attached_file, _wp_attachment_image_alt, ...) as {key: value}.
+    attachment_url: str = ""
+    post_parent: int = 0
+    meta: dict = field(default_factory=dict)
 
     @property
     def fingerprint(self):
@@ -81,6 +86,16 @@ class CountingReader:
         data = self.raw.read(size)
         self.position += len(data)
         return data
+
+    def seekable(self):
+        return self.raw.seekable()
+
+    def tell(self):
+        return self.raw.tell()
+
+    def seek(self, offset, whence=0):
+        self.position = self.raw.seek(offset, whence)
+        return self.position
 
 
 def _local(tag):
@@ -200,6 +215,11 @@ def _post(item, wp_ns):
     if not post_id.isdigit():
         # Exports without wp:post_id (hand-made or old ones) still carry it in "?p=123".
         post_id = short_link_id(text("guid")) or short_link_id(text("link"))
+    parent = text(wp + "post_parent")
+    meta = {
+        (postmeta.findtext(wp + "meta_key") or "").strip(): postmeta.findtext(wp + "meta_value") or ""
+        for postmeta in item.findall(wp + "postmeta")
+    }
     return Post(
         post_id=int(post_id) if post_id.isdigit() else 0,
         title=item.findtext("title") or "",
@@ -218,6 +238,9 @@ def _post(item, wp_ns):
         password=text(wp + "post_password"),
         sticky=text(wp + "is_sticky") == "1",
         too_large=too_large,
+        attachment_url=text(wp + "attachment_url"),
+        post_parent=int(parent) if parent.isdigit() else 0,
+        meta=meta,
     )
 
 

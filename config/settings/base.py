@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",  # the story body's table block
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -466,7 +467,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 SEARCH_LANGUAGE_CONFIGS = {"es": "spanish"}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search", "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS}}
 # SVG: press kits' logos (a document, so it is only ever downloaded, never shown inline).
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "svg", "txt", "xlsx", "zip"]
+# Audio and video files are documents too: the story body's audio and video blocks play them.
+WAGTAILDOCS_EXTENSIONS = [
+    *["csv", "docx", "odt", "pdf", "pptx", "rtf", "svg", "txt", "xlsx", "zip"],
+    *["m4a", "mp3", "mp4", "ogg", "wav", "webm"],
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # An SVG document must be a plain drawing, like an SVG image (uploads/forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"

@@ -66,6 +66,11 @@ class BlockPickerPreviewTests(WagtailTestUtils, TestCase):
             "embed": 'title="Press conference"',
             "document": "Read the court&#x27;s ruling",
             "media_contacts": "(916) 555-0100",
+            "gallery": "Second",
+            "table": "<caption>Sample vote count</caption>",
+            "separator": '<hr class="block-separator">',
+            "buttons": '<a class="button" href="https://example.org/">Read the report</a>',
+            "audio": "Recording of the press call",
         }
         for name, text in expectations.items():
             with self.subTest(block=name):

@@ -153,9 +153,7 @@ class WhatBecomesWhatTests(ImportCase):
         output = self.run_import(ARCHIVE, media_dir=self.media_dir())
         story = StoryPage.objects.get(slug="sanctuary-law-upheld")
         blocks = {block.block_type: block.value for block in story.body}
-        self.assertEqual(
-            [block.block_type for block in story.body], ["statement", "quote", "image", "embed", "paragraph"]
-        )
+        self.assertEqual([block.block_type for block in story.body], ["statement", "quote", "image", "embed", "table"])
         self.assertEqual(blocks["statement"]["spokesperson"], self.speaker)
         self.assertIn("Today's ruling protects every family", blocks["statement"]["text"].source)
         self.assertIn("We will keep working with the legislature", blocks["statement"]["text"].source)
@@ -164,13 +162,11 @@ class WhatBecomesWhatTests(ImportCase):
         self.assertEqual(blocks["image"]["caption"], "Marchers at the State Capitol")
         self.assertEqual(blocks["image"]["image"].contextual_alt_text, "Rally at the Capitol")
         self.assertEqual(blocks["embed"]["url"].url, "https://www.youtube.com/watch?v=aqz-KE-bpKQ")
-        # A table is reduced to its words, and the report says so; a shortcode is removed, named.
-        self.assertIn("Vote – 54–21", blocks["paragraph"].source)
-        self.assertNotIn("<table", story.body.raw_data.__repr__())
+        # A table stays a table; a shortcode that becomes nothing is removed, named.
+        self.assertEqual(blocks["table"]["data"], [["Vote", "54–21"]])
         self.assertIn(
-            "shortcodes removed: [contact-form-7]: post 101 “Governor’s “Sanctuary” Law Upheld & Defended”", output
+            "shortcode [contact-form-7] removed: post 101 “Governor’s “Sanctuary” Law Upheld & Defended”", output
         )
-        self.assertIn("markup reduced to its text: <table>", output)
         self.assertEqual(list(story.spokespeople.all()), [self.speaker])
 
     def test_a_statement_by_someone_who_is_not_a_spokesperson_stays_a_paragraph_and_is_reported(self):

@@ -1,4 +1,4 @@
-"""python manage.py import_wordpress EXPORT.xml --site HOSTNAME [--media-dir DIR] [--dry-run]
+"""python manage.py import_wordpress EXPORT.xml --site HOSTNAME [--media-dir DIR] [--fetch-media] [--dry-run]
 [--password-protected skip|restrict] [--map FILE]"""
 
 import os
@@ -26,6 +26,12 @@ class Command(BaseCommand):
         parser.add_argument("export", help="The WXR file from WordPress's Tools → Export.")
         parser.add_argument("--site", required=True, help="Hostname of the Wagtail site, e.g. localhost.")
         parser.add_argument("--media-dir", help="A copy of wp-content/uploads, to import images from.")
+        parser.add_argument(
+            "--fetch-media",
+            action="store_true",
+            help="Download images and files not in --media-dir from the old site's addresses "
+            "(public addresses only; size, type and time limited).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Read and check everything, write nothing.")
         parser.add_argument(
             "--password-protected",
@@ -44,7 +50,7 @@ class Command(BaseCommand):
             f"same name, at most {MAX_TOPICS} topics a story.",
         )
 
-    def handle(self, export, site, media_dir=None, dry_run=False, map_file=None, **options):
+    def handle(self, export, site, media_dir=None, dry_run=False, map_file=None, fetch_media=False, **options):
         path = Path(export)
         sites = Site.objects.filter(hostname=site).order_by("-is_default_site", "port")
         if not sites:
@@ -70,6 +76,7 @@ class Command(BaseCommand):
                     progress=show,
                     password_protected=options["password_protected"],
                     term_map=term_map,
+                    fetch_media=fetch_media,
                 )
                 report = importer.run(reader)
         except WXRError as error:
