@@ -27,6 +27,7 @@ from frontcache.keys import room_key, search_key, site_ids_at, site_keys_at
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
 from press.listing import CountedStories, annotate_home_sites, paginate
+from press.models.facet_counts import StoredCounts
 
 
 def reserved_slugs():
@@ -192,7 +193,8 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters.from_querydict(request.GET)
         stories = self.get_stories()
-        facets = filters.facets(stories)  # one query for every count
+        # One query for every count; those over the whole room are kept up to date on publish.
+        facets = filters.facets(stories, kept=StoredCounts(self, stories))
         # The facets count every match already: the paginator needs no COUNT of its own.
         listing = CountedStories(filters.apply(stories), filters.total(facets))
         paginator, page_obj = paginate(request, listing, self.per_page)

@@ -54,7 +54,7 @@ LABELLED_KINDS = {"category": Category, "topic": Topic, "spokesperson": Spokespe
 
 
 def _labels_sql(model):
-    """(sql, params) of rows (id, name, label, slug, offered) of ``model``'s records in the
+    """(sql, params) of rows (pk, name, label, slug, offered) of ``model``'s records in the
     default language (live ones, for snippets with drafts), as ``core.translations.directory``
     reads them, each labelled with its translation in the active language when there is one."""
     translated = model.objects.filter(
@@ -238,16 +238,17 @@ class StoryPageQuerySet(PageQuerySet):
         ids = self._ids()
         if kind in ("year", "month"):
             part = ExtractYear("date") if kind == "year" else ExtractMonth("date")
-            rows = self.model.objects.filter(pk__in=ids).annotate(part=part).values("part")
+            rows = self.model.objects.filter(pk__in=ids).values(value=part)
         elif kind == "category":
-            rows = self.model.objects.filter(pk__in=ids, category__isnull=False).values("category")
+            rows = self.model.objects.filter(pk__in=ids, category__isnull=False).values(value=F("category"))
         elif kind in ("topic", "spokesperson"):
             through = (self.model.topics if kind == "topic" else self.model.spokespeople).through
-            rows = through.objects.filter(storypage_id__in=ids).values(kind)
+            rows = through.objects.filter(storypage_id__in=ids).values(value=F(kind))
         elif kind == "organization":
             return self._organization_counts_sql()
         else:
             raise ValueError(kind)
+        # Columns named ``value`` and ``n``: SQLite takes no column list after a subquery's alias.
         return rows.annotate(n=CountOf("pk")).order_by().query.sql_with_params()
 
     @staticmethod
@@ -266,14 +267,13 @@ class StoryPageQuerySet(PageQuerySet):
             # The SQL is Django's, compiled from querysets; every value is a parameter.
             model = LABELLED_KINDS.get(kind)
             if model is None:
-                selects.append(f"SELECT %s, counted.*, NULL, NULL, NULL, NULL FROM ({sql}) AS counted (value, n)")  # noqa: S608
+                selects.append(f"SELECT %s, counted.value, counted.n, NULL, NULL, NULL, NULL FROM ({sql}) AS counted")  # noqa: S608
                 params.extend([name, *part_params])
                 continue
             labels_sql, labels_params = _labels_sql(model)
             selects.append(
-                "SELECT %s, counted.*, labels.name, labels.label, labels.slug, labels.offered "  # noqa: S608
-                f"FROM ({sql}) AS counted (value, n) "
-                f"JOIN ({labels_sql}) AS labels (id, name, label, slug, offered) ON labels.id = counted.value"
+                "SELECT %s, counted.value, counted.n, labels.name, labels.label, labels.slug, labels.offered "  # noqa: S608
+                f"FROM ({sql}) AS counted JOIN ({labels_sql}) AS labels ON labels.pk = counted.value"
             )
             params.extend([name, *part_params, *labels_params])
         if not selects:
@@ -290,7 +290,7 @@ class StoryPageQuerySet(PageQuerySet):
         organisation. Table names from the models; values are parameters."""
         ids_sql, params = self._ids().query.sql_with_params()
         sql = f"""
-            SELECT pairs.organization_id, COUNT(*) FROM (
+            SELECT pairs.organization_id AS value, COUNT(*) AS n FROM (
                 SELECT signatory.organization_id AS organization_id, signatory.page_id AS story_id
                 FROM {_signatories()._meta.db_table} signatory
                 WHERE signatory.page_id IN ({ids_sql})
