@@ -213,7 +213,11 @@ class StoryFilters:
         }
         if self.year:
             parts["month"] = (self.apply(stories, skip=("month",)), "month")
+        if kept is not None:
+            parts["counted"] = (kept, kept.COUNTED)
         counts = stories.count_together(parts, using=stories.db)
+        if kept is not None and not counts["counted"]:  # a room never counted: count its stories
+            return self.facets(stories)
 
         years = sorted(((count.value, count.n) for count in counts["year"]), reverse=True)
         options = [Option(str(y), str(y), n, y == self.year) for y, n in years]

@@ -32,24 +32,18 @@ class RoomFacetCount(models.Model):
 
 class StoredCounts:
     """A room's kept counts, asked as a story queryset is (``count_sql``), so
-    ``count_together`` reads them in the same one query as any counts it computes. A room
-    never counted (just migrated, just created) is counted from ``stories`` by that same
-    query, as if nothing were kept: PostgreSQL runs only one of the two halves."""
+    ``count_together`` reads them in the same one query as any counts it computes. The kind
+    ``COUNTED`` is one row, (0, stories listed), when the room has been counted: without it
+    (just migrated, never published to) the caller counts the room's stories instead."""
 
-    def __init__(self, room, stories):
-        self.room, self.stories = room, stories
+    COUNTED = COUNTED
+
+    def __init__(self, room):
+        self.room = room
 
     def count_sql(self, kind):
-        kept = RoomFacetCount.objects.filter(room_id=self.room.pk)
-        sql, params = kept.filter(kind=kind).values_list("value", "n").order_by().query.sql_with_params()
-        counted_sql, counted_params = kept.filter(kind=COUNTED).values("pk").query.sql_with_params()
-        live_sql, live_params = self.stories.count_sql(kind)
-        # Django's SQL, compiled from querysets; every value is a parameter.
-        sql = (
-            f"{sql} UNION ALL SELECT live.value, live.n FROM ({live_sql}) AS live "  # noqa: S608
-            f"WHERE NOT EXISTS ({counted_sql})"
-        )
-        return sql, [*params, *live_params, *counted_params]
+        rows = RoomFacetCount.objects.filter(room_id=self.room.pk, kind=kind).values_list("value", "n")
+        return rows.order_by().query.sql_with_params()
 
 
 def count_room(room):

@@ -194,7 +194,7 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         filters = StoryFilters.from_querydict(request.GET)
         stories = self.get_stories()
         # One query for every count; those over the whole room are kept up to date on publish.
-        facets = filters.facets(stories, kept=StoredCounts(self, stories))
+        facets = filters.facets(stories, kept=StoredCounts(self))
         # The facets count every match already: the paginator needs no COUNT of its own.
         listing = CountedStories(filters.apply(stories), filters.total(facets))
         paginator, page_obj = paginate(request, listing, self.per_page)

@@ -7,8 +7,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.db.models import Aggregate, CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models import Count as CountOf
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Length, Substr
 from django.db.models.lookups import StartsWith
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -68,6 +68,19 @@ def _labels_sql(model):
         label=Coalesce(Subquery(translated.values("name")[:1]), F("name")), offered=offered
     ).values_list("pk", "name", "label", "slug", "offered")
     return rows.order_by().query.sql_with_params()
+
+
+class JoinedNames(Aggregate):
+    """Names in alphabetical order, joined by ", " (as a card lists a story's people):
+    PostgreSQL's STRING_AGG; SQLite's GROUP_CONCAT, in the order its rows come."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ', ' ORDER BY %(expressions)s)"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "GROUP_CONCAT(%(expressions)s, ', ')"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -183,13 +196,24 @@ class StoryPageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Everything a listing card shows (its category, people and image), fetched in a
-        fixed number of queries: the stories, their people, their images' renditions."""
-        return (
+        fixed number of queries: the stories, with their people's names (``people_names``),
+        then their images' renditions. On a page in another language, each story's category
+        comes named in it (``category_label``), so the cards read no directory of categories."""
+        people = Spokesperson.objects.filter(stories=OuterRef("pk")).order_by().values("stories")
+        stories = (
             self.select_related("category", "listing_image")
-            .prefetch_related("spokespeople", "listing_image__renditions")
+            .annotate(people_names=Subquery(people.annotate(names=JoinedNames("name")).values("names")))
+            .prefetch_related("listing_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
+        language = active_language()
+        if language == settings.LANGUAGE_CODE:
+            return stories
+        translated = Category.objects.filter(
+            translation_key=OuterRef("category__translation_key"), locale__language_code=language
+        )
+        return stories.annotate(category_label=Coalesce(Subquery(translated.values("name")[:1]), F("category__name")))
 
     def for_story_page(self):
         """What a story's own page reads of the story's relations, joined to it: its category
