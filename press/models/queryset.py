@@ -9,6 +9,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Aggregate, CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models import Count as CountOf
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Length, Substr
 from django.db.models.lookups import StartsWith
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -68,6 +69,17 @@ def _labels_sql(model):
         label=Coalesce(Subquery(translated.values("name")[:1]), F("name")), offered=offered
     ).values_list("pk", "name", "label", "slug", "offered")
     return rows.order_by().query.sql_with_params()
+
+
+def _shared_ids(stories, shared):
+    """{"ids": (sql, params)} reading ``stories``' ids from a set named in ``shared`` (added
+    there if new), for ``count_sql``; nothing for counts that are not a story queryset's."""
+    if not isinstance(stories, StoryPageQuerySet):
+        return {}
+    key = stories._ids().query.sql_with_params()
+    key = (key[0], tuple(key[1]))
+    shared.setdefault(key, f"counted_set_{len(shared)}")
+    return {"ids": (f"SELECT id FROM {shared[key]}", [])}  # noqa: S608 (a name of ours)
 
 
 class JoinedNames(Aggregate):
@@ -254,12 +266,13 @@ class StoryPageQuerySet(PageQuerySet):
     def _label_counts(self, objects):
         return objects.filter(stories__in=self._ids()).annotate(n=CountOf("stories")).order_by("name")
 
-    def count_sql(self, kind):
+    def count_sql(self, kind, ids=None):
         """(sql, params) of one set of counts over these stories, rows of (value, stories):
         ``kind`` is "year" or "month" (the value is the number), or "category", "topic",
-        "spokesperson" or "organization" (the value is the record's id). For
-        ``count_together``; raises EmptyResultSet when no story can match."""
-        ids = self._ids()
+        "spokesperson" or "organization" (the value is the record's id). ``ids``, when given,
+        is (sql, params) of these stories' ids already worked out (``count_together``'s shared
+        sets). For ``count_together``; raises EmptyResultSet when no story can match."""
+        shared, ids = ids, RawSQL(*ids) if ids is not None else self._ids()  # noqa: S611 (SQL of ours)
         if kind in ("year", "month"):
             part = ExtractYear("date") if kind == "year" else ExtractMonth("date")
             rows = self.model.objects.filter(pk__in=ids).values(value=part)
@@ -269,7 +282,7 @@ class StoryPageQuerySet(PageQuerySet):
             through = (self.model.topics if kind == "topic" else self.model.spokespeople).through
             rows = through.objects.filter(storypage_id__in=ids).values(value=F(kind))
         elif kind == "organization":
-            return self._organization_counts_sql()
+            return self._organization_counts_sql(shared or ids.query.sql_with_params())
         else:
             raise ValueError(kind)
         # Columns named ``value`` and ``n``: SQLite takes no column list after a subquery's alias.
@@ -283,9 +296,10 @@ class StoryPageQuerySet(PageQuerySet):
         a record that is not in the directory (a draft person, say) is not counted."""
         counts = {name: [] for name in parts}
         selects, params = [], []
+        shared = {}  # the ids of each distinct set of stories counted, worked out once (a CTE)
         for name, (stories, kind) in parts.items():
             try:
-                sql, part_params = stories.count_sql(kind)
+                sql, part_params = stories.count_sql(kind, **_shared_ids(stories, shared))
             except EmptyResultSet:  # e.g. a search with no words: nothing to count
                 continue
             # The SQL is Django's, compiled from querysets; every value is a parameter.
@@ -302,17 +316,23 @@ class StoryPageQuerySet(PageQuerySet):
             params.extend([name, *part_params, *labels_params])
         if not selects:
             return counts
+        # Several facets often count the same stories (with only a year chosen, every facet
+        # but the year's): each set is found once, not once a facet.
+        ctes = [f"{cte} (id) AS ({sql})" for (sql, _params), cte in shared.items()]
+        cte_params = [param for (_sql, set_params) in shared for param in set_params]
+        with_clause = f"WITH {', '.join(ctes)} " if ctes else ""
         with connections[using].cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(selects), params)
+            cursor.execute(with_clause + " UNION ALL ".join(selects), [*cte_params, *params])
             for name, value, n, *label in cursor.fetchall():
                 counts[name].append(Count(int(value), n, Label(*label) if label[0] is not None else None))
         return counts
 
-    def _organization_counts_sql(self):
-        """Rows of (organization id, stories): an organisation's stories are those it signed
-        and those its spokespeople speak in; the UNION drops a story counted twice for one
-        organisation. Table names from the models; values are parameters."""
-        ids_sql, params = self._ids().query.sql_with_params()
+    def _organization_counts_sql(self, ids):
+        """Rows of (organization id, stories) of the stories whose ids ``ids`` (sql, params)
+        selects: an organisation's stories are those it signed and those its spokespeople speak
+        in; the UNION drops a story counted twice for one organisation. Table names from the
+        models; values are parameters."""
+        ids_sql, params = ids
         sql = f"""
             SELECT pairs.organization_id AS value, COUNT(*) AS n FROM (
                 SELECT signatory.organization_id AS organization_id, signatory.page_id AS story_id
