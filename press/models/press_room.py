@@ -24,7 +24,7 @@ from core.models import (
     Spokesperson,
     in_default_locale,
 )
-from core.translations import active_language
+from core.translations import active_language, localized_all
 from frontcache.keys import room_key, search_key, site_ids_at, site_keys_at
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
@@ -222,8 +222,12 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         as the active language's record when there is one (its title; and its organisation's
         name in that language, as ``core.translations.localized`` shows them). One query, the
         translations and the order included, instead of reading the whole directory."""
+        contacts = self.media_contacts.all()
+        if not isinstance(contacts, models.QuerySet):  # a preview's contacts, unsaved: in memory
+            people = [contact.spokesperson for contact in contacts]
+            return localized_all([person for person in people if person.live and person.active])
         language = active_language()
-        contacts = self.media_contacts.filter(spokesperson__live=True, spokesperson__active=True)
+        contacts = contacts.filter(spokesperson__live=True, spokesperson__active=True)
         wanted = Q(pk__in=contacts.values("spokesperson_id"))
         people = Spokesperson.objects.select_related("organization", "photo").annotate(
             contact=Exists(contacts.filter(spokesperson=OuterRef("pk"))),
