@@ -175,5 +175,5 @@ def generate_stories(count, seed=2026, image_every=3, signed_share=0.5, spanish_
                 created.append(historia.pk)
     # Indexed once all are saved, with their topics and speakers.
     get_search_backend().add_bulk(StoryPage, list(StoryPage.objects.filter(pk__in=created)))
-    count_rooms()  # saved without publishing, so no signal recounted the rooms' facets
+    count_rooms(PressIndexPage.objects.all())  # saved without publishing, so no signal recounted the rooms' facets
     return created

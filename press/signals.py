@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from core.models import Spokesperson
 from press.models import PressIndexPage, StoryPage
-from press.models.facet_counts import count_room, count_rooms, rooms_in_locales
+from press.models.facet_counts import count_room, count_rooms
 
 # Deletions already recounted: one delete of a room's 10,000 stories recounts once, not once
 # a story (Django sends every post_delete after the rows are gone).
@@ -21,7 +21,7 @@ _recounted_deletions = weakref.WeakValueDictionary()
 def story_changed(sender, instance, **kwargs):
     """A story published, unpublished or moved: the rooms of its language (its own and any
     that list it, which a change of signatories can add or remove)."""
-    count_rooms(rooms_in_locales([instance.locale_id]))
+    count_rooms(PressIndexPage.objects.filter(locale_id=instance.locale_id))
 
 
 def story_deleted(sender, instance, origin=None, **kwargs):
@@ -40,7 +40,7 @@ def room_published(sender, instance, **kwargs):
 def every_room(sender, **kwargs):
     """Privacy (a restriction on a story, a room or a site) and people (an organisation's
     spokespeople count for it) reach across rooms: every room is recounted."""
-    count_rooms()
+    count_rooms(PressIndexPage.objects.all())
 
 
 signals.page_published.connect(story_changed, sender=StoryPage)

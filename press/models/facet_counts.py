@@ -74,18 +74,7 @@ def count_room(room):
         cursor.execute(insert, params)
 
 
-def count_rooms(rooms=None):
-    """Recount ``rooms`` (every press room when None)."""
-    from press.models.press_room import PressIndexPage
-
-    rooms = PressIndexPage.objects.all() if rooms is None else rooms
-    for room in sorted(rooms, key=lambda room: room.pk):  # locks always taken in one order
+def count_rooms(rooms):
+    """Recount ``rooms``, always in the same order (their locks are taken in it)."""
+    for room in sorted(rooms, key=lambda room: room.pk):
         count_room(room)
-
-
-def rooms_in_locales(locale_ids):
-    """The press rooms in these languages: those whose counts a story of theirs can change
-    (its own room and any that cross-list it are in its language)."""
-    from press.models.press_room import PressIndexPage
-
-    return PressIndexPage.objects.filter(locale_id__in=locale_ids)
