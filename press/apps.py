@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PressConfig(AppConfig):
     name = "press"
     verbose_name = "Press rooms and stories"
+
+    def ready(self):
+        # Importing connects the handlers that keep the rooms' facet counts; models may be
+        # imported only once apps are ready.
+        from press import signals  # noqa: F401

@@ -193,20 +193,31 @@ class StoryFilters:
             stories = stories.signed_or_spoken_by(self.organization)
         return stories
 
-    def facets(self, stories):
+    def facets(self, stories, kept=None):
         """The values on offer: only those that occur in ``stories`` (a press room's), each
         counted with the other active filters applied. One query for all of them, the names of
-        the categories, topics, people and organisations they count included."""
+        the categories, topics, people and organisations they count included. A facet that no
+        other filter narrows is read from ``kept`` (the room's counts kept up to date on
+        publish, ``press.models.facet_counts``) when given, instead of counted over the room."""
+
+        def counted(*skip):
+            narrowed = self.apply(stories, skip=skip)
+            return kept if kept is not None and narrowed is stories else narrowed
+
         parts = {
-            "year": (self.apply(stories, skip=("year", "month")), "year"),
-            "category": (self.apply(stories, skip=("category",)), "category"),
-            "topic": (self.apply(stories, skip=("topic",)), "topic"),
-            "spokesperson": (self.apply(stories, skip=("spokesperson",)), "spokesperson"),
-            "organization": (self.apply(stories, skip=("organization",)), "organization"),
+            "year": (counted("year", "month"), "year"),
+            "category": (counted("category"), "category"),
+            "topic": (counted("topic"), "topic"),
+            "spokesperson": (counted("spokesperson"), "spokesperson"),
+            "organization": (counted("organization"), "organization"),
         }
         if self.year:
             parts["month"] = (self.apply(stories, skip=("month",)), "month")
+        if kept is not None:
+            parts["counted"] = (kept, kept.COUNTED)
         counts = stories.count_together(parts, using=stories.db)
+        if kept is not None and not counts["counted"]:  # a room never counted: count its stories
+            return self.facets(stories)
 
         years = sorted(((count.value, count.n) for count in counts["year"]), reverse=True)
         options = [Option(str(y), str(y), n, y == self.year) for y, n in years]

@@ -44,7 +44,10 @@ class CountedStories:
         return self._count
 
     def __getitem__(self, window):
-        return list(self._stories[window])
+        # The page's ids are chosen first, in a subquery of narrow rows, and only its stories
+        # read with what a card shows: a page far down the listing sorts ids, not whole cards.
+        page = self._stories.values("pk")[window]
+        return list(self._stories.model.objects.filter(pk__in=page).for_listing())
 
 
 # A positive whole number, without a leading zero or sign, short enough to be a real page.

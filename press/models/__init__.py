@@ -1,5 +1,6 @@
 """Press rooms and the stories in them: a module per page type, the story queryset apart."""
 
+from press.models.facet_counts import RoomFacetCount
 from press.models.press_room import PressIndexPage, PressRoomContact, reserved_slugs
 from press.models.queryset import RANKED_SEARCH_MATCHES, StoryPageQuerySet
 from press.models.story import StoryCorrection, StoryPage, StorySignatory, join_names
@@ -8,6 +9,7 @@ __all__ = [
     "RANKED_SEARCH_MATCHES",
     "PressIndexPage",
     "PressRoomContact",
+    "RoomFacetCount",
     "StoryCorrection",
     "StoryPage",
     "StoryPageQuerySet",

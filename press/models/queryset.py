@@ -7,8 +7,9 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.db.models import Aggregate, CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models import Count as CountOf
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Length, Substr
 from django.db.models.lookups import StartsWith
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -54,7 +55,7 @@ LABELLED_KINDS = {"category": Category, "topic": Topic, "spokesperson": Spokespe
 
 
 def _labels_sql(model):
-    """(sql, params) of rows (id, name, label, slug, offered) of ``model``'s records in the
+    """(sql, params) of rows (pk, name, label, slug, offered) of ``model``'s records in the
     default language (live ones, for snippets with drafts), as ``core.translations.directory``
     reads them, each labelled with its translation in the active language when there is one."""
     translated = model.objects.filter(
@@ -68,6 +69,30 @@ def _labels_sql(model):
         label=Coalesce(Subquery(translated.values("name")[:1]), F("name")), offered=offered
     ).values_list("pk", "name", "label", "slug", "offered")
     return rows.order_by().query.sql_with_params()
+
+
+def _shared_ids(stories, shared):
+    """{"ids": (sql, params)} reading ``stories``' ids from a set named in ``shared`` (added
+    there if new), for ``count_sql``; nothing for counts that are not a story queryset's."""
+    if not isinstance(stories, StoryPageQuerySet):
+        return {}
+    key = stories._ids().query.sql_with_params()
+    key = (key[0], tuple(key[1]))
+    shared.setdefault(key, f"counted_set_{len(shared)}")
+    return {"ids": (f"SELECT id FROM {shared[key]}", [])}  # noqa: S608 (a name of ours)
+
+
+class JoinedNames(Aggregate):
+    """Names in alphabetical order, joined by ", " (as a card lists a story's people):
+    PostgreSQL's STRING_AGG; SQLite's GROUP_CONCAT, in the order its rows come."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ', ' ORDER BY %(expressions)s)"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "GROUP_CONCAT(%(expressions)s, ', ')"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -183,13 +208,24 @@ class StoryPageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Everything a listing card shows (its category, people and image), fetched in a
-        fixed number of queries: the stories, their people, their images' renditions."""
-        return (
+        fixed number of queries: the stories, with their people's names (``people_names``),
+        then their images' renditions. On a page in another language, each story's category
+        comes named in it (``category_label``), so the cards read no directory of categories."""
+        people = Spokesperson.objects.filter(stories=OuterRef("pk")).order_by().values("stories")
+        stories = (
             self.select_related("category", "listing_image")
-            .prefetch_related("spokespeople", "listing_image__renditions")
+            .annotate(people_names=Subquery(people.annotate(names=JoinedNames("name")).values("names")))
+            .prefetch_related("listing_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
+        language = active_language()
+        if language == settings.LANGUAGE_CODE:
+            return stories
+        translated = Category.objects.filter(
+            translation_key=OuterRef("category__translation_key"), locale__language_code=language
+        )
+        return stories.annotate(category_label=Coalesce(Subquery(translated.values("name")[:1]), F("category__name")))
 
     def for_story_page(self):
         """What a story's own page reads of the story's relations, joined to it: its category
@@ -230,24 +266,26 @@ class StoryPageQuerySet(PageQuerySet):
     def _label_counts(self, objects):
         return objects.filter(stories__in=self._ids()).annotate(n=CountOf("stories")).order_by("name")
 
-    def count_sql(self, kind):
+    def count_sql(self, kind, ids=None):
         """(sql, params) of one set of counts over these stories, rows of (value, stories):
         ``kind`` is "year" or "month" (the value is the number), or "category", "topic",
-        "spokesperson" or "organization" (the value is the record's id). For
-        ``count_together``; raises EmptyResultSet when no story can match."""
-        ids = self._ids()
+        "spokesperson" or "organization" (the value is the record's id). ``ids``, when given,
+        is (sql, params) of these stories' ids already worked out (``count_together``'s shared
+        sets). For ``count_together``; raises EmptyResultSet when no story can match."""
+        shared, ids = ids, RawSQL(*ids) if ids is not None else self._ids()  # noqa: S611 (SQL of ours)
         if kind in ("year", "month"):
             part = ExtractYear("date") if kind == "year" else ExtractMonth("date")
-            rows = self.model.objects.filter(pk__in=ids).annotate(part=part).values("part")
+            rows = self.model.objects.filter(pk__in=ids).values(value=part)
         elif kind == "category":
-            rows = self.model.objects.filter(pk__in=ids, category__isnull=False).values("category")
+            rows = self.model.objects.filter(pk__in=ids, category__isnull=False).values(value=F("category"))
         elif kind in ("topic", "spokesperson"):
             through = (self.model.topics if kind == "topic" else self.model.spokespeople).through
-            rows = through.objects.filter(storypage_id__in=ids).values(kind)
+            rows = through.objects.filter(storypage_id__in=ids).values(value=F(kind))
         elif kind == "organization":
-            return self._organization_counts_sql()
+            return self._organization_counts_sql(shared or ids.query.sql_with_params())
         else:
             raise ValueError(kind)
+        # Columns named ``value`` and ``n``: SQLite takes no column list after a subquery's alias.
         return rows.annotate(n=CountOf("pk")).order_by().query.sql_with_params()
 
     @staticmethod
@@ -258,39 +296,45 @@ class StoryPageQuerySet(PageQuerySet):
         a record that is not in the directory (a draft person, say) is not counted."""
         counts = {name: [] for name in parts}
         selects, params = [], []
+        shared = {}  # the ids of each distinct set of stories counted, worked out once (a CTE)
         for name, (stories, kind) in parts.items():
             try:
-                sql, part_params = stories.count_sql(kind)
+                sql, part_params = stories.count_sql(kind, **_shared_ids(stories, shared))
             except EmptyResultSet:  # e.g. a search with no words: nothing to count
                 continue
             # The SQL is Django's, compiled from querysets; every value is a parameter.
             model = LABELLED_KINDS.get(kind)
             if model is None:
-                selects.append(f"SELECT %s, counted.*, NULL, NULL, NULL, NULL FROM ({sql}) AS counted (value, n)")  # noqa: S608
+                selects.append(f"SELECT %s, counted.value, counted.n, NULL, NULL, NULL, NULL FROM ({sql}) AS counted")  # noqa: S608
                 params.extend([name, *part_params])
                 continue
             labels_sql, labels_params = _labels_sql(model)
             selects.append(
-                "SELECT %s, counted.*, labels.name, labels.label, labels.slug, labels.offered "  # noqa: S608
-                f"FROM ({sql}) AS counted (value, n) "
-                f"JOIN ({labels_sql}) AS labels (id, name, label, slug, offered) ON labels.id = counted.value"
+                "SELECT %s, counted.value, counted.n, labels.name, labels.label, labels.slug, labels.offered "  # noqa: S608
+                f"FROM ({sql}) AS counted JOIN ({labels_sql}) AS labels ON labels.pk = counted.value"
             )
             params.extend([name, *part_params, *labels_params])
         if not selects:
             return counts
+        # Several facets often count the same stories (with only a year chosen, every facet
+        # but the year's): each set is found once, not once a facet.
+        ctes = [f"{cte} (id) AS ({sql})" for (sql, _params), cte in shared.items()]
+        cte_params = [param for (_sql, set_params) in shared for param in set_params]
+        with_clause = f"WITH {', '.join(ctes)} " if ctes else ""
         with connections[using].cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(selects), params)
+            cursor.execute(with_clause + " UNION ALL ".join(selects), [*cte_params, *params])
             for name, value, n, *label in cursor.fetchall():
                 counts[name].append(Count(int(value), n, Label(*label) if label[0] is not None else None))
         return counts
 
-    def _organization_counts_sql(self):
-        """Rows of (organization id, stories): an organisation's stories are those it signed
-        and those its spokespeople speak in; the UNION drops a story counted twice for one
-        organisation. Table names from the models; values are parameters."""
-        ids_sql, params = self._ids().query.sql_with_params()
+    def _organization_counts_sql(self, ids):
+        """Rows of (organization id, stories) of the stories whose ids ``ids`` (sql, params)
+        selects: an organisation's stories are those it signed and those its spokespeople speak
+        in; the UNION drops a story counted twice for one organisation. Table names from the
+        models; values are parameters."""
+        ids_sql, params = ids
         sql = f"""
-            SELECT pairs.organization_id, COUNT(*) FROM (
+            SELECT pairs.organization_id AS value, COUNT(*) AS n FROM (
                 SELECT signatory.organization_id AS organization_id, signatory.page_id AS story_id
                 FROM {_signatories()._meta.db_table} signatory
                 WHERE signatory.page_id IN ({ids_sql})

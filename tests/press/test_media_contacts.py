@@ -7,7 +7,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from press.models import PressIndexPage, PressRoomContact
 from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
-from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
+from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate, translate_press_sites
 
 
 def set_contacts(room, people):
@@ -198,3 +198,32 @@ class VCardTests(TestCase):
         response = self.vcard()
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, "Page not found", status_code=404)
+
+
+class SpanishContactsTests(TestCase):
+    """A Spanish room shows each contact's Spanish record (title, organisation's name) where one
+    exists, the room's own record otherwise, in the room's order, without people who left."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        spanish = translate_press_sites(cls.sites)
+        network = OrganizationFactory(name="Example Immigrant Rights Network", slug="example-network")
+        translate(network, name="Red de Ejemplo por los Derechos de Inmigrantes")
+        alex = SpokespersonFactory(name="Alex Sample", title="Communications Director", organization=network)
+        translate(alex, title="Directora de comunicaciones")
+        jordan = SpokespersonFactory(name="Jordan Placeholder", title="Organizer", organization=network)
+        gone = SpokespersonFactory(name="Gone Person", organization=network, active=False)
+        set_contacts(spanish.coalition_press, [jordan, gone, alex])
+
+    def test_the_spanish_room_and_home_page_show_the_contacts_in_spanish(self):
+        for path in ("/es/press/", "/es/"):
+            with self.subTest(path):
+                response = self.client.get(path, HTTP_HOST=COALITION_HOST)
+                self.assertEqual(response.status_code, 200)
+                html = response.content.decode()
+                self.assertIn("Directora de comunicaciones, Red de Ejemplo por los Derechos de Inmigrantes", html)
+                self.assertIn("Organizer, Example Immigrant Rights Network", html)
+                self.assertLess(html.index("Jordan Placeholder"), html.index("Alex Sample"))
+                self.assertNotIn("Communications Director", html)
+                self.assertNotIn("Gone Person", html)

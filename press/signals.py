@@ -1,0 +1,53 @@
+"""Keeping the press rooms' facet counts (``press.models.facet_counts``) true: whatever changes
+which stories a room lists, or how they count, recounts the rooms it can touch, in the
+publisher's request. A change made behind Wagtail's back (a ``QuerySet.update()``, SQL by
+hand, a bulk load) is followed by ``manage.py count_facets``."""
+
+import weakref
+
+from django.db.models.signals import post_delete, post_save
+from wagtail import signals
+from wagtail.models import PageViewRestriction
+
+from core.models import Spokesperson
+from press.models import PressIndexPage, StoryPage
+from press.models.facet_counts import count_room, count_rooms
+
+# Deletions already recounted: one delete of a room's 10,000 stories recounts once, not once
+# a story (Django sends every post_delete after the rows are gone).
+_recounted_deletions = weakref.WeakValueDictionary()
+
+
+def story_changed(sender, instance, **kwargs):
+    """A story published, unpublished or moved: the rooms of its language (its own and any
+    that list it, which a change of signatories can add or remove)."""
+    count_rooms(PressIndexPage.objects.filter(locale_id=instance.locale_id))
+
+
+def story_deleted(sender, instance, origin=None, **kwargs):
+    if origin is not None:
+        if _recounted_deletions.get(id(origin)) is origin:
+            return
+        _recounted_deletions[id(origin)] = origin
+    story_changed(sender, instance)
+
+
+def room_published(sender, instance, **kwargs):
+    """A room published: what it cross-lists may have changed."""
+    count_room(instance)
+
+
+def every_room(sender, **kwargs):
+    """Privacy (a restriction on a story, a room or a site) and people (an organisation's
+    spokespeople count for it) reach across rooms: every room is recounted."""
+    count_rooms(PressIndexPage.objects.all())
+
+
+signals.page_published.connect(story_changed, sender=StoryPage)
+signals.page_unpublished.connect(story_changed, sender=StoryPage)
+signals.post_page_move.connect(story_changed, sender=StoryPage)
+post_delete.connect(story_deleted, sender=StoryPage)
+signals.page_published.connect(room_published, sender=PressIndexPage)
+for signal in (post_save, post_delete):
+    signal.connect(every_room, sender=PageViewRestriction, dispatch_uid=f"press-facets-privacy-{signal}")
+    signal.connect(every_room, sender=Spokesperson, dispatch_uid=f"press-facets-people-{signal}")
