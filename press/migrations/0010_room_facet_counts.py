@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0008_snippets_translatable'),
         ('images', '0002_copy_wagtail_images'),
-        ('press', '0007_directory_choices_in_default_locale'),
+        ('press', '0009_story_body_gallery_table_media_buttons_separator'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]
 
