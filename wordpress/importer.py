@@ -16,6 +16,7 @@ from core.models import Category, Spokesperson, Topic, in_default_locale
 from core.search import not_indexed_on_save
 from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
+from press.models.facet_counts import count_rooms, counting_deferred
 from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
 from wordpress.media import MediaLibrary
@@ -86,7 +87,7 @@ class WordPressImporter:
 
     def run(self, stream):
         try:
-            with transaction.atomic(), not_indexed_on_save(StoryPage):
+            with transaction.atomic(), not_indexed_on_save(StoryPage), counting_deferred():
                 # Stories name the English records (their translations are shown on Spanish pages).
                 people = list(Spokesperson.objects.filter(in_default_locale()))
                 self.spokespeople = {person.pk: person for person in people}
@@ -118,6 +119,9 @@ class WordPressImporter:
                 self._batch(batch)
                 self._final_redirects()
                 if self.site_changed:
+                    # Stories written in bulk send no publish signal: the rooms of their
+                    # language have their facets recounted, once, as the block above ends.
+                    count_rooms(PressIndexPage.objects.filter(locale_id=self.room.locale_id))
                     # One purge (and one new cache generation) for the whole import, sent
                     # after the commit, instead of one per story and redirect.
                     purge_sites([self.site.pk], with_listing_sites=True)

@@ -4,6 +4,9 @@ by the visitor: at 10,000 stories the whole-room counts are most of what an unfi
 cost. The publisher pays, in one INSERT … SELECT per room; a visitor reads them in one query,
 with their labels (``StoryPageQuerySet.count_together``)."""
 
+import contextvars
+from contextlib import contextmanager
+
 from django.db import connections, models, transaction
 
 # What a room counts over all its stories: the facets of a room with no filter.
@@ -12,6 +15,8 @@ KINDS = ("year", "category", "topic", "spokesperson", "organization")
 COUNTED = "counted"
 # PostgreSQL advisory locks taken while recounting a room: (this number, the room's id).
 LOCK_SPACE = 7331
+# Inside ``counting_deferred()``: {room id: room} to recount when it ends.
+_deferred = contextvars.ContextVar("press_facet_counts_deferred", default=None)
 
 
 class RoomFacetCount(models.Model):
@@ -48,6 +53,10 @@ class StoredCounts:
 
 
 def count_room(room):
+    count_rooms([room])
+
+
+def _count_room(room):
     """Recount ``room``'s facets from its stories: its rows replaced in one transaction,
     the counts written by one INSERT … SELECT (a UNION ALL of one GROUP BY per kind)."""
     stories = room.get_stories()
@@ -75,6 +84,27 @@ def count_room(room):
 
 
 def count_rooms(rooms):
-    """Recount ``rooms``, always in the same order (their locks are taken in it)."""
+    """Recount ``rooms``, always in the same order (their locks are taken in it); inside
+    ``counting_deferred()``, when it ends."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update((room.pk, room) for room in rooms)
+        return
     for room in sorted(rooms, key=lambda room: room.pk):
-        count_room(room)
+        _count_room(room)
+
+
+@contextmanager
+def counting_deferred():
+    """Many stories changed at once (an import): each room they touch is recounted once, when
+    the block ends without an error, instead of once per published story."""
+    if _deferred.get() is not None:  # the outer block counts
+        yield
+        return
+    pending = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    count_rooms(pending.values())

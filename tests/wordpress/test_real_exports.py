@@ -4,6 +4,7 @@ officer would, then the sites looked at as a visitor and a search engine see the
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import feedparser
@@ -148,6 +149,16 @@ class ThemePreviewTests(RealExportCase):
         self.assertEqual(self.get("/?p=19").status_code, 200)  # the other site: its home page
         self.assertFalse(Topic.objects.filter(name="Uncategorized").exists())
         self.assertTrue(StoryPage.objects.filter(title="Worth A Thousand Words", topics__name="boat").exists())
+
+
+    def test_the_rooms_filters_count_the_imported_stories(self):
+        # Written in bulk, past the publish signals: the import recounts the rooms itself.
+        stories = StoryPage.objects.live().descendant_of(self.sites.coalition_press)
+        years = Counter(story.date.year for story in stories)
+        self.assertEqual(sum(years.values()), 7)
+        room = self.get("/press/", host=COALITION_HOST)
+        for year, n in years.items():
+            self.assertContains(room, f'<option value="{year}">{year} ({n})</option>', html=True)
 
 
 class RestrictedImportTests(RealExportCase):
