@@ -97,4 +97,4 @@ class PressRoomFeed(Feed):
 
     def item_categories(self, story):
         names = [localized(story.category).name] if story.category else []
-        return names + [localized(topic).name for topic in story.topics.all()]
+        return names + [localized(topic).name for topic in story.topic_list]

@@ -23,6 +23,7 @@ from core.models import (
 from core.translations import active_language
 from press.filters import search_terms
 from press.models.press_room import PressIndexPage
+from press.models.story_rows import carried, correction_rows, signatory_rows, topic_rows, version_rows
 
 
 def _signatories():
@@ -192,14 +193,18 @@ class StoryPageQuerySet(PageQuerySet):
         )
 
     def for_story_page(self):
-        """What a story's own page reads of the story's relations, joined to it: its category
-        and listing image (the share image)."""
-        return self.select_related("category", "listing_image")
+        """What a story's own page reads of the story's relations, in the story's query: its
+        category and listing image (the share image) joined, and its topics, dated notes,
+        signatories and language versions carried as rows (``press.models.story_rows``)."""
+        rows = {"topic_rows": topic_rows, "correction_rows": correction_rows}
+        rows |= {"signatory_rows": signatory_rows, "version_rows": version_rows}
+        return carried(self.select_related("category", "listing_image"), **rows)
 
     def for_feed(self):
-        """Everything a feed item says (its category, topics and dated notes): no people or
-        images, which a feed does not show."""
-        return self.for_listing().prefetch_related(None).prefetch_related("topics", "corrections")
+        """Everything a feed item says (its category, topics and dated notes), carried in the
+        stories' query: no people or images, which a feed does not show."""
+        stories = self.for_listing().prefetch_related(None)
+        return carried(stories, topic_rows=topic_rows, correction_rows=correction_rows)
 
     def related_to(self, story, topic_ids):
         """Live stories beside ``story`` (same press room) sharing one of ``topic_ids``: most

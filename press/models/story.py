@@ -28,6 +28,7 @@ from frontcache.keys import page_key, paths_key, room_key, search_key, site_ids_
 from press.forms import StoryPageForm
 from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
+from press.models.story_rows import corrections_of, signatories_of, topics_of
 from press.panels import ClearableInlinePanel
 
 
@@ -239,7 +240,7 @@ class StoryPage(MetadataPageMixin, Page):
     @cached_property
     def correction_list(self):
         """Update and correction notes, newest first."""
-        return sorted(self.corrections.all(), key=lambda note: note.noted_at, reverse=True)
+        return sorted(corrections_of(self), key=lambda note: note.noted_at, reverse=True)
 
     @property
     def modified_at(self):
@@ -324,11 +325,11 @@ class StoryPage(MetadataPageMixin, Page):
 
     @cached_property
     def topic_list(self):
-        return list(self.topics.all())
+        return topics_of(self)
 
     @cached_property
     def signatory_list(self):
-        return list(self.signatories.select_related("organization"))
+        return signatories_of(self)
 
     def related_stories(self, count=3):
         """Up to ``count`` live stories from the same press room (so the same site) sharing a
