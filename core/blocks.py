@@ -215,10 +215,17 @@ class SignatoriesStatementBlock(blocks.StructBlock):
         preview_value = {"text": "<p>SB 54 is part of the solution. We will keep defending it in court.</p>"}
 
 
-def _with_renditions(images):
-    """``images`` with their renditions fetched, all in one query: a page with many pictures
-    asks the database once for their sizes, not once per picture (Wagtail's ``get_rendition``
-    reads prefetched renditions)."""
+def with_pictures(stream_value, also=()):
+    """Every picture the blocks of ``stream_value`` show (images, people's photos: each block
+    type's ``pictures``), with their renditions fetched in one query for them all: a story with
+    many pictures asks the database once for their sizes, not once per picture or per block
+    type (Wagtail's ``get_rendition`` reads prefetched renditions). Converts every block, as
+    rendering the stream does anyway (Wagtail keeps the converted blocks). ``also``: other
+    images the page shows, fetched in the same query."""
+    images = list(also)
+    for bound in stream_value:
+        pictures = getattr(bound.block, "pictures", None)
+        images += pictures(bound.value) if pictures is not None else []
     images = [image for image in images if image is not None]
     if images:
         prefetch_related_objects(images, "renditions")
@@ -227,10 +234,9 @@ def _with_renditions(images):
 class SpokespersonBioBlock(blocks.StructBlock):
     spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organization and bio are shown.")
 
-    def bulk_to_python(self, values):
-        bios = super().bulk_to_python(values)
-        _with_renditions([bio["spokesperson"].photo for bio in bios if bio["spokesperson"] is not None])
-        return bios
+    def pictures(self, value):
+        """What ``with_pictures`` fetches the renditions of: the person's photo."""
+        return [value["spokesperson"].photo] if value["spokesperson"] is not None else []
 
     class Meta:
         icon = "user"
@@ -248,10 +254,8 @@ class CaptionedImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False, max_length=500, help_text="Shown under the image. Optional.")
     credit = blocks.CharBlock(required=False, max_length=255, help_text="Photographer or source. Optional.")
 
-    def bulk_to_python(self, values):
-        pictures = super().bulk_to_python(values)
-        _with_renditions([picture["image"] for picture in pictures])
-        return pictures
+    def pictures(self, value):
+        return [value["image"]]
 
     class Meta:
         icon = "image"

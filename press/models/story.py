@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from core.blocks import StoryBodyBlock, spokesperson_ids
+from core.blocks import StoryBodyBlock, spokesperson_ids, with_pictures
 from core.models import (
     Category,
     MetadataPageMixin,
@@ -312,7 +312,9 @@ class StoryPage(MetadataPageMixin, Page):
         context["press_room"] = self.press_room
         if self.press_room is not None and not self.has_own_media_contacts:
             context["media_contacts"] = self.press_room.default_media_contacts()
-        context["related_stories"] = self.related_stories()
+        context["related_stories"] = related = self.related_stories()
+        # The renditions of every picture the page shows, in one query.
+        with_pictures(self.body, also=[story.listing_image for story in related])
         return context
 
     @cached_property
@@ -337,7 +339,7 @@ class StoryPage(MetadataPageMixin, Page):
         topic_ids = [topic.pk for topic in self.topic_list]
         if not topic_ids:
             return []
-        return list(StoryPage.objects.related_to(self, topic_ids)[:count])
+        return list(StoryPage.objects.related_to(self, topic_ids, count))
 
     @cached_property
     def signatory_names(self):
