@@ -23,12 +23,12 @@ from core.models import (
     image_field,
     in_default_locale,
 )
-from core.translations import directory, language_of_locale, localized
+from core.translations import directory, language_of_locale, localized, localized_name
 from frontcache.keys import page_key, paths_key, room_key, search_key, site_ids_at
 from press.forms import StoryPageForm
 from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
-from press.models.story_rows import corrections_of, signatories_of, topics_of
+from press.models.story_rows import corrections_of, signatories_of, topics_of, with_category_name
 from press.panels import ClearableInlinePanel
 
 
@@ -283,8 +283,8 @@ class StoryPage(MetadataPageMixin, Page):
             "publisher": publisher,
             "author": issuer,
             "inLanguage": language_of_locale(self.locale_id),
-            "articleSection": localized(self.category).name if self.category else "",
-            "keywords": [localized(topic).name for topic in self.topic_list],
+            "articleSection": localized_name(self.category),
+            "keywords": [localized_name(topic) for topic in self.topic_list],
         }
         if self.modified_at:
             data["dateModified"] = self.modified_at.isoformat()
@@ -307,6 +307,7 @@ class StoryPage(MetadataPageMixin, Page):
         # in the visitor's language: no query of its own.
         if self.category_id is not None and not StoryPage.category.is_cached(self):
             self.category = directory(Category).get(self.category_id) or self.category
+        with_category_name(self)  # its name in the visitor's language, when the route carried it
         # The story's room (also the header's): the room's ``route`` hands it to the story it
         # found, so this costs no query; a preview looks it up.
         context["press_room"] = self.press_room

@@ -9,8 +9,9 @@ from django.db.models import F, OuterRef
 from django.db.models.functions import JSONObject
 from wagtail.models import Page
 
-from core.models import Organization, Topic
+from core.models import Category, Organization, Topic
 from core.rows import from_json, json_rows, model_fields
+from core.translations import is_default_language, name_here_sql
 
 
 def _model(name):
@@ -20,7 +21,24 @@ def _model(name):
 
 def topic_rows():
     links = _model("StoryPage").topics.through.objects.filter(storypage_id=OuterRef("pk"))
-    return json_rows(links.order_by("topic__name"), **model_fields(Topic, "topic__"))
+    fields = model_fields(Topic, "topic__")
+    if not is_default_language():  # each topic's name in the page's language, when translated
+        fields["name_here"] = name_here_sql(Topic, "topic__")
+    return json_rows(links.order_by("topic__name"), **fields)
+
+
+def category_name_here():
+    """The story's category's name in the page's language (its own when untranslated): set
+    on the category by ``with_category_name``."""
+    return name_here_sql(Category, "category__")
+
+
+def with_category_name(story):
+    """``story`` with the name its query carried set on its category (``localized_name``)."""
+    name = getattr(story, "category_name_here", None)
+    if name is not None and story.category is not None:
+        story.category.name_here = name
+    return story
 
 
 def correction_rows():
@@ -46,9 +64,12 @@ def version_rows():
 
 def carried(queryset, **rows):
     """``queryset`` annotated with ``rows`` ({name: one of the functions above}) where the
-    database can carry them (PostgreSQL)."""
+    database can carry them (PostgreSQL), and, on a page in another language than the
+    default, its category's name in that language."""
     if connections[queryset.db].vendor != "postgresql":
         return queryset
+    if not is_default_language():
+        rows = {**rows, "category_name_here": category_name_here}
     return queryset.annotate(**{name: make() for name, make in rows.items()})
 
 
@@ -63,7 +84,13 @@ def live_versions_of(page):
 
 def topics_of(story):
     rows = getattr(story, "topic_rows", None)
-    return list(story.topics.all()) if rows is None else [from_json(Topic, row) for row in rows]
+    if rows is None:
+        return list(story.topics.all())
+    topics = []
+    for row in rows:
+        topics.append(from_json(Topic, row))
+        topics[-1].name_here = row.get("name_here")
+    return topics
 
 
 def corrections_of(story):
