@@ -215,17 +215,21 @@ class SignatoriesStatementBlock(blocks.StructBlock):
         preview_value = {"text": "<p>SB 54 is part of the solution. We will keep defending it in court.</p>"}
 
 
-def with_pictures(stream_value, also=()):
+def body_pictures(stream_value):
     """Every picture the blocks of ``stream_value`` show (images, people's photos: each block
-    type's ``pictures``), with their renditions fetched in one query for them all: a story with
-    many pictures asks the database once for their sizes, not once per picture or per block
-    type (Wagtail's ``get_rendition`` reads prefetched renditions). Converts every block, as
-    rendering the stream does anyway (Wagtail keeps the converted blocks). ``also``: other
-    images the page shows, fetched in the same query."""
-    images = list(also)
+    type's ``pictures``), for ``fetch_renditions``. Converts every block, as rendering the
+    stream does anyway (Wagtail keeps the converted blocks)."""
+    images = []
     for bound in stream_value:
         pictures = getattr(bound.block, "pictures", None)
         images += pictures(bound.value) if pictures is not None else []
+    return images
+
+
+def fetch_renditions(images):
+    """``images`` with their renditions fetched in one query for them all: a story with many
+    pictures asks the database once for their sizes, not once per picture or per block type
+    (Wagtail's ``get_rendition`` reads prefetched renditions)."""
     images = [image for image in images if image is not None]
     if images:
         prefetch_related_objects(images, "renditions")

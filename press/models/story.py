@@ -15,7 +15,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from core.blocks import StoryBodyBlock, spokesperson_ids, with_pictures
+from core.blocks import StoryBodyBlock, body_pictures, fetch_renditions, spokesperson_ids
+from core.branding import HEADER_LOGO_SPEC
 from core.models import (
     Category,
     MetadataPageMixin,
@@ -268,7 +269,9 @@ class StoryPage(MetadataPageMixin, Page):
         and is its author and publisher; people quoted or speaking in it are not its authors."""
         issuer = {"@type": "Organization", "name": branding.display_name, "url": request.build_absolute_uri("/")}
         publisher = dict(issuer)
-        logo = branding.logo.rendition_or_none("max-600x60") if branding.logo else None
+        # The header's size of the logo in the same query, on a first request: it comes next.
+        logo = branding.logo.renditions_or_none("max-600x60", HEADER_LOGO_SPEC) if branding.logo else {}
+        logo = logo.get("max-600x60")
         if logo is not None:
             publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo.url)}
         url = self.get_full_url(request)
@@ -314,8 +317,10 @@ class StoryPage(MetadataPageMixin, Page):
         if self.press_room is not None and not self.has_own_media_contacts:
             context["media_contacts"] = self.press_room.default_media_contacts()
         context["related_stories"] = related = self.related_stories()
-        # The renditions of every picture the page shows, in one query.
-        with_pictures(self.body, also=[story.listing_image for story in related])
+        # The sizes of every picture the page shows, in one query; the share image's too when
+        # there is such a query (else Wagtail's renditions cache answers it without one).
+        pictures = body_pictures(self.body) + [story.listing_image for story in related]
+        fetch_renditions([*pictures, self.get_meta_image()] if any(pictures) else [])
         return context
 
     @cached_property
