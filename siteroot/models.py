@@ -15,6 +15,7 @@ from core.rows import from_json, model_fields
 from frontcache.keys import page_key, room_key, site_keys_at
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
+from press.models.story_rows import carried, version_rows
 from presskit.models import PressKitPage, site_root_path
 
 
@@ -82,8 +83,9 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def press_rooms(self, request):
         """This root's press rooms, each carrying the address of the site's press kit (the
-        header links to both), so one query finds the two."""
-        rooms = PressIndexPage.objects.child_of(self)
+        header links to both) and its language versions (the language switcher's), so one
+        query finds them all."""
+        rooms = carried(PressIndexPage.objects.child_of(self), version_rows=version_rows)
         root_path = site_root_path(Site.find_for_request(request))
         if root_path is None:
             return rooms

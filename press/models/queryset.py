@@ -23,7 +23,7 @@ from core.models import (
 from core.translations import active_language
 from press.filters import search_terms
 from press.models.press_room import PressIndexPage
-from press.models.story_rows import carried, correction_rows, signatory_rows, topic_rows, version_rows
+from press.models.story_rows import carried_story_rows, correction_rows, signatory_rows, topic_rows, version_rows
 
 
 def _signatories():
@@ -181,13 +181,13 @@ class StoryPageQuerySet(PageQuerySet):
         signatories and language versions carried as rows (``press.models.story_rows``)."""
         rows = {"topic_rows": topic_rows, "correction_rows": correction_rows}
         rows |= {"signatory_rows": signatory_rows, "version_rows": version_rows}
-        return carried(self.select_related("category", "listing_image"), **rows)
+        return carried_story_rows(self.select_related("category", "listing_image"), **rows)
 
     def for_feed(self):
         """Everything a feed item says (its category, topics and dated notes), carried in the
         stories' query: no people or images, which a feed does not show."""
         stories = self.for_listing().prefetch_related(None)
-        return carried(stories, topic_rows=topic_rows, correction_rows=correction_rows)
+        return carried_story_rows(stories, topic_rows=topic_rows, correction_rows=correction_rows)
 
     def related_to(self, story, topic_ids, count):
         """Up to ``count`` live stories beside ``story`` (same press room) sharing one of

@@ -64,13 +64,18 @@ def version_rows():
 
 def carried(queryset, **rows):
     """``queryset`` annotated with ``rows`` ({name: one of the functions above}) where the
-    database can carry them (PostgreSQL), and, on a page in another language than the
-    default, its category's name in that language."""
+    database can carry them (PostgreSQL)."""
     if connections[queryset.db].vendor != "postgresql":
         return queryset
+    return queryset.annotate(**{name: make() for name, make in rows.items()})
+
+
+def carried_story_rows(stories, **rows):
+    """``carried`` for stories: on a page in another language than the default, with the
+    category's name in that language too."""
     if not is_default_language():
         rows = {**rows, "category_name_here": category_name_here}
-    return queryset.annotate(**{name: make() for name, make in rows.items()})
+    return carried(stories, **rows)
 
 
 def live_versions_of(page):
