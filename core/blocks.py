@@ -216,10 +216,21 @@ class SignatoriesStatementBlock(blocks.StructBlock):
         preview_value = {"text": "<p>SB 54 is part of the solution. We will keep defending it in court.</p>"}
 
 
-def _with_renditions(images):
-    """``images`` with their renditions fetched, all in one query: a page with many pictures
-    asks the database once for their sizes, not once per picture (Wagtail's ``get_rendition``
-    reads prefetched renditions)."""
+def body_pictures(stream_value):
+    """Every picture the blocks of ``stream_value`` show (images, people's photos: each block
+    type's ``pictures``), for ``fetch_renditions``. Converts every block, as rendering the
+    stream does anyway (Wagtail keeps the converted blocks)."""
+    images = []
+    for bound in stream_value:
+        pictures = getattr(bound.block, "pictures", None)
+        images += pictures(bound.value) if pictures is not None else []
+    return images
+
+
+def fetch_renditions(images):
+    """``images`` with their renditions fetched in one query for them all: a story with many
+    pictures asks the database once for their sizes, not once per picture or per block type
+    (Wagtail's ``get_rendition`` reads prefetched renditions)."""
     images = [image for image in images if image is not None]
     if images:
         prefetch_related_objects(images, "renditions")
@@ -228,10 +239,9 @@ def _with_renditions(images):
 class SpokespersonBioBlock(blocks.StructBlock):
     spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organization and bio are shown.")
 
-    def bulk_to_python(self, values):
-        bios = super().bulk_to_python(values)
-        _with_renditions([bio["spokesperson"].photo for bio in bios if bio["spokesperson"] is not None])
-        return bios
+    def pictures(self, value):
+        """What ``with_pictures`` fetches the renditions of: the person's photo."""
+        return [value["spokesperson"].photo] if value["spokesperson"] is not None else []
 
     class Meta:
         icon = "user"
@@ -249,10 +259,8 @@ class CaptionedImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False, max_length=500, help_text="Shown under the image. Optional.")
     credit = blocks.CharBlock(required=False, max_length=255, help_text="Photographer or source. Optional.")
 
-    def bulk_to_python(self, values):
-        pictures = super().bulk_to_python(values)
-        _with_renditions([picture["image"] for picture in pictures])
-        return pictures
+    def pictures(self, value):
+        return [value["image"]]
 
     class Meta:
         icon = "image"
@@ -316,10 +324,9 @@ class GalleryBlock(blocks.StructBlock):
     images = blocks.ListBlock(GalleryImageBlock(), min_num=1, help_text="Shown as a grid, in this order.")
     caption = blocks.CharBlock(required=False, max_length=500, help_text="About the whole gallery. Optional.")
 
-    def bulk_to_python(self, values):
-        galleries = super().bulk_to_python(values)
-        _with_renditions([item["image"] for gallery in galleries for item in gallery["images"]])
-        return galleries
+    def pictures(self, value):
+        """What the story page fetches the renditions of (``body_pictures``): every image."""
+        return [item["image"] for item in value["images"]]
 
     class Meta:
         icon = "image"

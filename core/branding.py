@@ -8,6 +8,8 @@ from django.templatetags.static import static
 # instead of cropped. PNG for raster uploads; an SVG stays an SVG (format-* cannot apply).
 ICON_SPEC = "fill-64x64|format-png|preserve-svg"
 LOGO_AS_ICON_SPEC = "max-64x64|format-png|preserve-svg"
+# The logo in every page's header (templates/base.html).
+HEADER_LOGO_SPEC = "height-96"
 DEFAULT_ICON = "img/favicon.svg"
 DEFAULT_ICO = "img/favicon.ico"
 

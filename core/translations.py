@@ -71,6 +71,29 @@ def localized(record):
     return found
 
 
+def localized_name(record):
+    """``record``'s name in the active language: the one the query that read it carried
+    (``name_here``, e.g. ``press.models.story_rows``), else its translation's, from the
+    directory."""
+    if record is None:
+        return ""
+    carried = getattr(record, "name_here", None)
+    return carried if carried is not None else localized(record).name
+
+
+def name_here_sql(model, prefix):
+    """An annotation: the name in the active language of the ``model`` record that ``prefix``
+    leads to in the outer query (e.g. "category__"), its own name when untranslated; for a
+    query to carry a name as ``localized_name`` reads it, instead of reading the directory."""
+    from django.db.models import F, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    translated = model.objects.filter(
+        translation_key=OuterRef(f"{prefix}translation_key"), locale__language_code=active_language()
+    )
+    return Coalesce(Subquery(translated.values("name")[:1]), F(f"{prefix}name"))
+
+
 def localized_all(records):
     return [localized(record) for record in records]
 

@@ -10,8 +10,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext
 
 from core.models import SiteBranding
-from core.translations import active_language, is_default_language, localized
+from core.translations import active_language, is_default_language, localized_name
 from press.filters import StoryFilters
+from press.models.story_rows import with_category_name
 
 FEED_LENGTH = 50
 
@@ -96,5 +97,5 @@ class PressRoomFeed(Feed):
         return timezone.make_aware(datetime.datetime.combine(story.date, datetime.time.min))
 
     def item_categories(self, story):
-        names = [localized(story.category).name] if story.category else []
-        return names + [localized(topic).name for topic in story.topics.all()]
+        names = [localized_name(with_category_name(story).category)] if story.category else []
+        return names + [localized_name(topic) for topic in story.topic_list]

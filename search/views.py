@@ -2,27 +2,29 @@
 ones it cross-lists), the newest 100 matches ranked by Wagtail's search backend, then older
 matches newest first (``StoryPageQuerySet.ranked_ids``)."""
 
+from django.db.models import Subquery
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
+from wagtail.models import Site
 
 from press.filters import clean_query
 from press.listing import annotate_home_sites, paginate
 from press.models import PressIndexPage, StoryPage
+from presskit.models import PressKitPage, site_root_path
 
 PER_PAGE = 20
 
 
 def search(request):
     query, notices = clean_query(request.GET.get("q", ""))
-    press_room = PressIndexPage.for_request(request)
+    press_room = site_press_room(request)
     paginator = page_obj = None
     if query:
         # Only punctuation, or a site without a press room, finds nothing.
         results = []
         if press_room is not None:
-            newest = press_room.get_stories().newest_ids()
-            results = RankedStories(StoryPage.objects.ranked_ids(query, newest))
+            results = RankedStories(press_room.get_stories().ranked_ids(query))
         paginator, page_obj = paginate(request, results, PER_PAGE)
         annotate_home_sites(page_obj.object_list, press_room, request)
     context = {
@@ -37,6 +39,17 @@ def search(request):
         "canonical_url": request.build_absolute_uri(request.path) + canonical_querystring(query, page_obj),
     }
     return TemplateResponse(request, "pages/search_results.html", context)
+
+
+def site_press_room(request):
+    """The site's live press room in the page's language, carrying the address of the site's
+    press kit (the header links to both): one query for the two."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    kit = PressKitPage.top_of(site_root_path(site)).values("url_path")[:1]
+    rooms = PressIndexPage.rooms_in_language_under(site.root_page)
+    return rooms.annotate(press_kit_url_path=Subquery(kit)).first()
 
 
 class RankedStories:

@@ -1,7 +1,8 @@
 """The root page of a site: the base of CIPC's home page and each coalition's."""
 
-from django.db import models
-from django.db.models import Subquery
+from django.db import connection, models
+from django.db.models import F, Subquery
+from django.db.models.functions import JSONObject
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
@@ -10,8 +11,11 @@ from core.models import (
     INLINE_TEXT,
     MetadataPageMixin,
 )
+from core.rows import from_json, model_fields
 from frontcache.keys import page_key, room_key, site_keys_at
-from press.models import PressIndexPage
+from press.models import PressIndexPage, StoryPage
+from press.models.press_room import is_room_route
+from press.models.story_rows import carried, version_rows
 from presskit.models import PressKitPage, site_root_path
 
 
@@ -36,19 +40,52 @@ class SiteRootPage(MetadataPageMixin, Page):
         abstract = True
 
     def route(self, request, path_components):
-        """Wagtail's routing, with the step down to the press room (the way to nearly every
-        page of a site) in one query for the room itself instead of two (the page, then its
-        specific type). Any other child (the press kit) is found as Wagtail finds it."""
+        """Wagtail's routing, with the steps down in fewer queries: a story (room/story/) in one
+        query that brings its room too (``story_at``); the press room itself (the way to every
+        other page of a site) in one query for the room instead of two (the page, then its
+        specific type). The page found is then routed by Wagtail's own rules (live, or a 404).
+        Any other child (the press kit) is found as Wagtail finds it."""
+        if len(path_components) == 2:
+            story = self.story_at(request, *path_components)
+            if story is not None:
+                return story.route(request, [])
         if path_components:
             room = self.press_rooms(request).filter(slug=path_components[0]).first()
             if room is not None:
                 return room.route(request, path_components[1:])
         return super().route(request, path_components)
 
+    def story_at(self, request, room_slug, story_slug):
+        """The story at room_slug/story_slug/ below this root, found by its ``url_path`` (which
+        Wagtail keeps up to date with every slug above it) in one query with what its page shows
+        (``StoryPageQuerySet.for_story_page``) and its room, carried as a row (``core.rows``),
+        with the press kit's address the header needs. None when there is no such story, when
+        the room answers that address itself (its own routes, such as feed/, come first, as
+        RoutablePageMixin does), or where rows cannot be carried (SQLite): the room then routes."""
+        if connection.vendor != "postgresql" or is_room_route(story_slug):
+            return None
+        rooms = self.press_rooms(request).filter(slug=room_slug)
+        room_fields = model_fields(PressIndexPage)
+        if "press_kit_url_path" in rooms.query.annotations:
+            room_fields["press_kit_url_path"] = F("press_kit_url_path")
+        story = (
+            StoryPage.objects.filter(slug=story_slug, url_path=f"{self.url_path}{room_slug}/{story_slug}/")
+            .for_story_page()
+            .annotate(room_row=Subquery(rooms.values(row=JSONObject(**room_fields))[:1]))
+            .first()
+        )
+        if story is None or story.room_row is None:
+            return None
+        story.press_room = from_json(PressIndexPage, story.room_row)
+        if "press_kit_url_path" in story.room_row:
+            story.press_room.press_kit_url_path = story.room_row["press_kit_url_path"]
+        return story
+
     def press_rooms(self, request):
         """This root's press rooms, each carrying the address of the site's press kit (the
-        header links to both), so one query finds the two."""
-        rooms = PressIndexPage.objects.child_of(self)
+        header links to both) and its language versions (the language switcher's), so one
+        query finds them all."""
+        rooms = carried(PressIndexPage.objects.child_of(self), version_rows=version_rows)
         root_path = site_root_path(Site.find_for_request(request))
         if root_path is None:
             return rooms

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
-from django.urls import LocalePrefixPattern, get_resolver
+from django.urls import LocalePrefixPattern, Resolver404, get_resolver
 from django.utils import translation
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -47,6 +47,16 @@ def reserved_slugs():
         if first and not any(char in first for char in "()[]?*+\\"):
             slugs.add(first)
     return slugs
+
+
+def is_room_route(slug):
+    """Whether a press room answers <room>/<slug>/ with one of its own routes (feed/), which
+    come before its stories, as RoutablePageMixin routes them."""
+    try:
+        PressIndexPage.get_resolver().resolve(f"/{slug}/")
+    except Resolver404:
+        return False
+    return True
 
 
 def story_model():
@@ -149,15 +159,17 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def in_language_under(cls, site_root, language=None):
         """The live press room of the site rooted at ``site_root`` (a default-language root) in
         ``language`` (the active one by default), or None; one query either way."""
+        return cls.rooms_in_language_under(site_root, language).first()
+
+    @classmethod
+    def rooms_in_language_under(cls, site_root, language=None):
+        """The same as a queryset, for a caller to add to the query."""
         rooms = cls.objects.live().child_of(site_root)
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         if language == settings.LANGUAGE_CODE:
-            return rooms.first()
-        return (
-            cls.objects.live()
-            .filter(locale__language_code=language, translation_key__in=rooms.values("translation_key"))
-            .first()
-        )
+            return rooms
+        keys = rooms.values("translation_key")
+        return cls.objects.live().filter(locale__language_code=language, translation_key__in=keys)
 
     @staticmethod
     def latest_in(press_room, count, request):

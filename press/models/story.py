@@ -15,7 +15,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from core.blocks import StoryBodyBlock, spokesperson_ids
+from core.blocks import StoryBodyBlock, body_pictures, fetch_renditions, spokesperson_ids
+from core.branding import HEADER_LOGO_SPEC
 from core.models import (
     Category,
     MetadataPageMixin,
@@ -23,11 +24,12 @@ from core.models import (
     image_field,
     in_default_locale,
 )
-from core.translations import directory, language_of_locale, localized
+from core.translations import directory, language_of_locale, localized, localized_name
 from frontcache.keys import page_key, paths_key, room_key, search_key, site_ids_at
 from press.forms import StoryPageForm
 from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
+from press.models.story_rows import corrections_of, signatories_of, topics_of, with_category_name
 from press.panels import ClearableInlinePanel
 
 
@@ -280,7 +282,7 @@ class StoryPage(MetadataPageMixin, Page):
     @cached_property
     def correction_list(self):
         """Update and correction notes, newest first."""
-        return sorted(self.corrections.all(), key=lambda note: note.noted_at, reverse=True)
+        return sorted(corrections_of(self), key=lambda note: note.noted_at, reverse=True)
 
     @property
     def modified_at(self):
@@ -318,7 +320,9 @@ class StoryPage(MetadataPageMixin, Page):
         and is its author and publisher; people quoted or speaking in it are not its authors."""
         issuer = {"@type": "Organization", "name": branding.display_name, "url": request.build_absolute_uri("/")}
         publisher = dict(issuer)
-        logo = branding.logo.rendition_or_none("max-600x60") if branding.logo else None
+        # The header's size of the logo in the same query, on a first request: it comes next.
+        logo = branding.logo.renditions_or_none("max-600x60", HEADER_LOGO_SPEC) if branding.logo else {}
+        logo = logo.get("max-600x60")
         if logo is not None:
             publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo.url)}
         url = self.get_full_url(request)
@@ -333,8 +337,8 @@ class StoryPage(MetadataPageMixin, Page):
             "publisher": publisher,
             "author": issuer,
             "inLanguage": language_of_locale(self.locale_id),
-            "articleSection": localized(self.category).name if self.category else "",
-            "keywords": [localized(topic).name for topic in self.topic_list],
+            "articleSection": localized_name(self.category),
+            "keywords": [localized_name(topic) for topic in self.topic_list],
         }
         if self.modified_at:
             data["dateModified"] = self.modified_at.isoformat()
@@ -357,12 +361,17 @@ class StoryPage(MetadataPageMixin, Page):
         # in the visitor's language: no query of its own.
         if self.category_id is not None and not StoryPage.category.is_cached(self):
             self.category = directory(Category).get(self.category_id) or self.category
+        with_category_name(self)  # its name in the visitor's language, when the route carried it
         # The story's room (also the header's): the room's ``route`` hands it to the story it
         # found, so this costs no query; a preview looks it up.
         context["press_room"] = self.press_room
         if self.press_room is not None and not self.has_own_media_contacts:
             context["media_contacts"] = self.press_room.default_media_contacts()
-        context["related_stories"] = self.related_stories()
+        context["related_stories"] = related = self.related_stories()
+        # The sizes of every picture the page shows, in one query; the share image's too when
+        # there is such a query (else Wagtail's renditions cache answers it without one).
+        pictures = body_pictures(self.body) + [story.listing_image for story in related]
+        fetch_renditions([*pictures, self.get_meta_image()] if any(pictures) else [])
         return context
 
     @cached_property
@@ -375,11 +384,11 @@ class StoryPage(MetadataPageMixin, Page):
 
     @cached_property
     def topic_list(self):
-        return list(self.topics.all())
+        return topics_of(self)
 
     @cached_property
     def signatory_list(self):
-        return list(self.signatories.select_related("organization"))
+        return signatories_of(self)
 
     def related_stories(self, count=3):
         """Up to ``count`` live stories from the same press room (so the same site) sharing a
@@ -387,7 +396,7 @@ class StoryPage(MetadataPageMixin, Page):
         topic_ids = [topic.pk for topic in self.topic_list]
         if not topic_ids:
             return []
-        return list(StoryPage.objects.related_to(self, topic_ids)[:count])
+        return list(StoryPage.objects.related_to(self, topic_ids, count))
 
     @cached_property
     def signatory_names(self):

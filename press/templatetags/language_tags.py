@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from core.translations import language_of_locale
 from press.models import PressIndexPage
+from press.models.story_rows import live_versions_of
 
 register = template.Library()
 
@@ -20,10 +21,7 @@ def page_versions(page, request, rooms):
     """[{code, name, url, exact}] for every language: the page's live translation (exact), else
     that language's press room (from ``rooms()``), else its home page, so a link never leads
     to a 404."""
-    found = {
-        version.locale.language_code: version
-        for version in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    found = {language_of_locale(version.locale_id): version for version in live_versions_of(page)}
     versions = []
     for code, name in settings.LANGUAGES:
         version = found.get(code)

@@ -2,7 +2,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
-from core.translations import localized
+from core import translations
 from press.filters import StoryFilters
 from press.models import PressIndexPage
 
@@ -38,7 +38,7 @@ def filtered_listing_url(listing_url, **filters):
 @register.filter
 def localized_name(record):
     """A press-directory record's name in the page's language (``core.translations``)."""
-    return localized(record).name if record is not None else ""
+    return translations.localized_name(record)
 
 
 @register.filter

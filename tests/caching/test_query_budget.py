@@ -34,31 +34,34 @@ from tests.wordpress.wxr_fixtures import png_bytes
 
 # Queries per page, the most any site or language costs (a Spanish page costs three or four
 # more: Wagtail finds the Spanish site root, and the directory's names are read in both
-# languages). Of these, Wagtail's own serving costs 5 on a home page, 6 on a press room and 7
+# languages). Of these, Wagtail's own serving costs 5 on a home page, 6 on a press room and 6
 # on a story (the site, the active locale, the site root's specific page, the steps down the
-# tree, the ancestors and their view restrictions), with the site root's and the press room's
-# ``route()`` fetching each step's specific page (the room with the press kit's address, the
-# story with its category and listing image) in one query. The issue's goal is 15 cold and 10
-# after a publish: see docs/incoming/cheap.md for what is left.
+# tree, the ancestors and their view restrictions), with the site root's ``route()`` fetching
+# a story with its room, topics, notes, signatories and language versions in one query, and
+# the room (with the press kit's address) in one. The issue's goal is 15 cold and 10 after a
+# publish: docs/developers.md ("Query budgets") says, query by query, what is left.
 COLD_BUDGET = {
     "home": 21,
-    "press room": 20,
-    "press room, filtered": 20,
-    "press room, page 2": 20,
-    "story": 26,
-    "feed": 16,
-    "search": 17,
+    "press room": 19,
+    "press room, filtered": 19,
+    "press room, page 2": 19,
+    "story": 17,
+    "feed": 12,
+    "search": 14,
 }
 # Only Wagtail's site root paths (and the renditions) are still cached.
 AFTER_PUBLISH_BUDGET = {
     "home": 14,
-    "press room": 13,
-    "press room, filtered": 13,
-    "press room, page 2": 13,
-    "story": 19,
-    "feed": 13,
-    "search": 11,
+    "press room": 12,
+    "press room, filtered": 12,
+    "press room, page 2": 12,
+    "story": 12,
+    "feed": 9,
+    "search": 8,
 }
+# An English story meets the issue's goal; a Spanish one pays two more (Wagtail finds the
+# Spanish site root; the organisations' Spanish names).
+ENGLISH_STORY_BUDGET = {"cold": 15, "after publish": 10}
 # Small pages, so every room (English and Spanish) has a page 2 at 10 stories.
 PER_PAGE = 2
 SEARCH_WORD = "story"  # in the title of each site's story with every block: every search finds one
@@ -155,6 +158,8 @@ class QueryBudgetWith10Stories(TestCase):
         count, response, queries = counted
         budget = budgets[name.split(": ", 1)[1]]
         self.counts[(self.stories, mode, name)] = (count, self.took)
+        if name.endswith("en: story"):
+            budget = ENGLISH_STORY_BUDGET[mode]
         self.assertLessEqual(count, budget, "\n".join(query["sql"][:160] for query in queries))
         if name.endswith("story"):
             self.assertContains(response, 'class="contact-card"')

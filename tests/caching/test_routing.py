@@ -61,6 +61,20 @@ class RoutesAfterChanges(TestCase):
         self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
         self.assertContains(self.get("/press/court-ruling-appeal/"), "Court ruling")
 
+    def test_a_renamed_press_room_leads_to_its_stories_at_their_new_address_at_once(self):
+        self.assertContains(self.get("/press/court-ruling/"), "Court ruling")
+        room = self.sites.cipc_press
+        room.slug = "newsroom"
+        room.save_revision().publish()
+        self.assertEqual(self.get("/press/court-ruling/").status_code, 404)
+        self.assertContains(self.get("/newsroom/court-ruling/"), "Court ruling")
+
+    def test_a_story_named_like_the_rooms_feed_leaves_the_feed_at_its_address(self):
+        make_story(self.sites.cipc_press, "Feed the children", slug="feed")
+        response = self.get("/press/feed/")
+        self.assertEqual(response["Content-Type"], "application/xml; charset=utf-8")
+        self.assertContains(response, "<rss")
+
     def test_an_unpublished_or_deleted_story_is_a_404_at_once(self):
         for _ in range(2):
             self.assertEqual(self.get("/press/court-ruling/").status_code, 200)

@@ -6,7 +6,6 @@ import datetime
 
 from django.test import TestCase
 
-from press.models import StoryPage
 from tests.factories import block, make_story
 from tests.listing_data import build_stories
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
@@ -46,15 +45,15 @@ class SearchTests(TestCase):
         older_in_body = make_story(room, "Older", date=dated[1], body=[block("paragraph", "<p>Orchards.</p>")])
         newer_in_summary = make_story(room, "Newer", date=dated[2], summary="Orchards in bloom.")
         newest_in_body = make_story(room, "Newest", date=dated[3], body=[block("paragraph", "<p>Orchards.</p>")])
-        newest_first = room.get_stories().newest_ids()
+        stories = room.get_stories()
         # Only the two newest matches ranked: the summary match outranks the body match; the
         # older two follow, newest first, the title match last for all its rank.
         self.assertEqual(
-            StoryPage.objects.ranked_ids("orchards", newest_first, ranked=2),
+            stories.ranked_ids("orchards", ranked=2),
             [newer_in_summary.pk, newest_in_body.pk, older_in_body.pk, oldest_in_title.pk],
         )
         # All four ranked (the site's default ranks the newest 100): the title match first.
-        self.assertEqual(StoryPage.objects.ranked_ids("orchards", newest_first)[0], oldest_in_title.pk)
+        self.assertEqual(stories.ranked_ids("orchards")[0], oldest_in_title.pk)
         html = self.search(COALITION_HOST, "orchards").content.decode()
         self.assertLess(html.index(">Orchards: title match</a>"), html.index(">Newer</a>"))
         self.assertIn("4 results", html)

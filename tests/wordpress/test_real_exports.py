@@ -150,7 +150,6 @@ class ThemePreviewTests(RealExportCase):
         self.assertFalse(Topic.objects.filter(name="Uncategorized").exists())
         self.assertTrue(StoryPage.objects.filter(title="Worth A Thousand Words", topics__name="boat").exists())
 
-
     def test_the_rooms_filters_count_the_imported_stories(self):
         # Written in bulk, past the publish signals: the import recounts the rooms itself.
         stories = StoryPage.objects.live().descendant_of(self.sites.coalition_press)
