@@ -44,9 +44,14 @@ def _sample_speaker():
 
 
 def _preview_image():
+    """The first image, described by its title (an ImageBlock's value carries its alt text)."""
     from wagtail.images import get_image_model_string
 
-    return _first(get_image_model_string())
+    image = _first(get_image_model_string())
+    if image is not None:
+        image.contextual_alt_text = image.title
+        image.decorative = False
+    return image
 
 
 def _preview_document():
@@ -271,9 +276,6 @@ class CaptionedImageBlock(blocks.StructBlock):
         @staticmethod
         def preview_value():
             image = _preview_image()
-            if image is not None:
-                image.contextual_alt_text = image.title
-                image.decorative = False
             return {"image": image, "caption": "Rally at the State Capitol.", "credit": "CIPC"}
 
 
@@ -337,9 +339,6 @@ class GalleryBlock(blocks.StructBlock):
         @staticmethod
         def preview_value():
             image = _preview_image()
-            if image is not None:
-                image.contextual_alt_text = image.title
-                image.decorative = False
             return {"images": [{"image": image, "caption": "First photo"}, {"image": image, "caption": "Second"}]}
 
 
