@@ -3,6 +3,7 @@ confirmation, one alert per story and subscriber whatever happens next, one-clic
 holds, filters, cross-listing, and bad input that gets a clear 4xx, never a 500."""
 
 import datetime
+import io
 import re
 from datetime import timedelta
 from unittest import mock
@@ -297,6 +298,23 @@ class WhoGetsWhatTests(AlertsTestCase):
         AlertHold.objects.all().delete()
         self.send()
         self.assertEqual(len(self.inbox.messages), 1)
+
+    @override_settings(ALERTS_SEND_DELAY=300)
+    def test_send_alerts_says_what_it_sent_held_and_left_waiting(self):
+        def run():
+            out = io.StringIO()
+            call_command("send_alerts", stdout=out)
+            return out.getvalue().strip()
+
+        self.assertEqual(run(), "Alerts: 0 sent, 0 held, 0 waiting.")  # nothing due: still a line
+        self.subscribe("reporter@example.org")
+        held = self.publish("Held statement")
+        AlertHold.objects.create(story=held)
+        self.publish("Ready statement")
+        Alert.objects.update(created_at=timezone.now() - timedelta(seconds=301))
+        self.publish("Fresh statement")  # inside the send delay
+        self.assertEqual(run(), "Alerts: 1 sent, 1 held, 1 waiting.")
+        self.assertEqual([m["Subject"] for m in self.inbox.messages], ["Ready statement"])
 
 
 class GoingLiveTests(AlertsTestCase):
