@@ -68,7 +68,7 @@ class StoriesDeskTests(TeamsTestCase):
             "ICE Out of California",
             "Press Release",
             "Feb. 15, 2019",
-            "Cynthia Buiza",
+            "Casey Placeholder",
             "Scheduled",
             "In moderation",
             "Draft",
@@ -156,7 +156,7 @@ class StoriesDeskTests(TeamsTestCase):
                 "Statement",
                 datetime.date(2019, 2, 15),
                 "Live",
-                "Cynthia Buiza",
+                "Casey Placeholder",
             ),
         )
 
