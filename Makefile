@@ -55,7 +55,8 @@ run: setup
 	@echo "  Branded error pages      http://localhost:$(PORT)/_errors/404/ and /_errors/500/ (DEBUG shows Django's own)"
 	@echo ""
 	@# The scheduler publishes stories whose "go live at" time has come; it stops with the server.
-	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
+	@# PORT: the admin's links in emails (WAGTAILADMIN_BASE_URL, config/settings/dev.py) follow it.
+	export PORT=$(PORT); $(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # --- make stack ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Category, Topic
+from core.models import Category, Topic, in_default_locale
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
@@ -17,6 +17,14 @@ def mail_domain(domain):
 
 def is_slug(value):
     return isinstance(value, str) and SLUG.fullmatch(value) is not None
+
+
+def one_record_each(model, slugs):
+    """The default language's record of each label named by ``slugs``: a label and its
+    translation share a slug, but stories name the default language's record
+    (core.models.in_default_locale), and the reader chose one label, not two."""
+    translation_keys = model.objects.filter(slug__in=slugs).values("translation_key")
+    return list(model.objects.filter(in_default_locale(), translation_key__in=translation_keys))
 
 
 class SubscribeForm(forms.Form):
@@ -47,8 +55,8 @@ class SubscribeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["category"] = list(Category.objects.filter(slug__in=self._slugs("category")))
-        cleaned["topic"] = list(Topic.objects.filter(slug__in=self._slugs("topic")))
+        cleaned["category"] = one_record_each(Category, self._slugs("category"))
+        cleaned["topic"] = one_record_each(Topic, self._slugs("topic"))
         return cleaned
 
     @property

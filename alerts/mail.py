@@ -17,6 +17,7 @@ from wagtail.models import Site
 from alerts.tokens import confirm_token, unsubscribe_token
 from core.models import SiteBranding
 
+EMAIL_LOGO_SPEC = "max-400x80|format-png"
 LINE_BREAKS = re.compile(r"[\r\n\x00-\x1f\x7f\u2028\u2029\x85]+")
 
 
@@ -45,7 +46,11 @@ class RoomMail:
         return formataddr((one_line(self.branding.display_name, 80), address))
 
     def logo_url(self):
-        rendition = self.branding.logo.rendition_or_none("max-400x80") if self.branding.logo else None
+        """A PNG of the email logo, else of the logo; never an SVG, which Gmail and Outlook do
+        not show ("" then: the email prints the site's name)."""
+        images = (self.branding.email_logo, self.branding.logo)
+        image = next((image for image in images if image and not image.is_svg()), None)
+        rendition = image.rendition_or_none(EMAIL_LOGO_SPEC) if image else None
         if rendition is None:
             return ""
         url = rendition.url

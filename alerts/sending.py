@@ -15,11 +15,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from alerts.mail import RoomMail, alert_message
-from alerts.models import Alert
+from alerts.models import Alert, AlertHold
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +73,15 @@ def send_due(batch_size=None, max_batches=None):
         batches += 1
         _send_batch(ids, done)
     return done
+
+
+def still_due():
+    """{"held": n, "waiting": n}: alerts still due after a run, those of held stories and the
+    others (inside ALERTS_SEND_DELAY, or to be retried after a "try later" answer)."""
+    held = Q(Exists(AlertHold.objects.filter(story_id=OuterRef("story_id"))))
+    return Alert.objects.filter(state=Alert.State.DUE).aggregate(
+        held=Count("pk", filter=held), waiting=Count("pk", filter=~held)
+    )
 
 
 def _send_batch(ids, done):

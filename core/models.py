@@ -381,6 +381,10 @@ class SiteBranding(BaseSiteSetting):
         "A square picture for browser tabs and bookmarks (the favicon), 64×64 or larger; SVG or PNG. "
         "Empty: the logo, else a plain default."
     )
+    email_logo = image_field(
+        "The logo at the top of email alerts, as a PNG or JPEG, about 400×80 pixels: Gmail and Outlook "
+        "do not show SVG. Empty: the logo if it is not an SVG, else the site's name in text."
+    )
     banner_image = image_field(
         "A wide picture across the top of the home page and the press room, at least 1600 pixels wide. "
         "It is cropped to a band about three times as wide as it is high, around its focal point. Optional."
@@ -427,12 +431,18 @@ class SiteBranding(BaseSiteSetting):
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, help_text="Shown in the footer.")
 
     # One query loads the setting and its images; their renditions come from the cache.
-    select_related = ["logo", "icon", "banner_image"]
+    select_related = ["logo", "icon", "email_logo", "banner_image"]
 
     panels = [
         HelpPanel("These settings brand the site you are editing. Pick the site at the top right of this page."),
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("icon")],
+            [
+                FieldPanel("name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("icon"),
+                FieldPanel("email_logo", heading="Logo for emails"),
+            ],
             heading="Identity",
         ),
         MultiFieldPanel(

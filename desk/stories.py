@@ -20,10 +20,13 @@ STATUS_FILTERS = {
 
 
 def _site_of_story():
-    """The site whose root page the story is under (the deepest, if roots nest)."""
-    return Site.objects.filter(root_page__path=Substr(OuterRef("path"), 1, Length("root_page__path"))).order_by(
-        "-root_page__depth"
+    """The site whose root page, or a translation of it, the story is under (the deepest, if
+    roots nest): a Spanish story sits under the Spanish home page, a sibling of the site's root."""
+    root_above_story = Page.objects.filter(
+        translation_key=OuterRef("root_page__translation_key"),
+        path=Substr(OuterRef(OuterRef("path")), 1, Length("path")),
     )
+    return Site.objects.filter(Exists(root_above_story)).order_by("-root_page__depth")
 
 
 def stories_for(user):

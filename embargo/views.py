@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Site
 
@@ -24,18 +25,21 @@ def embargoed_page(request, token):
     site = Site.find_for_request(request)
     if link is None or link.is_revoked or link.is_expired:
         raise Http404
-    if site is None or not link.page.path.startswith(site.root_page.path):
-        raise Http404
     page = link.page.specific
+    # get_site() knows a site's root in every language: a Spanish story is under /es/'s home.
+    if site is None or page.get_site() != site:
+        raise Http404
     if page.live:
         return redirect(page.get_url(request))
     if link.ended_by_publication:
         raise Http404
 
     draft = page.get_latest_revision_as_object()
-    context = draft.get_context(request)
-    context.update(embargoed_template=draft.get_template(request), embargoed_until=draft.go_live_at)
-    response = TemplateResponse(request, "embargo/embargoed_page.html", context)
+    # The address has no language prefix: the story's own language is the page's.
+    with translation.override(page.locale.language_code):
+        context = draft.get_context(request)
+        context.update(embargoed_template=draft.get_template(request), embargoed_until=draft.go_live_at)
+        response = TemplateResponse(request, "embargo/embargoed_page.html", context).render()
     # Never cached (by browsers, proxies or a CDN), never indexed, and the token never leaks
     # in a Referer header when the journalist follows a link out of the story.
     add_never_cache_headers(response)

@@ -63,4 +63,4 @@ class TeamsTestCase(TestCase):
     def setUpTestData(cls):
         cls.sites = build_press_sites()
         cls.users = team_members(cls.sites)
-        cls.person = SpokespersonFactory(name="Cynthia Buiza", organization=cls.sites.cipc_org)
+        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.cipc_org)

@@ -1,7 +1,10 @@
 """Test data. Fixed seed, so a failure reproduces with the same names."""
 
 import datetime
+import functools
+import tomllib
 import uuid
+from pathlib import Path
 
 import factory
 import factory.random
@@ -72,12 +75,31 @@ def block(kind, value):
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
+@functools.cache
+def real_people():
+    """The names of the real spokespeople the demo holds (demo/content/press.toml, those not
+    marked fictional): test data never puts words in their mouths."""
+    seed = tomllib.loads((Path(__file__).parents[1] / "demo" / "content" / "press.toml").read_text())
+    return frozenset(person["name"] for person in seed["spokesperson"] if not person.get("fictional"))
+
+
+def refuse_real_speaker(spokesperson_id):
+    name = Spokesperson.objects.filter(pk=spokesperson_id).values_list("name", flat=True).first()
+    if name in real_people():
+        raise ValueError(f"{name} is a real person: give generated words to a fictional spokesperson")
+
+
 def statement(spokesperson, text="<p>We stand with immigrant families.</p>"):
+    refuse_real_speaker(spokesperson.pk)
     return block("statement", {"spokesperson": spokesperson.pk, "text": text})
 
 
 def make_story(press_room, title, *, date=None, category=None, signatories=(), topics=(), body=None, **fields):
-    """Create and publish a story under ``press_room``, as an editor would."""
+    """Create and publish a story under ``press_room``, as an editor would. Its statements and
+    quotes must name fictional spokespeople (``real_people``)."""
+    for part in body or ():
+        if isinstance(part, dict) and isinstance(part.get("value"), dict) and part["value"].get("spokesperson"):
+            refuse_real_speaker(part["value"]["spokesperson"])
     story = StoryPage(
         title=title,
         date=date or datetime.date(2019, 1, 1),

@@ -11,9 +11,9 @@ def build_stories(sites):
     release = CategoryFactory(name="Press Release", slug="press-release")
     statement = sites.statement
     alc, aclu = sites.members[0], sites.members[1]
-    cynthia = SpokespersonFactory(name="Cynthia Buiza", slug="cynthia-buiza", organization=sites.cipc_org)
-    angela = SpokespersonFactory(name="Angela Chan", slug="angela-chan", organization=alc)
-    jennie = SpokespersonFactory(name="Jennie Pasquarella", slug="jennie-pasquarella", organization=aclu)
+    cynthia = SpokespersonFactory(name="Casey Placeholder", slug="casey-placeholder", organization=sites.cipc_org)
+    angela = SpokespersonFactory(name="Avery Example", slug="avery-example", organization=alc)
+    jennie = SpokespersonFactory(name="Jamie Sample", slug="jamie-sample", organization=aclu)
     sb54 = TopicFactory(name="SB 54", slug="sb-54")
     courts = TopicFactory(name="Courts", slug="courts")
     detention = TopicFactory(name="Detention", slug="detention")
@@ -113,7 +113,7 @@ def build_spanish_stories(sites, stories):
     translate(Category.objects.get(slug="press-release"), name="Comunicado de prensa")
     for slug, name in [("sb-54", "SB 54"), ("courts", "Tribunales"), ("detention", "Detención")]:
         translate(Topic.objects.get(slug=slug), name=name)
-    translate(Spokesperson.objects.get(slug="cynthia-buiza"), title="directora ejecutiva")
+    translate(Spokesperson.objects.get(slug="casey-placeholder"), title="directora ejecutiva")
     historias = {
         "ruling": translate(
             stories["ruling"],

@@ -34,7 +34,8 @@ LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Links in moderation emails: on the port `make run PORT=…` serves (it exports PORT).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://localhost:{os.environ.get('PORT', '8000')}")
 
 # Two-factor sign-in is optional in `make run` (REQUIRE_2FA_FOR=superusers,*moderators to try it).
 REQUIRE_2FA_FOR = env_list("REQUIRE_2FA_FOR", "")

@@ -3,10 +3,12 @@ confirmation, one alert per story and subscriber whatever happens next, one-clic
 holds, filters, cross-listing, and bad input that gets a clear 4xx, never a 500."""
 
 import datetime
+import io
 import re
 from datetime import timedelta
 from unittest import mock
 
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -14,11 +16,14 @@ from wagtail.models import PageViewRestriction
 
 from alerts.models import Alert, AlertHold, Subscription
 from alerts.tokens import unsubscribe_token
+from core.models import SiteBranding
+from demo.images import banner_png, site_banner_jpeg
+from demo.loader import LOOKS
 from press.models import PressIndexPage, StoryPage
 from tests.alerts.smtp import SmtpServer, free_port, html_part, record_count, text_part
 from tests.editors import TeamsTestCase, story_form_data
 from tests.factories import CategoryFactory, TopicFactory, make_story
-from tests.sites import CIPC_HOST, COALITION_HOST
+from tests.sites import CIPC_HOST, COALITION_HOST, brand_like_the_demo, picture
 
 LINK = re.compile(r"http://[^\s\"<>]+/alerts/(?:confirm|unsubscribe)/[^\s\"<>/]+/")
 
@@ -297,6 +302,55 @@ class WhoGetsWhatTests(AlertsTestCase):
         AlertHold.objects.all().delete()
         self.send()
         self.assertEqual(len(self.inbox.messages), 1)
+
+    @override_settings(ALERTS_SEND_DELAY=300)
+    def test_send_alerts_says_what_it_sent_held_and_left_waiting(self):
+        def run():
+            out = io.StringIO()
+            call_command("send_alerts", stdout=out)
+            return out.getvalue().strip()
+
+        self.assertEqual(run(), "Alerts: 0 sent, 0 held, 0 waiting.")  # nothing due: still a line
+        self.subscribe("reporter@example.org")
+        held = self.publish("Held statement")
+        AlertHold.objects.create(story=held)
+        self.publish("Ready statement")
+        Alert.objects.update(created_at=timezone.now() - timedelta(seconds=301))
+        self.publish("Fresh statement")  # inside the send delay
+        self.assertEqual(run(), "Alerts: 1 sent, 1 held, 1 waiting.")
+        self.assertEqual([m["Subject"] for m in self.inbox.messages], ["Ready statement"])
+
+
+class EmailLogoTests(AlertsTestCase):
+    """Gmail and Outlook show no SVG: the emails' logo is a PNG the site serves, or the name."""
+
+    def logo_in_confirmation(self, email):
+        self.sign_up(email)
+        [message] = self.inbox.to(email)
+        return re.findall(r'<img src="([^"]+)" alt="ICE Out of California"', html_part(message))
+
+    def assert_served_png(self, url):
+        self.assertRegex(url, rf"^http://{re.escape(COALITION_HOST)}/media/images/[^\"]+\.png$")
+        # The file behind the address, in the media storage the site serves /media/ from.
+        with default_storage.open(url.split("/media/", 1)[1]) as served:
+            self.assertEqual(served.read(8), b"\x89PNG\r\n\x1a\n", "not a PNG")
+
+    def test_an_svg_logo_is_never_sent_the_email_logo_or_a_raster_logo_is_sent_as_png(self):
+        brand_like_the_demo(self.sites)  # SVG wordmarks, as the demo has
+        self.assertEqual(self.logo_in_confirmation("one@example.org"), [])  # the name in text instead
+        self.assertNotIn(".svg", html_part(self.inbox.to("one@example.org")[0]))
+
+        branding = SiteBranding.objects.get(site=self.sites.coalition_site)
+        branding.logo = picture("raster logo", banner_png("logo", "#3b1f5c", "logo"), "png")
+        branding.save()
+        [url] = self.logo_in_confirmation("two@example.org")
+        self.assert_served_png(url)
+
+        branding.email_logo = picture("email logo", site_banner_jpeg(LOOKS["coalition"]["banner"], "c"), "jpg")
+        branding.save()
+        [url] = self.logo_in_confirmation("three@example.org")
+        self.assertIn("email-logo", url)
+        self.assert_served_png(url)
 
 
 class GoingLiveTests(AlertsTestCase):

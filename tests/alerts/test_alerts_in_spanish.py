@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from alerts.models import Alert, Subscription
-from tests.factories import make_story
+from tests.factories import TopicFactory, make_story
 from tests.languages.spanish_coalition import SpanishCoalitionTestCase, switcher_links
 from tests.sites import COALITION_HOST, translate
 
@@ -62,6 +62,29 @@ class SpanishAlertsTests(SpanishCoalitionTestCase):
         question, answer = self.follow(unsubscribe)
         self.assertIn("¿Dejar de enviar las alertas por correo electrónico de la Sala de prensa", question)
         self.assertIn("Su suscripción está cancelada", answer)
+
+    def test_a_topic_is_confirmed_and_stored_once_in_the_subscribers_language(self):
+        topic = TopicFactory(name="SB 54 (California Values Act)", slug="sb-54")
+        translate(topic, name="SB 54 (Ley de Valores de California)")
+        self.client.post(
+            "/es/alerts/",
+            {"email": "periodista@example.org", "topic": "sb-54"},
+            HTTP_HOST=COALITION_HOST,
+            REMOTE_ADDR="192.0.2.7",
+        )
+        [confirmation] = mail.outbox
+        self.assertIn("sobre: SB 54 (Ley de Valores de California)\n", confirmation.body)
+        self.assertNotIn("California Values Act", confirmation.body)
+        self.assertNotIn("California Values Act", confirmation.alternatives[0][0])
+        _question, answer = self.follow(LINK.findall(confirmation.body)[0])
+        self.assertIn("sobre SB 54 (Ley de Valores de California).", answer)
+        self.assertNotIn("California Values Act", answer)
+        # One record (the one stories name), so a story about the topic reaches the subscriber once.
+        subscription = Subscription.objects.get(email="periodista@example.org")
+        self.assertEqual(list(subscription.topics.all()), [topic])
+        story = make_story(self.sites.coalition_press, "About SB 54", topics=[topic])
+        translate(story, title="Sobre la SB 54", slug="sobre-la-sb-54")
+        self.assertEqual(Alert.objects.filter(subscription=subscription).count(), 1)
 
     def test_an_english_sign_up_keeps_its_english_addresses(self):
         self.assertContains(self.sign_up("/alerts/", "reporter@example.org"), "Check your inbox")

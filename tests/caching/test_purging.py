@@ -267,10 +267,10 @@ def test_a_privacy_change_reaches_the_story_and_its_listings(varnish, cached_sit
 
 
 def test_editing_a_shared_snippet_reaches_every_site(varnish, cached_sites, raids):
-    person = SpokespersonFactory(name="Cynthia Buiza", slug="cynthia-buiza", organization=cached_sites.cipc_org)
+    person = SpokespersonFactory(name="Casey Placeholder", slug="casey-placeholder", organization=cached_sites.cipc_org)
     new_story(cached_sites, raids, body=[statement(person)])
     pages = EVERYWHERE + [(COALITION_HOST, STORY_PATH)]
-    warm(varnish, pages + [(CIPC_HOST, "/press/?spokesperson=cynthia-buiza")])
+    warm(varnish, pages + [(CIPC_HOST, "/press/?spokesperson=casey-placeholder")])
 
     raids.name = "Immigration raids"
     raids.save()
@@ -286,10 +286,10 @@ def test_editing_a_shared_snippet_reaches_every_site(varnish, cached_sites, raid
     story_page = varnish.fresh(STORY_PATH, COALITION_HOST)
     assert "Executive Director of the California Immigrant Policy Centre" in story_page.text
 
-    person.name = "Cynthia M. Buiza"
+    person.name = "Casey M. Placeholder"
     person.save()
-    assert "Cynthia M. Buiza" in varnish.fresh(STORY_PATH, COALITION_HOST).text
-    assert "Cynthia M. Buiza" in varnish.fresh("/press/?spokesperson=cynthia-buiza", CIPC_HOST).text
+    assert "Casey M. Placeholder" in varnish.fresh(STORY_PATH, COALITION_HOST).text
+    assert "Casey M. Placeholder" in varnish.fresh("/press/?spokesperson=casey-placeholder", CIPC_HOST).text
 
 
 def test_branding_and_the_cross_listing_setting_reach_their_sites(varnish, cached_sites, raids):
@@ -353,7 +353,7 @@ def test_adding_a_redirect_replaces_a_cached_not_found(varnish, cached_sites):
 
 def test_changes_made_in_the_admin_reach_every_address(varnish, cached_sites, raids):
     users = team_members(cached_sites)
-    person = SpokespersonFactory(name="Cynthia Buiza", organization=cached_sites.cipc_org)
+    person = SpokespersonFactory(name="Casey Placeholder", organization=cached_sites.cipc_org)
     admin = Client()
     admin.force_login(users["cipc-moderator"])
     warm(varnish, [(CIPC_HOST, path) for path in CIPC_ADDRESSES])

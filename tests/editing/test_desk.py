@@ -17,6 +17,7 @@ from embargo.models import EmbargoLink
 from press.models import StoryPage
 from tests.editors import TeamsTestCase
 from tests.factories import CategoryFactory, block, make_story, statement
+from tests.sites import translate_press_sites
 
 DESK = "/admin/stories/"
 
@@ -67,7 +68,7 @@ class StoriesDeskTests(TeamsTestCase):
             "ICE Out of California",
             "Press Release",
             "Feb. 15, 2019",
-            "Cynthia Buiza",
+            "Casey Placeholder",
             "Scheduled",
             "In moderation",
             "Draft",
@@ -155,7 +156,7 @@ class StoriesDeskTests(TeamsTestCase):
                 "Statement",
                 datetime.date(2019, 2, 15),
                 "Live",
-                "Cynthia Buiza",
+                "Casey Placeholder",
             ),
         )
 
@@ -164,6 +165,31 @@ class StoriesDeskTests(TeamsTestCase):
         response = self.desk(self.admin, "?export=csv&q=HYPERLINK")
         rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
         self.assertEqual(rows[1][0], '\'=HYPERLINK("http://evil.example","Click")')
+
+    def test_spanish_stories_have_their_site_in_the_listing_the_site_filter_and_the_exports(self):
+        spanish = translate_press_sites(self.sites)
+        make_story(spanish.coalition_press, "La coalición habla", date=datetime.date(2019, 3, 1))
+        make_story(spanish.cipc_press, "CIPC habla", date=datetime.date(2019, 3, 2))
+        coalition = self.sites.coalition_site.pk
+        self.assertEqual(self.titles(self.desk(self.admin, f"?site={coalition}&language=es")), ["La coalición habla"])
+        self.assertEqual(
+            self.titles(self.desk(self.admin, f"?site={self.sites.cipc_site.pk}&language=es")), ["CIPC habla"]
+        )
+        response = self.desk(self.admin, "?language=es")
+        self.assertNotContains(response, "—")  # no story without its site
+        # The site filter offers each site once, whatever the languages of its stories.
+        self.assertEqual(len(re.findall(rf"[?;]site={coalition}\b", response.content.decode())), 1)
+        for export in ("csv", "xlsx"):
+            with self.subTest(export):
+                response = self.desk(self.admin, f"?export={export}&language=es&site={coalition}")
+                content = b"".join(response.streaming_content)
+                if export == "csv":
+                    rows = list(csv.reader(io.StringIO(content.decode())))
+                else:
+                    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+                self.assertEqual(
+                    [tuple(row[:2]) for row in rows[1:]], [("La coalición habla", "ICE Out of California")]
+                )
 
     def test_the_listing_costs_the_same_queries_for_ten_stories_as_for_five(self):
         def count_queries():

@@ -35,7 +35,7 @@ def write_statement(page):
     page.get_by_role("button", name="Insert a block").first.click()
     page.get_by_role("option", name="Statement", exact=True).click()
     page.get_by_role("button", name="Choose spokesperson").click()
-    page.get_by_role("link", name="Cynthia Buiza").click()
+    page.get_by_role("link", name="Casey Placeholder").click()
     page.locator("[data-contentpath='text'] [contenteditable='true']").first.click()
     page.keyboard.type("Courthouses must be safe for everyone.")
 
@@ -43,7 +43,7 @@ def write_statement(page):
 def test_editor_submits_a_statement_and_a_moderator_approves_it(live_sites, page, screenshot):
     sites, cipc_url, coalition_url = live_sites
     team_members(sites)
-    SpokespersonFactory(name="Cynthia Buiza", title="Executive Director", organization=sites.cipc_org)
+    SpokespersonFactory(name="Casey Placeholder", title="Executive Director", organization=sites.cipc_org)
 
     # The coalition's editor writes the statement.
     log_in(page, cipc_url, "iceout-editor")
@@ -86,7 +86,9 @@ def test_editor_submits_a_statement_and_a_moderator_approves_it(live_sites, page
     response = page.goto(f"{coalition_url}/press/")
     assert response.status == 200
     page.get_by_role("link", name=TITLE).click()
-    assert page.get_by_text("Cynthia Buiza, Executive Director of the California Immigrant Policy Center").is_visible()
+    assert page.get_by_text(
+        "Casey Placeholder, Executive Director of the California Immigrant Policy Center"
+    ).is_visible()
     assert page.get_by_text("Courthouses must be safe for everyone.").is_visible()
     screenshot(page, "issue4-coalition-story")
 

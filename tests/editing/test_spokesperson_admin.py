@@ -13,7 +13,10 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
     def setUpTestData(cls):
         cls.sites = build_press_sites()
         cls.person = SpokespersonFactory(
-            name="Cynthia Buiza", slug="cynthia-buiza", title="Executive Director", organization=cls.sites.cipc_org
+            name="Casey Placeholder",
+            slug="casey-placeholder",
+            title="Executive Director",
+            organization=cls.sites.cipc_org,
         )
         cls.person.save_revision().publish()
         make_story(cls.sites.cipc_press, "A statement", body=[statement(cls.person)])
@@ -23,8 +26,8 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
 
     def edit_data(self, **overrides):
         return {
-            "name": "Cynthia Buiza",
-            "slug": "cynthia-buiza",
+            "name": "Casey Placeholder",
+            "slug": "casey-placeholder",
             "title": "Executive Director",
             "organization": self.sites.cipc_org.pk,
             "bio": '{"blocks": [], "entityMap": {}}',
@@ -40,10 +43,10 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
     def test_a_saved_draft_waits_for_publishing(self):
         url = f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/"
         self.client.post(url, self.edit_data(title="Former Executive Director"))
-        self.assertContains(self.story(), "Cynthia Buiza, Executive Director of the California")
+        self.assertContains(self.story(), "Casey Placeholder, Executive Director of the California")
 
         self.client.post(url, {**self.edit_data(title="Former Executive Director"), "action-publish": "publish"})
-        self.assertContains(self.story(), "Cynthia Buiza, Former Executive Director of the California")
+        self.assertContains(self.story(), "Casey Placeholder, Former Executive Director of the California")
 
         history = self.client.get(f"/admin/snippets/core/spokesperson/history/{self.person.pk}/")
         self.assertContains(history, "Published")
@@ -54,7 +57,7 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
         self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
         preview = self.client.get(url)
         self.assertContains(
-            preview, "Cynthia Buiza, Organizing Director of the California Immigrant Policy Center, issued"
+            preview, "Casey Placeholder, Organizing Director of the California Immigrant Policy Center, issued"
         )
 
     def test_publishing_an_invalid_edit_shows_errors_and_keeps_what_was_typed(self):

@@ -12,6 +12,7 @@ from embargo.models import EmbargoLink
 from press.models import StoryPage
 from tests.editors import TeamsTestCase
 from tests.factories import block
+from tests.sites import translate, translate_press_sites
 
 COALITION = "iceout.localhost"
 # 17:00 UTC on 5 March 2030 is 9 a.m. in California (before daylight saving starts).
@@ -67,7 +68,7 @@ class EmbargoLinkTests(TeamsTestCase):
         response = self.journalist_opens(link)
         self.assertContains(response, "Under embargo: the complaint.")
         self.assertContains(response, "EMBARGOED until")
-        self.assertContains(response, "Tuesday 5 March 2030, 9:00 AM PST")
+        self.assertContains(response, "Tuesday, March 5, 2030, 9:00 AM PST")
         self.assertContains(response, '<meta name="robots" content="noindex, nofollow, noarchive">', html=False)
         self.assertIn("noindex", response["X-Robots-Tag"])
         cache_control = response["Cache-Control"]
@@ -76,6 +77,25 @@ class EmbargoLinkTests(TeamsTestCase):
         self.assertEqual(response["Referrer-Policy"], "no-referrer")
         # The story itself is still nowhere to be seen.
         self.assertEqual(self.client.get(self.story.url, HTTP_HOST=COALITION).status_code, 404)
+
+    def test_the_banner_and_the_release_line_show_the_moment_in_one_format_per_language(self):
+        draft = self.story.get_latest_revision_as_object()
+        draft.release = "embargoed"  # the story's own "Embargoed until …" line under the banner
+        draft.save_revision()
+        self.create_link()
+        text = self.journalist_opens(EmbargoLink.objects.get()).content.decode()
+        self.assertEqual(text.count("Tuesday, March 5, 2030, 9:00 AM PST"), 2)
+        self.assertNotIn("Tuesday 5 March", text)
+
+        spanish = translate_press_sites(self.sites)
+        copy = translate(self.story, release="embargoed")
+        self.assertEqual(copy.get_parent().pk, spanish.coalition_press.pk)
+        link = EmbargoLink.objects.create(page=copy, created_by=self.users["iceout-editor"])
+        text = self.journalist_opens(link).content.decode()
+        self.assertIn('<html lang="es"', text)
+        self.assertIn("EMBARGADO hasta", text)
+        self.assertEqual(text.count("el martes 5 de marzo de 2030, 09:00 PST"), 2)
+        self.assertNotIn("Tuesday", text)
 
     def test_the_link_shows_the_latest_saved_version(self):
         self.create_link()

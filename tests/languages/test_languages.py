@@ -54,7 +54,10 @@ class BilingualSitesTestCase(TestCase):
         cls.topic = TopicFactory(name="Detention and deportation", slug="detention-and-deportation")
         translate(cls.topic, name="Detención y deportación")
         cls.person = SpokespersonFactory(
-            name="Cynthia Buiza", slug="cynthia-buiza", title="Executive Director", organization=cls.sites.cipc_org
+            name="Casey Placeholder",
+            slug="casey-placeholder",
+            title="Executive Director",
+            organization=cls.sites.cipc_org,
         )
         translate(cls.person, title="directora ejecutiva")
         cls.story = make_story(
@@ -65,13 +68,13 @@ class BilingualSitesTestCase(TestCase):
             category=cls.statement,
             topics=[cls.topic],
             body=[statement(cls.person, "<p>President Trump’s declaration must be called out.</p>")],
-            summary="Cynthia Buiza issued the following statement about immigrants.",
+            summary="Casey Placeholder issued the following statement about immigrants.",
         )
         cls.historia = translate(
             cls.story,
             title="El CIPC elogia la acción legal de California",
             slug="cipc-elogia-accion-legal",
-            summary="Cynthia Buiza emitió una declaración sobre los inmigrantes de California.",
+            summary="Casey Placeholder emitió una declaración sobre los inmigrantes de California.",
             body=[statement(cls.person, "<p>La declaración del presidente Trump debe ser denunciada.</p>")],
         )
         cls.english_only = make_story(
@@ -129,7 +132,7 @@ class AddressTests(BilingualSitesTestCase):
         story = self.client.get("/es/press/cipc-elogia-accion-legal/", HTTP_HOST=CIPC_HOST)
         self.assertContains(
             story,
-            "Cynthia Buiza, directora ejecutiva del California Immigrant Policy Center, emitió la siguiente "
+            "Casey Placeholder, directora ejecutiva del California Immigrant Policy Center, emitió la siguiente "
             "declaración:",
         )
         self.assertContains(story, "Detención y deportación")  # the topic's Spanish name
@@ -138,7 +141,7 @@ class AddressTests(BilingualSitesTestCase):
         english = self.client.get("/press/cipc-praises-ca-legal-action/", HTTP_HOST=CIPC_HOST)
         self.assertContains(
             english,
-            "Cynthia Buiza, Executive Director of the California Immigrant Policy Center, issued the following "
+            "Casey Placeholder, Executive Director of the California Immigrant Policy Center, issued the following "
             "statement:",
         )
         self.assertContains(english, "February 15, 2019")
@@ -303,7 +306,7 @@ class SpanishListingTests(BilingualSitesTestCase):
         # The Spanish story's spokespeople and category are the English records, shown in Spanish.
         self.assertEqual(list(self.historia.spokespeople.all()), [self.person])
         self.assertEqual(self.historia.category, self.statement)
-        self.assertEqual(Spokesperson.objects.filter(slug="cynthia-buiza").count(), 2)
+        self.assertEqual(Spokesperson.objects.filter(slug="casey-placeholder").count(), 2)
         self.assertEqual(Category.objects.filter(slug="statement").count(), 2)
 
 
@@ -347,7 +350,7 @@ class TranslateInTheAdminTests(TestCase):
         cls.sites = build_press_sites()
         cls.es = translate_press_sites(cls.sites)
         cls.users = team_members(cls.sites)  # teams made after the Spanish roots: they cover them
-        cls.person = SpokespersonFactory(name="Cynthia Buiza", organization=cls.sites.cipc_org)
+        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.cipc_org)
         cls.topic = TopicFactory()
         cls.image = Image.objects.create(title="Rally", file=get_test_image_file())
         cls.story = make_story(

@@ -80,12 +80,12 @@ class BlockPickerPreviewTests(WagtailTestUtils, TestCase):
 class StatementLeadInTests(TestCase):
     def test_lead_in_is_written_from_the_spokesperson_snippet(self):
         org = OrganizationFactory(name="California Immigrant Policy Center", slug="cipc")
-        person = SpokespersonFactory(name="Carlos Amador", title="Organizing Director", organization=org)
+        person = SpokespersonFactory(name="Cameron Example", title="Organizing Director", organization=org)
         block = StatementBlock()
         value = block.to_python({"spokesperson": person.pk, "text": "<p>We will not be divided.</p>"})
         html = block.render(value)
         self.assertIn(
-            "Carlos Amador, Organizing Director of the California Immigrant Policy Center, "
+            "Cameron Example, Organizing Director of the California Immigrant Policy Center, "
             "issued the following statement:",
             html,
         )
@@ -95,7 +95,7 @@ class StatementLeadInTests(TestCase):
         person.title = "Deputy Director"
         person.save()
         value = block.to_python({"spokesperson": person.pk, "text": "<p>Again.</p>"})
-        self.assertIn("Carlos Amador, Deputy Director of the California", block.render(value))
+        self.assertIn("Cameron Example, Deputy Director of the California", block.render(value))
 
     def test_organisations_named_without_the_read_naturally(self):
         org = OrganizationFactory(name="PICO California", slug="pico-california", takes_the=False)
@@ -108,7 +108,7 @@ class StatementLeadInTests(TestCase):
 class QuoteAttributionTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.person = SpokespersonFactory(name="Angela Chan")
+        cls.person = SpokespersonFactory(name="Avery Example")
 
     def clean(self, **value):
         block = QuoteBlock()

@@ -75,7 +75,7 @@ class CrossListingTests(TestCase):
 class SharedSpokespersonTests(TestCase):
     def test_one_snippet_speaks_on_both_sites_and_an_edit_shows_on_both(self):
         sites = build_press_sites()
-        person = SpokespersonFactory(name="Cynthia Buiza", title="Executive Director", organization=sites.cipc_org)
+        person = SpokespersonFactory(name="Casey Placeholder", title="Executive Director", organization=sites.cipc_org)
         make_story(
             sites.cipc_press,
             "CIPC story",
@@ -88,14 +88,14 @@ class SharedSpokespersonTests(TestCase):
         )
         cipc = self.client.get("/press/cipc-story/", HTTP_HOST=CIPC_HOST)
         coalition = self.client.get("/press/coalition-story/", HTTP_HOST=COALITION_HOST)
-        self.assertContains(cipc, "Cynthia Buiza, Executive Director of the California Immigrant Policy Center")
+        self.assertContains(cipc, "Casey Placeholder, Executive Director of the California Immigrant Policy Center")
         self.assertContains(coalition, "Executive Director, California Immigrant Policy Center")
 
         person.title = "Former Executive Director"
         person.save()
         self.assertContains(
             self.client.get("/press/cipc-story/", HTTP_HOST=CIPC_HOST),
-            "Cynthia Buiza, Former Executive Director",
+            "Casey Placeholder, Former Executive Director",
         )
         self.assertContains(
             self.client.get("/press/coalition-story/", HTTP_HOST=COALITION_HOST), "Former Executive Director,"

@@ -145,8 +145,8 @@ class DiscoveryTests(TestCase):
         self.assertEqual(data["headline"], "Coalition defends the California Values Act")
         self.assertEqual(data["datePublished"], "2018-07-09")
         self.assertEqual(data["publisher"]["name"], "ICE Out of California")
-        # Angela Chan's statement is in it, but the coalition issued the story.
-        self.assertIn("Angela Chan", html)
+        # Avery Example's statement is in it, but the coalition issued the story.
+        self.assertIn("Avery Example", html)
         coalition = {"@type": "Organization", "name": "ICE Out of California", "url": "http://iceout.localhost/"}
         self.assertEqual(data["author"], coalition)
         self.assertEqual(data["publisher"]["url"], "http://iceout.localhost/")
@@ -157,7 +157,7 @@ class DiscoveryTests(TestCase):
         story = self.stories["ruling"]
         html = self.get(CIPC_HOST, f"/press/{story.slug}/").content.decode()
         data = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1))
-        self.assertIn("Cynthia Buiza", html)
+        self.assertIn("Casey Placeholder", html)
         cipc = {"@type": "Organization", "name": "California Immigrant Policy Center", "url": "http://localhost/"}
         self.assertEqual(data["author"], cipc)
         self.assertEqual(data["publisher"]["name"], cipc["name"])

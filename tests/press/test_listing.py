@@ -61,7 +61,7 @@ class FilterTests(ListingTestCase):
             "?year=2018&month=8": ("ruling",),
             "?category=press-release": ("budget",),
             "?topic=sb-54": ("ruling", "signed"),
-            "?spokesperson=angela-chan": ("signed",),
+            "?spokesperson=avery-example": ("signed",),
             "?organization=aclu-california": ("signed",),
             "?organization=cipc": ("budget", "ruling", "signed"),
             "?q=Congress": ("budget",),
@@ -74,24 +74,24 @@ class FilterTests(ListingTestCase):
                 self.assertContains(response, "Clear filters")
 
     def test_filters_combine_with_and(self):
-        self.assertListed(self.cipc("?topic=sb-54&year=2018&spokesperson=cynthia-buiza"), "ruling")
+        self.assertListed(self.cipc("?topic=sb-54&year=2018&spokesperson=casey-placeholder"), "ruling")
         response = self.cipc("?topic=detention&year=2018")
         self.assertContains(response, "0 stories")
         self.assertContains(response, "No stories match these filters")
 
     def test_search_words_find_spokespeople_and_topics_too(self):
-        self.assertListed(self.cipc("?q=Angela+Chan"), "signed")
+        self.assertListed(self.cipc("?q=Avery+Example"), "signed")
         self.assertListed(self.coalition("?q=policing"), "unsigned")
 
     def test_only_values_found_in_this_press_room_are_offered_with_counts(self):
         response = self.cipc()
         self.assertContains(response, '<option value="sb-54">SB 54 (2)</option>', html=True)
         self.assertContains(response, '<option value="2018">2018 (2)</option>', html=True)
-        self.assertContains(response, '<option value="cynthia-buiza">Cynthia Buiza (2)</option>', html=True)
+        self.assertContains(response, '<option value="casey-placeholder">Casey Placeholder (2)</option>', html=True)
         self.assertContains(response, '<option value="cipc">California Immigrant Policy Center (3)</option>', html=True)
         # Only in the coalition statement CIPC did not sign.
         self.assertNotContains(response, "Local policing")
-        self.assertNotContains(response, "Jennie Pasquarella")
+        self.assertNotContains(response, "Jamie Sample")
         self.assertContains(self.coalition(), '<option value="local-policing">Local policing (1)</option>', html=True)
         # Public copy spells it one way (US English), like the ?organization= parameter.
         self.assertContains(response, '<option value="">Any organization</option>', html=True)
@@ -110,8 +110,8 @@ class FilterTests(ListingTestCase):
         person = self.people["angela"]
         person.active = False
         person.save()
-        self.assertNotContains(self.cipc(), '<option value="angela-chan">', html=False)
-        self.assertListed(self.cipc("?spokesperson=angela-chan"), "signed")
+        self.assertNotContains(self.cipc(), '<option value="avery-example">', html=False)
+        self.assertListed(self.cipc("?spokesperson=avery-example"), "signed")
 
     def test_shareable_address_is_the_canonical_and_links_remove_one_filter(self):
         response = self.cipc("?topic=sb-54&year=2018&category=&page=1")

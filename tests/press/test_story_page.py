@@ -29,13 +29,13 @@ class StoryPageTests(TestCase):
         response = self.story()
         self.assertContains(response, "SACRAMENTO, CA — July 9, 2018")
         self.assertContains(response, '<a class="label" href="/press/?category=statement">Statement</a>', html=True)
-        self.assertContains(response, "Angela Chan, Executive Director of the Advancing Justice – Asian Law Caucus")
+        self.assertContains(response, "Avery Example, Executive Director of the Advancing Justice – Asian Law Caucus")
         self.assertContains(response, "The court got it right.")
 
     def test_media_contacts_show_phone_and_email(self):
         response = self.story()
         self.assertContains(response, "Media contacts")
-        self.assertContains(response, 'href="mailto:angela-chan@example.org"')
+        self.assertContains(response, 'href="mailto:avery-example@example.org"')
         self.assertContains(response, 'href="tel:9165550100"')
 
     def test_topic_links_lead_to_the_filtered_listing_of_the_same_site(self):

@@ -59,7 +59,7 @@ class SearchTests(TestCase):
         self.assertIn("4 results", html)
 
     def test_spokesperson_names_and_topics_are_searchable(self):
-        self.assertContains(self.search(CIPC_HOST, "Cynthia Buiza"), "2 results")
+        self.assertContains(self.search(CIPC_HOST, "Casey Placeholder"), "2 results")
         response = self.search(COALITION_HOST, "local policing")
         self.assertContains(response, "Coalition speaks on local policing")
 

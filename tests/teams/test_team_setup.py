@@ -23,16 +23,16 @@ class SharedDirectoryPermissionTests(TestCase):
         teams = {team.site.pk: team for team in ensure_all_teams()}
         cls.coalition_editor = make_user("coalition-editor", teams[cls.sites.coalition_site.pk].editors)
         cls.cipc_editor = make_user("cipc-editor", teams[cls.sites.cipc_site.pk].editors)
-        cls.person = SpokespersonFactory(name="Cynthia Buiza")
+        cls.person = SpokespersonFactory(name="Casey Placeholder")
 
     def test_coalition_editor_can_choose_but_not_edit_a_spokesperson(self):
         self.client.force_login(self.coalition_editor)
         chooser = self.client.get("/admin/snippets/choose/core/spokesperson/")
-        self.assertContains(chooser, "Cynthia Buiza")
+        self.assertContains(chooser, "Casey Placeholder")
         edit = self.client.post(f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/", {"name": "Hacked"})
         self.assertIn(edit.status_code, REFUSED)
         self.person.refresh_from_db()
-        self.assertEqual(self.person.name, "Cynthia Buiza")
+        self.assertEqual(self.person.name, "Casey Placeholder")
         self.assertIn(self.client.get("/admin/snippets/core/spokesperson/add/").status_code, REFUSED)
 
     def test_an_admin_user_without_directory_permission_is_not_told_its_names(self):
@@ -53,12 +53,12 @@ class SharedDirectoryPermissionTests(TestCase):
                 with self.subTest(url=url, user=user.username):
                     response = self.client.get(url)
                     self.assertEqual(response.status_code, status, url)
-                    self.assertEqual("Cynthia Buiza" in response.content.decode(), status == 200, url)
+                    self.assertEqual("Casey Placeholder" in response.content.decode(), status == 200, url)
 
     def test_cipc_editor_can_edit_a_spokesperson(self):
         self.client.force_login(self.cipc_editor)
         response = self.client.get(f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/")
-        self.assertContains(response, 'value="Cynthia Buiza"')
+        self.assertContains(response, 'value="Casey Placeholder"')
 
 
 class NewCoalitionGetsATeamTests(TestCase):
