@@ -84,8 +84,13 @@ survive: install-dev messages
 # The suite on PostgreSQL and Redis (DATABASE_URL and REDIS_URL, default the local servers,
 # Redis database 9, which the tests empty). pytest's exit code 5 means "no tests ran": that
 # is a failure here, never a pass.
+# Two pytest-xdist workers (PYTEST_WORKERS=auto: one per core; 0: one process). Each worker
+# has its own test database (test_<name>_gw0, _gw1) and Redis database (REDIS_URL's number
+# plus the worker's: 9 and 10 by default); --dist worksteal hands each worker whole runs of
+# neighbouring tests, so a class's setUpTestData mostly runs once, and an idle one takes over.
+PYTEST_WORKERS ?= 2
 define run_pytest
-	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(1) $(PYTEST_ARGS); \
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal $(1) $(PYTEST_ARGS); \
 	status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make $@: pytest collected no tests" >&2; exit 1; fi; \
 	exit $$status
