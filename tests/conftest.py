@@ -62,7 +62,8 @@ def _redis_answers():
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Wagtail caches site root paths; each test builds its own sites. On Redis this is a
-    # FLUSHDB of the tests' own database (REDIS_URL's number, 9 by default).
+    # FLUSHDB of the tests' own database (REDIS_URL's number, 9 by default; under xdist that
+    # number plus the worker's, config.settings.test.worker_redis_url).
     cache.clear()
     yield
     cache.clear()
