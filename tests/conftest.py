@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
+from tests.runlog import RunLog
 from tests.servers import MotoS3Server
 from tests.varnish import cached_sites, varnish, varnish_server  # noqa: F401 (fixtures)
 
@@ -61,7 +62,8 @@ def _redis_answers():
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Wagtail caches site root paths; each test builds its own sites. On Redis this is a
-    # FLUSHDB of the tests' own database (REDIS_URL's number, 9 by default).
+    # FLUSHDB of the tests' own database (REDIS_URL's number, 9 by default; under xdist that
+    # number plus the worker's, config.settings.test.worker_redis_url).
     cache.clear()
     yield
     cache.clear()
@@ -130,22 +132,19 @@ class CspViolations:
 
 @pytest.fixture(scope="session")
 def csp_log():
-    """test-artifacts/csp-violations.tsv, started afresh by each test run."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / "csp-violations.tsv"
-    path.write_text("test\tenforced events\treport-only events\tconsole lines\n")
-    return path
+    """test-artifacts/csp-violations.tsv, started afresh by each test run (one file for all workers)."""
+    return RunLog(
+        ARTIFACTS / "csp-violations.tsv", "test\tenforced events\treport-only events\tconsole lines\n"
+    ).start()
 
 
-def _record_csp_counts(log_path, test_id, violations):
+def _record_csp_counts(log, test_id, violations):
     """One line per test: its violations enforced and reported, then each event."""
     enforced = sum(e["disposition"] == "enforce" for e in violations.events)
-    with log_path.open("a") as log:
-        log.write(f"{test_id}\t{enforced}\t{len(violations.reported)}\t{len(violations.messages)}\n")
-        for event in violations.events:
-            log.write(f"\t{event}\n")
-        for message in violations.messages:
-            log.write(f"\t\t{message}\n")
+    lines = [f"{test_id}\t{enforced}\t{len(violations.reported)}\t{len(violations.messages)}\n"]
+    lines += [f"\t{event}\n" for event in violations.events]
+    lines += [f"\t\t{message}\n" for message in violations.messages]
+    log.write("".join(lines))
 
 
 @pytest.fixture

@@ -9,7 +9,11 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
-EMAIL_COUNTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "alerts-emails.tsv"
+from tests.runlog import RunLog
+
+EMAIL_COUNTS = RunLog(
+    Path(__file__).resolve().parents[2] / "test-artifacts" / "alerts-emails.tsv", "test\temails received\n"
+)
 
 
 # aiosmtpd logs every SMTP command at INFO: keep test output to what went wrong.
@@ -81,19 +85,10 @@ class SmtpServer:
         }
 
 
-_counts_started = False
-
-
 def record_count(test_id, count):
-    """One line per test in test-artifacts/alerts-emails.tsv (started afresh by each test run):
-    the emails (one per recipient) the SMTP server accepted."""
-    global _counts_started
-    EMAIL_COUNTS.parent.mkdir(parents=True, exist_ok=True)
-    if not _counts_started:
-        EMAIL_COUNTS.write_text("test\temails received\n")
-        _counts_started = True
-    with EMAIL_COUNTS.open("a") as log:
-        log.write(f"{test_id}\t{count}\n")
+    """One line per test in test-artifacts/alerts-emails.tsv (started afresh by each test run,
+    one file for all workers): the emails (one per recipient) the SMTP server accepted."""
+    EMAIL_COUNTS.write(f"{test_id}\t{count}\n")
 
 
 def text_part(message):

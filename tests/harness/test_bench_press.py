@@ -4,6 +4,7 @@ prints a row for each Spanish page kind beside the English ones."""
 
 import io
 
+from django.db import connection
 from django.test import TestCase, TransactionTestCase
 from django.test.utils import setup_test_environment, teardown_test_environment
 from wagtail.models import Locale, Page
@@ -58,11 +59,17 @@ class BenchPressPrintsSpanishRows(TransactionTestCase):
 
     def test_spanish_rows_are_printed_next_to_the_english_ones(self):
         out = io.StringIO()
+        # Its database is named as Django names a test one: test_<this one's name>. Under
+        # pytest-xdist the test settings name this worker's database (test_…_gw0); without that
+        # name the command's is test_test_…_gw0, beside it, not it.
+        test_settings = connection.settings_dict["TEST"]
+        connection.settings_dict["TEST"] = {**test_settings, "NAME": None}
         teardown_test_environment()  # the command sets up its own, as outside the tests
         try:
             bench_press.main(["--stories", "20", "--runs", "1"], stdout=out, stderr=io.StringIO())
         finally:
             setup_test_environment()
+            connection.settings_dict["TEST"] = test_settings
         table = out.getvalue()
         for english, spanish in [
             ("home ", "es home "),
