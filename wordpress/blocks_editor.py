@@ -203,7 +203,7 @@ class EditorBlocks:
     def _unavailable(self, kind):
         # With a media source, the library has said why this file could not be had.
         if not (self.media and self.media.has_source):
-            self.out.warnings.append(f"{kind} kept as a link (no --media-dir)")
+            self.out.warnings.append(f"{kind} kept as a link (no media folder or zip of uploads given)")
 
     # --- tables, buttons, separators -------------------------------------------------------
 

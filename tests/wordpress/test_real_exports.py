@@ -81,7 +81,7 @@ class ThemeTestDataTests(RealExportCase):
         self.assertEqual(rows["Posts read"], 180)
         # 49 published posts: 47 stories, the password-protected one and the empty one skipped.
         self.assertEqual(rows["Stories created"], 47)
-        self.assertEqual(rows["Skipped: password-protected (see --password-protected)"], 1)
+        self.assertEqual(rows["Skipped: password-protected (not imported)"], 1)
         self.assertEqual(rows["Skipped: no body"], 1)
         self.assertEqual((rows["Skipped: not published (draft)"], rows["Skipped: not published (future)"]), (1, 1))
         self.assertIn("sticky in WordPress: this site cannot pin a story yet", self.output)

@@ -211,7 +211,7 @@ class WhatBecomesWhatTests(ImportCase):
             'href="https://caimmigrant.org/wp-content/uploads/2018/07/rally-300x200.png"', str(story.body.raw_data)
         )
         self.assertEqual(self.summary(output)["Images kept as links"], 1)
-        self.assertIn("images kept as links (no --media-dir): post 101", output)
+        self.assertIn("images kept as links (no media folder or zip of uploads given): post 101", output)
         self.assertFalse(get_image_model().objects.filter(title="Rally at the Capitol"))
 
     def test_wxr_1_1_imports_too(self):
@@ -522,6 +522,13 @@ class BadInputTests(ImportCase):
         cut = whole[: whole.index(b"Media advisory")]
         text = self.assertRefused(cut, "the file ends early at line")
         self.assertIn("Nothing was imported.", text)
+
+    def test_a_file_cut_inside_a_post_s_text_says_it_ends_early(self):
+        whole = wxr(STATEMENT_POST, UNKNOWN_SPEAKER_POST, NO_CATEGORY_POST)
+        cut = whole[: whole.rindex(b"<![CDATA[") + 12]  # inside the last post's CDATA section
+        text = self.assertRefused(cut, "the file ends early at line")
+        self.assertIn("truncated export?", text)
+        self.assertNotIn("CDATA", text)
 
     def test_not_xml(self):
         self.assertRefused(b"post_id,title\n1,Hello\n", "not well-formed XML at line 1")
