@@ -333,7 +333,8 @@ class WordPressImporter:
             else:
                 extra.append(target)
         if extra:
-            self._warn("more categories than a story has: " + ", ".join(c.name for c in extra) + " kept as topics")
+            names = ", ".join(dict.fromkeys(c.name for c in extra))  # two terms may share a name
+            self._warn(f"more categories than a story has: {names} kept as topics")
             topics += [self._label(Topic, c.slug, c.name) for c in extra]
         story.category = category or self._default_category()
         topics = list({topic.pk: topic for topic in topics}.values())
@@ -477,7 +478,8 @@ class WordPressImporter:
         self.site_changed = self.site_changed or bool(new)
 
     def _post_name(self):
-        return f"post {self.post.post_id} “{self.post.clean_title}”"
+        title = self.post.clean_title
+        return f"post {self.post.post_id} “{title}”" if title else f"post {self.post.post_id} (no title)"
 
     def _warn(self, message):
         self.report.warn(message, self._post_name())
