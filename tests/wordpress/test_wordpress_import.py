@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -27,6 +27,7 @@ from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFacto
 from tests.sites import CIPC_HOST, build_press_sites
 from tests.wordpress.wxr_fixtures import item, png_bytes, wxr
 from wordpress.models import WordPressOrigin
+from wordpress.report import ImportReport
 
 STATEMENT_POST = item(
     101,
@@ -572,3 +573,23 @@ class BadInputTests(ImportCase):
         ).encode()
         self.assertRefused(export, "refused: the file declares a DTD or entities")
         self.assertEqual(secret.stat().st_atime, 0)  # never opened
+
+
+class ReportTests(SimpleTestCase):
+    def test_a_warning_names_each_post_once_with_a_count(self):
+        report = ImportReport()
+        for _ in range(5):
+            report.warn("<input> removed", "post 36 “Elements”")
+        for n in range(7):
+            report.warn("<input> removed", f"post {100 + n} “Other”")
+        report.warn("/?p=568 already redirects elsewhere: left as it is")
+        report.warn("/?p=568 already redirects elsewhere: left as it is")
+        self.assertEqual(
+            list(report.warning_lines()),
+            [
+                "<input> removed: post 36 “Elements” (5 times), post 100 “Other”, post 101 “Other”, "
+                "post 102 “Other”, post 103 “Other” and 3 more",
+                "/?p=568 already redirects elsewhere: left as it is",
+            ],
+        )
+        self.assertEqual(dict(report.rows())["Warnings"], 14)
