@@ -13,6 +13,7 @@ from django.utils import timezone
 from wordpress.importer import WordPressImporter
 from wordpress.run_models import ImportRun, ImportRunChunk
 from wordpress.stored_files import MediaZipError, StoredFile, forget, unpacked_media
+from wordpress.termmap import TermMap, TermMapError
 from wordpress.wxr import CountingReader, WXRError
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,14 @@ def report_data(report):
     if unmatched:
         data["unmatched_names"] = [[name, n] for name, n in unmatched.most_common()]
     return data
+
+
+def importer_options(options):
+    """The run's stored options as the importer takes them: the map's text read into a TermMap."""
+    options = dict(options)
+    if options.get("term_map"):
+        options["term_map"] = TermMap.from_text(options["term_map"])
+    return options
 
 
 class ProgressWriter:
@@ -74,11 +83,14 @@ def perform(run, in_background=True):
     try:
         with unpacked_media(run) as media_dir:
             importer = WordPressImporter(
-                run.site, media_dir=media_dir, dry_run=dry_run, progress=progress, **run.options
+                run.site, media_dir=media_dir, dry_run=dry_run, progress=progress, **importer_options(run.options)
             )
             report = importer.run(reader)
     except (WXRError, MediaZipError) as error:
         return fail(run, f"{error}. Nothing was imported.")
+    except TermMapError as error:
+        # Checked at upload; a category or topic it names was deleted since.
+        return fail(run, f"The category and tag map no longer fits this site: {error}. Nothing was imported.")
     except Exception as error:
         logger.exception("WordPress import run %s failed", run.pk)
         return fail(run, f"The import stopped on an unexpected error ({type(error).__name__}). Nothing was imported.")

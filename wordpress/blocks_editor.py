@@ -137,12 +137,15 @@ class EditorBlocks:
         pictures = []
         if node.has_attr("data-wp-ids"):  # the [gallery] shortcode: images from the attachments
             ids = [int(i) for i in node["data-wp-ids"].split(",") if i.isdigit()]
-            for attachment in self.media.gallery(ids, self.post_id) if self.media else []:
+            attachments = self.media.gallery(ids, self.post_id) if self.media else []
+            for attachment in attachments:
                 found = self._media_image(attachment.url, "", "")
                 if found:
                     pictures.append(found)
-            if not pictures:
-                self.out.warnings.append("a [gallery] with no images that could be had: removed")
+            if attachments and not pictures:
+                self.out.warnings.append("a [gallery] whose images could not be had: kept as links")
+            elif not attachments:
+                self.out.warnings.append("a [gallery] with no images in the export: removed")
         for img in node.find_all("img"):
             figure = img.find_parent("figure")
             caption = figure.find("figcaption") if figure is not None and figure is not node else None
@@ -203,7 +206,7 @@ class EditorBlocks:
     def _unavailable(self, kind):
         # With a media source, the library has said why this file could not be had.
         if not (self.media and self.media.has_source):
-            self.out.warnings.append(f"{kind} kept as a link (no --media-dir)")
+            self.out.warnings.append(f"{kind} kept as a link (no media folder or zip of uploads given)")
 
     # --- tables, buttons, separators -------------------------------------------------------
 

@@ -6,8 +6,19 @@ from django.conf import settings
 from django.core.files.uploadhandler import SkipFile, TemporaryFileUploadHandler
 from django.template.defaultfilters import filesizeformat
 
+from wordpress.importer import RESTRICT_PROTECTED, SKIP_PROTECTED
 from wordpress.stored_files import MB, MediaZipError, check_media_zip
+from wordpress.termmap import MAX_BYTES as MAX_MAP_BYTES
+from wordpress.termmap import TermMap, TermMapError
 from wordpress.wxr import WXRError, read_posts
+
+PROTECTED_CHOICES = [
+    (SKIP_PROTECTED, "Leave them out (they are counted in the report)"),
+    (
+        RESTRICT_PROTECTED,
+        "Import them behind the same password, kept out of listings, search, feeds, sitemaps and alerts",
+    ),
+]
 
 
 def upload_limits():
@@ -57,12 +68,40 @@ class ImportUploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
     )
+    fetch_media = forms.BooleanField(
+        label="Download media from the old site",
+        required=False,
+        help_text=(
+            "Images and files the zip does not have are downloaded from their addresses in the export: "
+            "public addresses only, each size, type and time limited. The dry run then runs in the background."
+        ),
+    )
+    password_protected = forms.ChoiceField(
+        label="Password-protected posts",
+        required=False,  # left out unless chosen otherwise
+        choices=PROTECTED_CHOICES,
+        initial=SKIP_PROTECTED,
+        widget=forms.RadioSelect,
+    )
+    term_map = forms.CharField(
+        label="Category and tag map (optional)",
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 6, "placeholder": "press-releases, category:press-release\nUncategorized, skip"}
+        ),
+        help_text=(
+            "Where WordPress's categories and tags go, one per line: the WordPress term (slug or name), then "
+            "category:…, topic:… (one that exists here) or skip. Without a map, each becomes a category or "
+            "topic of its own name."
+        ),
+    )
 
     def __init__(self, *args, too_large=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.too_large = set(too_large)
         self.limits = upload_limits()
-        for name, field in self.fields.items():
+        for name in self.limits:
+            field = self.fields[name]
             field.help_text += f" At most {filesizeformat(self.limits[name])}."
             if name in self.too_large:
                 field.required = False  # dropped for its size: say that, not "required"
@@ -98,3 +137,41 @@ class ImportUploadForm(forms.Form):
             raise forms.ValidationError(f"This zip cannot be used: {error}.") from None
         media.seek(0)
         return media
+
+    def clean_password_protected(self):
+        return self.cleaned_data.get("password_protected") or SKIP_PROTECTED
+
+    def clean_term_map(self):
+        """Checked now, against this site's categories and topics: every bad line is named,
+        and the text stays in the box to be corrected."""
+        text = self.cleaned_data.get("term_map", "")
+        if len(text.encode()) > MAX_MAP_BYTES:
+            raise forms.ValidationError(f"The map is over {filesizeformat(MAX_MAP_BYTES)}: is it the right file?")
+        try:
+            TermMap.from_text(text)
+        except TermMapError as error:
+            raise forms.ValidationError(str(error).splitlines()) from None
+        return text.strip()
+
+    def importer_options(self):
+        """The importer's options, as kept on the run (ImportRun.options)."""
+        data = self.cleaned_data
+        options = {"password_protected": data["password_protected"], "fetch_media": data["fetch_media"]}
+        if data.get("term_map"):
+            options["term_map"] = data["term_map"]
+        return options
+
+
+def describe_options(options):
+    """What was chosen, in the report's words."""
+    protected = dict(PROTECTED_CHOICES).get(options.get("password_protected", SKIP_PROTECTED))
+    lines = [f"Password-protected posts: {protected[0].lower()}{protected[1:]}."]
+    term_map = options.get("term_map", "")
+    if term_map:
+        n = sum(1 for line in term_map.splitlines() if line.strip() and not line.strip().startswith("#"))
+        lines.append(f"Categories and tags: through the map ({n} line{'s' if n != 1 else ''}).")
+    else:
+        lines.append("Categories and tags: no map (each becomes a category or topic of its own name).")
+    if options.get("fetch_media"):
+        lines.append("Media: downloaded from the old site where the zip does not have them.")
+    return lines

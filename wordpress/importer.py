@@ -84,6 +84,9 @@ class WordPressImporter:
         self.post_ids = set()  # every post ID read: a guid's "?p=" never takes another post's short link
         self.guid_links = []  # (guid's post ID, story id): redirected at the end of the run
         self.extra_redirects = []  # (old URL, page id or absolute URL): see redirect_old_address
+        self.shows = {}  # post ID -> the attachments its story shows (until the story has an id)
+        self.attachment_stories = {}  # attachment ID -> the first story showing it
+        self.conflicts = set()  # old paths reported as leading elsewhere: said once
 
     def run(self, stream):
         try:
@@ -163,7 +166,7 @@ class WordPressImporter:
             # Privacy first: never public. (--password-protected restrict imports it behind the password.)
             if origin and self._unpublish(origin, "now password-protected in WordPress"):
                 return
-            report.skipped["password-protected (see --password-protected)"] += 1
+            report.skipped["password-protected (not imported)"] += 1
             return
         if post.too_large:
             report.skipped["too large"] += 1
@@ -281,6 +284,8 @@ class WordPressImporter:
             self.report.skipped["markup nested too deeply to convert"] += 1
             self._warn("markup nested too deeply to convert: skipped")
             return False
+        finally:
+            shown = self.media.take_shown()
         if not conversion.blocks:
             self.report.skipped["no body"] += 1
             return False
@@ -290,13 +295,15 @@ class WordPressImporter:
             self.report.unmatched_names[name] += 1
         self.report.images_linked += conversion.images_linked
         if conversion.images_linked and not self.media.has_source:
-            self._warn("images kept as links (no --media-dir)")
+            self._warn("images kept as links (no media folder or zip of uploads given)")
         story.title = post.clean_title[:255] or self._title_from(conversion.plain_text)
         story.slug = self._slug(story)
         story.date, story.content_modified_at = self._dates()
         story.summary = summarise(post.excerpt, conversion.plain_text) or story.title
         story.body = conversion.blocks
         self._labels(story)
+        if shown:
+            self.shows[post.post_id] = shown
         return True
 
     def _title_from(self, paragraphs):
@@ -330,7 +337,8 @@ class WordPressImporter:
             else:
                 extra.append(target)
         if extra:
-            self._warn("more categories than a story has: " + ", ".join(c.name for c in extra) + " kept as topics")
+            names = ", ".join(dict.fromkeys(c.name for c in extra))  # two terms may share a name
+            self._warn(f"more categories than a story has: {names} kept as topics")
             topics += [self._label(Topic, c.slug, c.name) for c in extra]
         story.category = category or self._default_category()
         topics = list({topic.pk: topic for topic in topics}.values())
@@ -405,8 +413,19 @@ class WordPressImporter:
 
     def _redirects(self):
         """The batch's old addresses, each to its story, unless it already leads elsewhere."""
-        wanted = [(post, path, target) for post, target in self.redirect_to for path in self._old_paths(post)]
+        wanted = [
+            (post, path, target)
+            for post, target in self.redirect_to
+            for path in old_paths(post.link, "p", post.post_id)
+        ]
         for post, target in self.redirect_to:
+            page_id = target if isinstance(target, int) else target.pk
+            for attachment_id in self.shows.pop(post.post_id, ()):
+                # The post it was uploaded to, as WordPress's attachment page says, else the first.
+                if self.media.by_id[attachment_id].parent == post.post_id:
+                    self.attachment_stories[attachment_id] = page_id
+                else:
+                    self.attachment_stories.setdefault(attachment_id, page_id)
             guid_id = int(short_link_id(post.guid) or post.post_id)
             if guid_id != post.post_id:
                 # After every post is read: a post whose own ID this is keeps its short link.
@@ -415,11 +434,22 @@ class WordPressImporter:
 
     def _final_redirects(self):
         """The guid's "/?p=" of posts whose guid names another ID than wp:post_id (where no
-        item of the export has that ID), and the addresses given to redirect_old_address."""
+        item of the export has that ID), the attachment pages, and the addresses given to
+        redirect_old_address."""
         self.post = None
+        self._attachment_pages()
         wanted = [(None, f"/?p={i}", page_id) for i, page_id in self.guid_links if i not in self.post_ids]
         wanted += [(None, Redirect.normalise_path(url), target) for url, target in self.extra_redirects]
         self._add_redirects(wanted)
+
+    def _attachment_pages(self):
+        """An attachment page (its permalink and /?attachment_id=N) of an image or file a story
+        shows leads to that story: the one of the post it was uploaded to, else the first.
+        (Files are imported only for the stories that show them, so none is left without one.)"""
+        for attachment_id, page_id in self.attachment_stories.items():
+            link = self.media.by_id[attachment_id].link
+            for path in old_paths(link, "attachment_id", attachment_id):
+                self.redirect_old_address(path, page_id)
 
     def redirect_old_address(self, old_url, target):
         """Hook for other parts of the import (e.g. an attachment page of an imported image):
@@ -439,7 +469,8 @@ class WordPressImporter:
                 existing[old_path] = target
                 link = {"redirect_link": target} if isinstance(target, str) else {"redirect_page_id": target}
                 new.append(Redirect(site=self.site, old_path=old_path, is_permanent=True, **link))
-            elif existing[old_path] != target:
+            elif existing[old_path] != target and old_path not in self.conflicts:
+                self.conflicts.add(old_path)  # said once, whoever else wants it
                 self.post = post
                 message = f"{old_path} already redirects elsewhere: left as it is"
                 if post:
@@ -450,19 +481,9 @@ class WordPressImporter:
         self.report.redirects_created += len(new)
         self.site_changed = self.site_changed or bool(new)
 
-    @staticmethod
-    def _old_paths(post):
-        """The post's permalink (Wagtail's redirects match it with or without its trailing
-        slash) and its /?p=ID short link, as Wagtail's redirects store them."""
-        paths = []
-        link = urlparse(post.link)
-        if link.path not in ("", "/") or link.query:
-            paths.append(link.path + (f"?{link.query}" if link.query else ""))
-        paths.append(f"/?p={post.post_id}")
-        return list(dict.fromkeys(Redirect.normalise_path(p) for p in paths))
-
     def _post_name(self):
-        return f"post {self.post.post_id} “{self.post.clean_title}”"
+        title = self.post.clean_title
+        return f"post {self.post.post_id} “{title}”" if title else f"post {self.post.post_id} (no title)"
 
     def _warn(self, message):
         self.report.warn(message, self._post_name())
@@ -475,3 +496,14 @@ def _gmt(value):
         return datetime.datetime.fromisoformat(value.strip()).replace(tzinfo=datetime.UTC)
     except ValueError:
         return None
+
+
+def old_paths(link, short_link_key, post_id):
+    """An old address (Wagtail's redirects match it with or without its trailing slash) and
+    its short link ("/?p=ID", "/?attachment_id=ID"), as Wagtail's redirects store them."""
+    paths = []
+    link = urlparse(link)
+    if link.path not in ("", "/") or link.query:
+        paths.append(link.path + (f"?{link.query}" if link.query else ""))
+    paths.append(f"/?{short_link_key}={post_id}")
+    return list(dict.fromkeys(Redirect.normalise_path(p) for p in paths))

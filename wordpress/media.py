@@ -69,6 +69,7 @@ class Attachment:
     caption: str
     parent: int
     credit: str = ""
+    link: str = ""  # its attachment page on the old site
 
 
 @dataclass(slots=True)
@@ -118,6 +119,7 @@ class MediaLibrary:
         self.by_id = {}
         self.by_path = {}
         self.stored = {}  # file hash -> pk, for this run (images and documents apart)
+        self.shown = []  # attachments the post being converted shows (as a file or a link)
 
     @property
     def has_source(self):
@@ -145,12 +147,27 @@ class MediaLibrary:
             caption=_plain(post.excerpt)[:500],
             parent=post.post_parent,
             credit=credit(post.meta.get("_wp_attachment_metadata")),
+            link=post.link[:1000],
         )
         self.by_id[attachment.post_id] = attachment
+        self.by_path.setdefault(attachment.path.lower(), attachment)
         self.by_path.setdefault(_key(attachment.path), attachment)
 
     def find(self, address):
-        return self.by_path.get(_key(upload_path(address)))
+        """The attachment of a file's address: by its path, else as a resized copy of one
+        ("image-alignment-150x150.jpg" is an upload of its own, "photo-300x200.jpg" a size of "photo.jpg")."""
+        path = upload_path(address)
+        return self.by_path.get(path.lower()) or self.by_path.get(_key(path))
+
+    def take_shown(self):
+        """The attachments shown by the post converted since the last call (its story's, for
+        their old attachment pages to redirect to)."""
+        shown, self.shown = self.shown, []
+        return shown
+
+    def _used(self, attachment):
+        if attachment is not None:
+            self.shown.append(attachment.post_id)
 
     def gallery(self, ids, parent):
         """The attachments a [gallery] shows: those named, else those uploaded to the post."""
@@ -165,6 +182,7 @@ class MediaLibrary:
         the post has none), or None, with a warning saying why."""
         attachment = self.find(address)
         pk = self._store(address, attachment, is_image=True)
+        self._used(attachment)
         if pk is None:
             return None
         title = (attachment.title if attachment else "") or alt or PurePosixPath(upload_path(address)).stem
@@ -175,6 +193,7 @@ class MediaLibrary:
     def document(self, address, title=""):
         attachment = self.find(address)
         pk = self._store(address, attachment, is_image=False)
+        self._used(attachment)
         if pk is None:
             return None
         title = title or (attachment.title if attachment else "") or PurePosixPath(upload_path(address)).name
@@ -184,7 +203,7 @@ class MediaLibrary:
         kind = "image" if is_image else "file"
         name = (attachment.path if attachment else upload_path(address)) or address
         if not self.has_source:
-            return None  # the importer's "kept as links (no --media-dir)" says so, once per post
+            return None  # the importer's "kept as links (no media folder…)" says so, once per post
         opened = self._from_media_dir(address, attachment) or self._download(address, attachment, is_image, name)
         if opened is None:
             return None

@@ -1,4 +1,5 @@
-"""WordPress's short links, /?p=123, lead to the imported story.
+"""WordPress's short links, /?p=123 (a post) and /?attachment_id=456 (an image's or file's
+page), lead to the imported story.
 
 Wagtail's RedirectMiddleware only looks for a redirect when the response is a 404, and /?p=123
 is the site's home page (200): its query string would never be read. This middleware answers
@@ -9,20 +10,27 @@ from django.http import HttpResponsePermanentRedirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+SHORT_LINK_KEYS = ("p", "attachment_id")
+
 
 class WordPressShortLinkMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        post_id = request.GET.get("p", "")
-        if request.path == "/" and post_id.isdigit() and len(post_id) < 20:
-            site = Site.find_for_request(request)
-            redirect = (
-                Redirect.get_for_site(site).filter(old_path=f"/?p={post_id}").order_by("site_id").first()
-                if site
-                else None
-            )
-            if redirect is not None and redirect.link:
-                return HttpResponsePermanentRedirect(redirect.link)
+        if request.path == "/":
+            for key in SHORT_LINK_KEYS:
+                value = request.GET.get(key, "")
+                if value.isdigit() and len(value) < 20:
+                    return self._redirect(request, f"/?{key}={value}") or self.get_response(request)
         return self.get_response(request)
+
+    @staticmethod
+    def _redirect(request, old_path):
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        redirect = Redirect.get_for_site(site).filter(old_path=old_path).order_by("site_id").first()
+        if redirect is not None and redirect.link:
+            return HttpResponsePermanentRedirect(redirect.link)
+        return None

@@ -23,6 +23,7 @@ from core.models import Category, Topic, in_default_locale
 SKIP = "skip"
 KINDS = {"category": Category, "topic": Topic}
 MAX_LINES = 10_000
+MAX_BYTES = 1_000_000  # a map longer than this is not a map
 
 
 class TermMapError(ValueError):

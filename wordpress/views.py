@@ -18,7 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from press.models import PressIndexPage
 from wordpress import background, stored_files
-from wordpress.forms import ImportUploadForm, SizeLimitedUploadHandler, upload_limits
+from wordpress.forms import ImportUploadForm, SizeLimitedUploadHandler, describe_options, upload_limits
 from wordpress.run_models import ImportRun, ImportRunChunk
 
 Status = ImportRun.Status
@@ -115,12 +115,15 @@ class UploadView(ImportAdminMixin, FormView):
                 export_size=export.size,
                 media_name=media.name[:255] if media else "",
                 media_size=media.size if media else 0,
+                options=form.importer_options(),
             )
             stored_files.store(run, ImportRunChunk.Kind.EXPORT, export)
             if media:
                 stored_files.store(run, ImportRunChunk.Kind.MEDIA, media)
-        if run.export_size + run.media_size <= settings.WORDPRESS_IMPORT_INLINE_MAX_MB * stored_files.MB:
-            # Small enough to check now: the report is on the next page.
+        small = run.export_size + run.media_size <= settings.WORDPRESS_IMPORT_INLINE_MAX_MB * stored_files.MB
+        if small and not run.options.get("fetch_media"):
+            # Small enough to check now (downloads would keep the request waiting): the report
+            # is on the next page.
             run.status = Status.CHECKING
             run.save(update_fields=["status"])
             background.perform(run, in_background=False)
@@ -154,6 +157,7 @@ class RunView(ImportAdminMixin, TemplateView):
             site_name=site_label(run.site),
             report=report,
             report_is_dry_run=run.report is None,
+            options=describe_options(run.options),
             **kwargs,
         )
 

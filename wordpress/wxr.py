@@ -176,7 +176,9 @@ def read_posts(stream, max_size=2 * 2**20):
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         reason = str(error).split(":", 1)[0]
-        if reason == "no element found" or reason == "unclosed token":
+        # Expat's words for input that stops mid-document (inside a tag, an element or a CDATA
+        # section): only a file's end can leave them, so say the file was cut.
+        if reason in ("no element found", "unclosed token", "unclosed CDATA section"):
             raise WXRError(f"the file ends early at line {line}, column {column}: truncated export?") from None
         raise WXRError(f"not well-formed XML at line {line}, column {column}: {reason}") from None
     except DefusedXmlException as error:

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from press.models import StoryPage
 from tests.editors import team_members
-from tests.factories import make_story
+from tests.factories import TopicFactory, make_story
 from tests.sites import COALITION_HOST, build_press_sites
 from tests.wordpress.wxr_fixtures import item, png_bytes, wxr
 from wordpress.background import ProgressWriter
@@ -169,6 +169,82 @@ class ImportFromTheAdminTests(AdminImportTestCase):
         page = self.client.get(response.url)
         self.assertContains(page, '<th scope="row">Images imported</th><td>0</td>', html=True)
         self.assertContains(page, "not in the media directory: kept as a link")
+
+
+class ImportOptionsTests(AdminImportTestCase):
+    """The command line's options, chosen on the upload form, kept on the run, and said in its report."""
+
+    def export(self):
+        public = item(401, "Coalition welcomes ruling", "<p>The ruling protects families.</p>", tags=[("ice", "ICE")])
+        briefing = item(402, "Board briefing", "<p>Only for the board: the budget plan.</p>", slug="board-briefing")
+        briefing = briefing.replace("</wp:post_type>", "</wp:post_type><wp:post_password>s3cret</wp:post_password>")
+        return upload("export.xml", wxr(public, briefing))
+
+    def test_password_protected_posts_behind_their_password_and_tags_through_a_map(self):
+        TopicFactory(name="Immigration enforcement", slug="enforcement")
+        self.client.post(
+            self.upload_url,
+            {
+                "export": self.export(),
+                "password_protected": "restrict",
+                "term_map": "# WordPress term, here\nice, topic:enforcement\nPress Releases, category:statement",
+            },
+        )
+        run = ImportRun.objects.get()
+        page = self.client.get(f"/admin/wordpress/runs/{run.pk}/")
+        self.assertContains(page, "Password-protected posts: import them behind the same password")
+        self.assertContains(page, "Categories and tags: through the map (2 lines).")
+        self.assertContains(page, '<th scope="row">Stories created</th><td>2</td>', html=True)
+        self.assertNotContains(page, "Skipped: password-protected")
+
+        self.client.post(f"/admin/wordpress/runs/{run.pk}/import/")
+        call_command("run_wordpress_imports", verbosity=0)
+        briefing = StoryPage.objects.get(title="Board briefing")
+        self.assertNotContains(self.client.get(briefing.url, HTTP_HOST=COALITION_HOST), "the budget plan")
+        self.assertNotIn("Board briefing", self.room_html())
+        story = StoryPage.objects.get(title="Coalition welcomes ruling")
+        self.assertEqual([t.slug for t in story.topics.all()], ["enforcement"])
+        self.assertEqual(story.category.slug, "statement")
+
+    def test_by_default_password_protected_posts_are_left_out_and_counted(self):
+        self.client.post(self.upload_url, {"export": self.export()})
+        page = self.client.get(f"/admin/wordpress/runs/{ImportRun.objects.get().pk}/")
+        self.assertContains(page, "Password-protected posts: leave them out")
+        self.assertContains(
+            page, '<th scope="row">Skipped: password-protected (not imported)</th><td>1</td>', html=True
+        )
+        self.assertContains(page, "no map (each becomes a category or topic of its own name)")
+
+    def test_a_bad_map_line_is_a_form_error_that_keeps_what_was_chosen(self):
+        data = {
+            "export": self.export(),
+            "password_protected": "restrict",
+            "term_map": "ice, topic:no-such-topic\nPress Releases; category:statement",
+        }
+        response = self.client.post(self.upload_url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "line 1: no topic “no-such-topic” on this site")
+        self.assertContains(response, "line 2: expected “WordPress term, category:… or topic:… or skip”")
+        self.assertContains(response, "Press Releases; category:statement</textarea>")
+        self.assertRegex(
+            response.content.decode(),
+            r'<input[^>]+value="restrict"[^>]+checked|<input[^>]+checked[^>]+value="restrict"',
+        )
+        self.assertFalse(ImportRun.objects.exists())
+
+    def test_media_downloads_are_checked_in_the_background_and_refuse_local_addresses(self):
+        post = item(
+            403, "Rally", '<p>At the Capitol.</p><img src="http://127.0.0.1:9/wp-content/uploads/2020/01/a.jpg">'
+        )
+        response = self.client.post(self.upload_url, {"export": upload("export.xml", wxr(post)), "fetch_media": "on"})
+        page = self.client.get(response.url)
+        self.assertContains(page, "Waiting for its dry run")  # downloads never hold up the upload's request
+        self.assertContains(page, "Media: downloaded from the old site where the zip does not have them.")
+        call_command("run_wordpress_imports", verbosity=0)
+        page = self.client.get(response.url)
+        self.assertContains(page, "Dry run done: ready to import")
+        self.assertContains(page, "127.0.0.1 is a private or local address (127.0.0.1): refused")
+        self.assertNotContains(page, "no media folder or zip of uploads given")
 
 
 class WhoMayImportTests(AdminImportTestCase):

@@ -2,6 +2,8 @@
 reads the dry run's report, imports, watches the run finish (the background step is the
 command the scheduler calls) and finds the stories in the coalition's press room."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -21,6 +23,7 @@ def test_a_moderator_imports_a_wordpress_export(live_sites, page, screenshot):
     page.goto(f"{coalition_url}/admin/wordpress/")
     page.get_by_role("link", name="ICE Out of California").click()
     page.get_by_label("WordPress export").set_input_files(str(THEME_PREVIEW))
+    page.get_by_role("radio", name=re.compile("Import them behind the same password")).check()
     screenshot(page, "wordpress-import-upload")
     page.get_by_role("button", name="Upload and check").click()
 
@@ -28,6 +31,7 @@ def test_a_moderator_imports_a_wordpress_export(live_sites, page, screenshot):
     report = page.locator("table.listing")
     expect(report.get_by_role("row", name="Posts read")).to_contain_text("7")
     expect(report.get_by_role("row", name="Stories created")).to_contain_text("7")
+    expect(page.get_by_text("Password-protected posts: import them behind the same password")).to_be_visible()
     screenshot(page, "wordpress-import-dry-run")
 
     page.get_by_role("button", name="Import into ICE Out of California").click()

@@ -63,6 +63,28 @@ class ThemeTestDataTests(TestCase):
         self.assertIn('src="/media/images/', gallery)
         self.assertIn("Sunburst over the Clinch River, Southwest Virginia.", html)  # a caption, shown
 
+    def test_the_attachment_pages_of_imported_images_lead_to_the_story_that_shows_them(self):
+        def story_url(post_id):
+            return (
+                f"http://{CIPC_HOST}{WordPressOrigin.objects.get(post_id=post_id).page.url_path.removeprefix('/cipc')}"
+            )
+
+        gallery = "/2010/09/10/post-format-gallery/canola2/"  # uploaded to "Post Format: Gallery"
+        alignment = "/2013/01/10/markup-image-alignment/image-alignment-150x150/"  # not a size of another
+        for old, post_id in [
+            (gallery, 555),
+            (gallery.rstrip("/"), 555),
+            ("/?attachment_id=611", 555),
+            (alignment, 1177),
+            ("/?attachment_id=968", 1177),
+            ("/?attachment_id=1686", 568),  # its only address was the short link
+        ]:
+            response = self.client.get(old, HTTP_HOST=CIPC_HOST)
+            self.assertEqual((response.status_code, response.get("Location")), (301, story_url(post_id)), old)
+        again = run_import(THEME_DATA, media_dir=self.uploads.name)  # a second run: nothing new, nothing to say
+        self.assertRegex(again, r"Redirects created\s+0\n")
+        self.assertNotIn("already redirects", again)
+
     def test_the_gallery_shortcode_shows_the_posts_attachments(self):
         html = story_html(self.client, 555)  # "Post Format: Gallery": ten bare [gallery] shortcodes
         self.assertIn('class="block-gallery"', html)

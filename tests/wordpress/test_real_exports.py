@@ -82,11 +82,19 @@ class ThemeTestDataTests(RealExportCase):
         self.assertEqual(rows["Posts read"], 180)
         # 49 published posts: 47 stories, the password-protected one and the empty one skipped.
         self.assertEqual(rows["Stories created"], 47)
-        self.assertEqual(rows["Skipped: password-protected (see --password-protected)"], 1)
+        self.assertEqual(rows["Skipped: password-protected (not imported)"], 1)
         self.assertEqual(rows["Skipped: no body"], 1)
         self.assertEqual((rows["Skipped: not published (draft)"], rows["Skipped: not published (future)"]), (1, 1))
         self.assertIn("sticky in WordPress: this site cannot pin a story yet", self.output)
-        self.assertIn("no title: one made from its first words: post 1169", self.output)
+        self.assertIn("no title: one made from its first words: post 1169 (no title)", self.output)
+        # The report says each thing once: no line twice, no post or name twice in a line.
+        lines = self.output.split("Warnings:", 1)[1].splitlines()[1:-1]
+        self.assertEqual(len(lines), len(set(lines)))
+        for line in lines:
+            posts = re.findall(r"post \d+", line)
+            self.assertEqual(len(posts), len(set(posts)), line)
+        self.assertNotIn("Foo A, Foo A", self.output)  # two categories of one name
+        self.assertNotIn("--media-dir", self.output)  # the admin shows the same lines
         self.assertIn("more than 8 topics: the first 8 kept: post 1151 “Edge Case: Many Tags”", self.output)
         self.assertEqual(StoryPage.objects.live().filter(wordpress_origin__isnull=False).count(), 47 + 7)
 

@@ -103,8 +103,8 @@ class ShortcodeTests(TestCase):
         self.assertIn("shortcode [fusion_builder_row] removed: post 51", output)
         self.assertIn("shortcode [playlist] removed: post 51", output)
 
-    def test_a_gallery_whose_images_cannot_be_had_leaves_links_and_says_so(self):
+    def test_a_gallery_of_images_not_in_the_export_is_removed_and_says_so(self):
         output = self.import_posts(item(52, "Lost photos", 'Words first.\n\n[gallery ids="404,405"]', slug="lost"))
         _story, html = self.page("lost")
         self.assertNotIn("[gallery", html)
-        self.assertIn("a [gallery] with no images that could be had: removed: post 52", output)
+        self.assertIn("a [gallery] with no images in the export: removed: post 52", output)

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -27,6 +27,7 @@ from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFacto
 from tests.sites import CIPC_HOST, build_press_sites
 from tests.wordpress.wxr_fixtures import item, png_bytes, wxr
 from wordpress.models import WordPressOrigin
+from wordpress.report import ImportReport
 
 STATEMENT_POST = item(
     101,
@@ -211,7 +212,7 @@ class WhatBecomesWhatTests(ImportCase):
             'href="https://caimmigrant.org/wp-content/uploads/2018/07/rally-300x200.png"', str(story.body.raw_data)
         )
         self.assertEqual(self.summary(output)["Images kept as links"], 1)
-        self.assertIn("images kept as links (no --media-dir): post 101", output)
+        self.assertIn("images kept as links (no media folder or zip of uploads given): post 101", output)
         self.assertFalse(get_image_model().objects.filter(title="Rally at the Capitol"))
 
     def test_wxr_1_1_imports_too(self):
@@ -523,6 +524,13 @@ class BadInputTests(ImportCase):
         text = self.assertRefused(cut, "the file ends early at line")
         self.assertIn("Nothing was imported.", text)
 
+    def test_a_file_cut_inside_a_post_s_text_says_it_ends_early(self):
+        whole = wxr(STATEMENT_POST, UNKNOWN_SPEAKER_POST, NO_CATEGORY_POST)
+        cut = whole[: whole.rindex(b"<![CDATA[") + 12]  # inside the last post's CDATA section
+        text = self.assertRefused(cut, "the file ends early at line")
+        self.assertIn("truncated export?", text)
+        self.assertNotIn("CDATA", text)
+
     def test_not_xml(self):
         self.assertRefused(b"post_id,title\n1,Hello\n", "not well-formed XML at line 1")
 
@@ -565,3 +573,23 @@ class BadInputTests(ImportCase):
         ).encode()
         self.assertRefused(export, "refused: the file declares a DTD or entities")
         self.assertEqual(secret.stat().st_atime, 0)  # never opened
+
+
+class ReportTests(SimpleTestCase):
+    def test_a_warning_names_each_post_once_with_a_count(self):
+        report = ImportReport()
+        for _ in range(5):
+            report.warn("<input> removed", "post 36 “Elements”")
+        for n in range(7):
+            report.warn("<input> removed", f"post {100 + n} “Other”")
+        report.warn("/?p=568 already redirects elsewhere: left as it is")
+        report.warn("/?p=568 already redirects elsewhere: left as it is")
+        self.assertEqual(
+            list(report.warning_lines()),
+            [
+                "<input> removed: post 36 “Elements” (5 times), post 100 “Other”, post 101 “Other”, "
+                "post 102 “Other”, post 103 “Other” and 3 more",
+                "/?p=568 already redirects elsewhere: left as it is",
+            ],
+        )
+        self.assertEqual(dict(report.rows())["Warnings"], 14)

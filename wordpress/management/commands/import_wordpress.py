@@ -10,10 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from wordpress.importer import MAX_TOPICS, RESTRICT_PROTECTED, SKIP_PROTECTED, WordPressImporter
+from wordpress.termmap import MAX_BYTES as MAX_MAP_BYTES
 from wordpress.termmap import TermMap, TermMapError
 from wordpress.wxr import CountingReader, WXRError
-
-MAX_MAP_BYTES = 1_000_000
 
 
 class Command(BaseCommand):
