@@ -58,6 +58,16 @@ class ProjectQualityTests(SimpleTestCase):
         self.assertIn("gunicorn", start_commands[0])
         self.assertNotIn("migrate", start_commands[0])
 
+    def test_no_module_but_a_migration_is_over_600_lines(self):
+        """The house rule that keeps a module readable in one sitting (tests included)."""
+        tracked = run("git", "-C", str(ROOT), "ls-files", "*.py").stdout.split()
+        long = {
+            path: n
+            for path in tracked
+            if "/migrations/" not in path and (n := len((ROOT / path).read_text().splitlines())) > 600
+        }
+        self.assertEqual(long, {})
+
 
 def project_imports():
     """(graph, local): each project module's imports of project modules (module-level and
