@@ -302,10 +302,13 @@ class StoryPage(MetadataPageMixin, Page):
 
     @property
     def shows_category_label(self):
-        """False when the title already begins with the category ("Statement: …"): no badge twice."""
+        """False when the title already begins with the category ("Statement: …", or in a
+        Spanish story "Declaración: …"): no badge twice."""
         if not self.category:
             return False
-        return not self.title.lower().startswith(f"{self.category.name.lower()}:")
+        shown = getattr(self, "category_label", None) or localized_name(self.category)
+        title = self.title.lower()
+        return not any(title.startswith(f"{name.lower()}:") for name in {self.category.name, shown} if name)
 
     def get_default_description(self):
         return self.summary

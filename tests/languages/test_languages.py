@@ -302,6 +302,22 @@ class SpanishListingTests(BilingualSitesTestCase):
         self.assertContains(english, "CIPC praises CA legal action")
         self.assertNotContains(english, "El CIPC elogia")
 
+    def test_a_spanish_title_that_opens_with_its_category_shows_no_badge_twice(self):
+        self.historia.title = "Declaración: El CIPC elogia la acción legal"
+        self.historia.save_revision().publish()
+        badge = re.compile(r'class="label"[^>]*>\s*Declaración\s*<')
+        story = self.client.get("/es/press/cipc-elogia-accion-legal/", HTTP_HOST=CIPC_HOST).content.decode()
+        self.assertIn("Declaración: El CIPC elogia la acción legal", story)
+        self.assertIsNone(badge.search(story))
+        room = self.client.get("/es/press/", HTTP_HOST=CIPC_HOST).content.decode()
+        cards = re.findall(r'<article class="story-card.*?</article>', room, re.S)
+        card = next(card for card in cards if "Declaración: El CIPC elogia la acción legal" in card)
+        self.assertIsNone(badge.search(card))
+        # A title that does not open with it keeps its badge.
+        self.assertRegex(
+            self.client.get("/press/", HTTP_HOST=CIPC_HOST).content.decode(), r'class="label"[^>]*>\s*Statement\s*<'
+        )
+
     def test_story_pages_name_people_and_labels_by_the_english_record(self):
         # The Spanish story's spokespeople and category are the English records, shown in Spanish.
         self.assertEqual(list(self.historia.spokespeople.all()), [self.person])
