@@ -33,7 +33,29 @@
                   <xsl:for-each select="item">
                     <li>
                       <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
-                      <p class="feed__date"><xsl:value-of select="substring(pubDate, 6, 11)"/></p>
+                      <!-- pubDate is RFC 822 ("Thu, 20 Dec 2018 …"), in English by its standard: the
+                           page says it as the Spanish pages do ("20 de diciembre de 2018"). -->
+                      <xsl:variable name="month" select="substring(pubDate, 9, 3)"/>
+                      <p class="feed__date">
+                        <xsl:value-of select="number(substring(pubDate, 6, 2))"/>
+                        <xsl:text> de </xsl:text>
+                        <xsl:choose>
+                          <xsl:when test="$month = 'Jan'">enero</xsl:when>
+                          <xsl:when test="$month = 'Feb'">febrero</xsl:when>
+                          <xsl:when test="$month = 'Mar'">marzo</xsl:when>
+                          <xsl:when test="$month = 'Apr'">abril</xsl:when>
+                          <xsl:when test="$month = 'May'">mayo</xsl:when>
+                          <xsl:when test="$month = 'Jun'">junio</xsl:when>
+                          <xsl:when test="$month = 'Jul'">julio</xsl:when>
+                          <xsl:when test="$month = 'Aug'">agosto</xsl:when>
+                          <xsl:when test="$month = 'Sep'">septiembre</xsl:when>
+                          <xsl:when test="$month = 'Oct'">octubre</xsl:when>
+                          <xsl:when test="$month = 'Nov'">noviembre</xsl:when>
+                          <xsl:when test="$month = 'Dec'">diciembre</xsl:when>
+                        </xsl:choose>
+                        <xsl:text> de </xsl:text>
+                        <xsl:value-of select="substring(pubDate, 13, 4)"/>
+                      </p>
                       <p><xsl:value-of select="description"/></p>
                     </li>
                   </xsl:for-each>

@@ -1,10 +1,13 @@
 """The feed opened in a real browser explains itself: what the page is, the address to copy into a
 news reader, the stories as links, styled by its own stylesheet under the CSP, and accessible."""
 
+import datetime
+
 import pytest
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, CspViolations
 from tests.factories import make_story
+from tests.sites import translate, translate_press_sites
 from tests.visitors.test_accessibility import AXE, WCAG_22_AA
 
 pytestmark = pytest.mark.browser
@@ -47,5 +50,23 @@ def test_the_feed_explains_itself_in_a_browser(live_sites, browser, screenshot):
         assert result["passes"]
         assert [violation["id"] for violation in result["violations"]] == []
         screenshot(checked, "feed-375")
+    finally:
+        chromium.close()
+
+
+def test_the_spanish_feed_gives_its_dates_in_spanish(live_sites, browser, screenshot):
+    sites, _cipc_url, coalition_url = live_sites
+    translate_press_sites(sites)
+    story = make_story(sites.coalition_press, "ICE should not politicize tragedy", date=datetime.date(2018, 12, 20))
+    translate(story, title="ICE no debe politizar la tragedia", slug="ice-no-debe-politizar-la-tragedia")
+    chromium = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--disable-blink-features=GenerateXSLTWarningBanner"]
+    )
+    try:
+        page = chromium.new_context(viewport=PHONE).new_page()
+        page.goto(f"{coalition_url}/es/press/feed/")
+        assert page.get_by_role("link", name="ICE no debe politizar la tragedia").is_visible()
+        assert page.locator(".feed__date").first.inner_text().strip() == "20 de diciembre de 2018"
+        screenshot(page, "feed-es-375")
     finally:
         chromium.close()
