@@ -1,6 +1,8 @@
 import re
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -11,3 +13,11 @@ def tel_uri(phone):
     phone = str(phone or "").strip()
     digits = re.sub(r"\D", "", phone)
     return f"tel:{'+' if phone.startswith('+') else ''}{digits}"
+
+
+@register.filter
+def email_breaks(address):
+    """An email address that wraps only where a reader expects it: after the @ and before a
+    dot ("jordan.placeholder@ / example.org"), never mid-word ("example.o / rg")."""
+    marked = escape(str(address or "")).replace("@", "@<wbr>").replace(".", "<wbr>.")
+    return mark_safe(marked)  # noqa: S308 (escaped above; only <wbr> added)

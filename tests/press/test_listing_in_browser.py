@@ -4,7 +4,8 @@ beside the headline, and long filter choices are not cut off."""
 import pytest
 
 from demo import images
-from tests.factories import OrganizationFactory, TopicFactory, make_story
+from press.models import PressIndexPage, PressRoomContact
+from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory, make_story
 from tests.sites import LONG_NAMES, picture
 
 pytestmark = pytest.mark.browser
@@ -75,3 +76,33 @@ def test_long_filter_choices_are_not_cut_off(live_sites, new_context, screenshot
         tab.reload()
         tab.evaluate("document.querySelector('.filters-disclosure').open = true")  # folded on phones
         screenshot(tab, f"press-room-long-filters-{name}")
+
+
+def test_a_long_contact_email_wraps_at_its_at_sign_or_a_dot_never_mid_word(live_sites, new_context, screenshot):
+    sites, _cipc_url, coalition_url = live_sites
+    person = SpokespersonFactory(
+        name="Jordan Placeholder",
+        title="Communications Director",
+        organization=sites.cipc_org,
+        press_email="jordan.placeholder@example.org",
+    )
+    room = PressIndexPage.objects.get(pk=sites.coalition_press.pk)
+    room.media_contacts = [PressRoomContact(spokesperson=person, sort_order=0)]
+    room.save_revision().publish()
+    narrow = {"width": 320, "height": 700}  # the narrowest phone the site is checked at
+    tab = new_context(viewport=narrow).new_page()
+    tab.goto(f"{coalition_url}/press/")
+    link = tab.locator('.contact-card a[href^="mailto:"]')
+    assert link.inner_text().replace("\n", "") == person.press_email
+    # Each piece between the break points stays on one line (the issue saw "example.o / rg").
+    lines_per_piece = link.evaluate(
+        """(a) => [...a.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        })"""
+    )
+    assert lines_per_piece and set(lines_per_piece) == {1}, lines_per_piece
+    assert link.evaluate("(a) => a.getClientRects().length") > 1  # it did have to wrap
+    assert link.evaluate("(a) => a.getBoundingClientRect().right") <= narrow["width"]
+    screenshot(tab, "contact-card-long-email-320")

@@ -60,7 +60,9 @@ class DefaultContactsTests(WagtailTestUtils, TestCase):
                 self.assertLess(html.index("Alex Sample"), html.index("Jordan Placeholder"))
                 self.assertIn("Communications Director, Example Immigrant Rights Network", html)
                 self.assertIn('<a href="tel:2135550142">(213) 555-0142</a>', html)
-                self.assertIn('<a href="mailto:alex.sample@example.org">alex.sample@example.org</a>', html)
+                self.assertIn(
+                    '<a href="mailto:alex.sample@example.org">alex<wbr>.sample@<wbr>example<wbr>.org</a>', html
+                )
                 self.assertIn("Speaks English, Spanish", html)
                 self.assertIn('href="/contacts/alex-sample.vcf"', html)
                 self.assertIn('href="/contacts/jordan-placeholder.vcf"', html)
