@@ -2,17 +2,16 @@
 data (a real export, unchanged) with a copy of its uploads, small posts of each block, and a
 probe post full of hostile addresses."""
 
-import io
 import re
 import tempfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import TestCase
 
 from press.models import StoryPage
 from tests.sites import CIPC_HOST, build_press_sites
+from tests.wordpress.cases import ImportCase, run_import
 from tests.wordpress.wxr_fixtures import attachment, item, jpeg_bytes, uploads_for, wxr
 from wordpress.models import WordPressOrigin
 
@@ -26,12 +25,6 @@ def story_html(client, post_id):
     assert response.status_code == 200, response.status_code
     html = response.content.decode()
     return html.split("<main", 1)[1].split("</main>", 1)[0]  # the story, not the site's chrome
-
-
-def run_import(path, **options):
-    out = io.StringIO()
-    call_command("import_wordpress", str(path), site=CIPC_HOST, stdout=out, **options)
-    return out.getvalue()
 
 
 class ThemeTestDataTests(TestCase):
@@ -121,20 +114,7 @@ class ThemeTestDataTests(TestCase):
         self.assertRegex(self.output, r"Files imported \(audio, video, documents\) +[1-9]")
 
 
-class SmallBlockTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.sites = build_press_sites()
-
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.addCleanup(self.tmp.cleanup)
-
-    def import_posts(self, *items, **options):
-        path = Path(self.tmp.name) / "export.xml"
-        path.write_bytes(wxr(*items))
-        return run_import(path, **options)
-
+class SmallBlockTests(ImportCase):
     def test_each_editor_block_becomes_its_story_block(self):
         uploads = Path(self.tmp.name) / "uploads" / "2019" / "05"
         uploads.mkdir(parents=True)

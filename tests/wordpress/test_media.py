@@ -2,20 +2,16 @@
 with --fetch-media from a real HTTP server on 127.0.0.1, and what is refused on the way."""
 
 import contextlib
-import io
-import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from wagtail.images import get_image_model
 
-from press.models import StoryPage
-from tests.sites import CIPC_HOST, build_press_sites
-from tests.wordpress.wxr_fixtures import attachment, item, jpeg_bytes, wxr
+from tests.wordpress.cases import ImportCase
+from tests.wordpress.wxr_fixtures import attachment, item, jpeg_bytes
 
 PHOTO = jpeg_bytes(colour=(200, 40, 40))
 
@@ -57,26 +53,9 @@ class OldSite(BaseHTTPRequestHandler):
         pass
 
 
-class MediaCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.sites = build_press_sites()
-
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.addCleanup(self.tmp.cleanup)
-
-    def import_posts(self, *items, **options):
-        path = Path(self.tmp.name) / "export.xml"
-        path.write_bytes(wxr(*items))
-        out = io.StringIO()
-        call_command("import_wordpress", str(path), site=CIPC_HOST, stdout=out, **options)
-        return out.getvalue()
-
+class MediaCase(ImportCase):
     def page(self, slug):
-        story = StoryPage.objects.get(slug=slug)
-        html = self.client.get(story.url, HTTP_HOST=CIPC_HOST).content.decode()
-        return html.split("<main", 1)[1].split("</main>", 1)[0]
+        return self.story_and_main(slug)[1]
 
 
 class MediaDirTests(MediaCase):

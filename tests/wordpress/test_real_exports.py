@@ -1,7 +1,6 @@
 """The two exports WordPress itself wrote (../shared/wordpress, unchanged), imported as a press
 officer would, then the sites looked at as a visitor and a search engine see them."""
 
-import io
 import json
 import re
 from collections import Counter
@@ -9,7 +8,6 @@ from pathlib import Path
 
 import feedparser
 from django.conf import settings
-from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -18,6 +16,7 @@ from alerts.models import Alert, AnnouncedStory, Subscription
 from core.models import Topic
 from press.models import StoryPage
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
+from tests.wordpress.cases import run_import
 from wordpress.models import WordPressOrigin
 
 EXPORTS = Path(settings.BASE_DIR).parent / "shared" / "wordpress"
@@ -40,12 +39,6 @@ def json_ld(html):
     return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
-def import_export(path, host, **options):
-    out = io.StringIO()
-    call_command("import_wordpress", str(path), site=host, stdout=out, **options)
-    return out.getvalue()
-
-
 class RealExportCase(TestCase):
     options = {}
 
@@ -55,8 +48,8 @@ class RealExportCase(TestCase):
         Subscription.objects.create(
             press_room=cls.sites.cipc_press, email="reporter@example.com", confirmed_at=timezone.now()
         )
-        cls.output = import_export(THEME_TEST_DATA, CIPC_HOST, **cls.options)
-        cls.preview_output = import_export(THEME_PREVIEW, COALITION_HOST, **cls.options)
+        cls.output = run_import(THEME_TEST_DATA, CIPC_HOST, **cls.options)
+        cls.preview_output = run_import(THEME_PREVIEW, COALITION_HOST, **cls.options)
 
     def get(self, path, host=CIPC_HOST):
         return self.client.get(path, HTTP_HOST=host)

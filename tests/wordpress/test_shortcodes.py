@@ -1,16 +1,10 @@
 """WordPress shortcodes imported: each becomes what it showed on the old site, or is removed
 and named in the report. Nothing of a shortcode is left in a story's text or summary."""
 
-import io
-import tempfile
 from pathlib import Path
 
-from django.core.management import call_command
-from django.test import TestCase
-
-from press.models import StoryPage
-from tests.sites import CIPC_HOST, build_press_sites
-from tests.wordpress.wxr_fixtures import attachment, item, jpeg_bytes, wxr
+from tests.wordpress.cases import ImportCase
+from tests.wordpress.wxr_fixtures import attachment, item, jpeg_bytes
 
 ATTACHMENTS = (
     attachment(
@@ -23,14 +17,9 @@ ATTACHMENTS = (
 )
 
 
-class ShortcodeTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.sites = build_press_sites()
-
+class ShortcodeTests(ImportCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.addCleanup(self.tmp.cleanup)
+        super().setUp()
         uploads = Path(self.tmp.name) / "uploads" / "2019" / "05"
         uploads.mkdir(parents=True)
         for n, name in enumerate(("first", "second", "third")):
@@ -40,17 +29,11 @@ class ShortcodeTests(TestCase):
         self.uploads = str(Path(self.tmp.name) / "uploads")
 
     def import_posts(self, *items, **options):
-        path = Path(self.tmp.name) / "export.xml"
         # The attachments come last, as WordPress writes them: the importer reads them first.
-        path.write_bytes(wxr(*items, *ATTACHMENTS))
-        out = io.StringIO()
-        call_command("import_wordpress", str(path), site=CIPC_HOST, stdout=out, media_dir=self.uploads, **options)
-        return out.getvalue()
+        return super().import_posts(*items, *ATTACHMENTS, media_dir=self.uploads, **options)
 
     def page(self, slug):
-        story = StoryPage.objects.get(slug=slug)
-        html = self.client.get(story.url, HTTP_HOST=CIPC_HOST).content.decode()
-        return story, html.split("<main", 1)[1].split("</main>", 1)[0]
+        return self.story_and_main(slug)
 
     def test_gallery_audio_video_caption_and_embed_become_blocks(self):
         content = (
