@@ -104,10 +104,11 @@ endef
 test: install-dev node-deps messages
 	$(call run_pytest,)
 
-# The fast lane while working: no browser, no servers or other processes (markers applied by
+# The fast lane while working: no browser, no servers or other processes, none of the slow
+# sweeps and whole-demo set-ups (markers applied by
 # tests/conftest.py), still on PostgreSQL and Redis. `make test` runs everything.
 test-fast: install-dev messages
-	$(call run_pytest,-m "not browser and not servers")
+	$(call run_pytest,-m "not browser and not servers and not slow")
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -29,7 +29,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-# The fast lane (`make test-fast`: -m "not browser and not servers") leaves out what these mark.
+# The fast lane (`make test-fast`: -m "not browser and not servers and not slow") leaves out
+# what these mark.
 SERVER_FIXTURES = {"live_server", "live_sites", "varnish", "varnish_server", "cached_sites"}
 
 
@@ -39,8 +40,30 @@ def _starts_processes(module):
     return any(value is subprocess or isinstance(value, MotoS3Server) for value in vars(module).values())
 
 
+# Also out of the fast lane, though in-process: the sweeps over every address, parameter or
+# team endpoint, and the tests whose set-up loads the whole demo, imports the real WordPress
+# exports or builds fifty stories. Together they were two thirds of the lane's time (a run's
+# --durations); `make test` runs them all.
+SLOW_TESTS = (
+    "tests/security/test_malformed_requests.py",
+    "tests/teams/test_team_permissions.py",
+    "tests/harness/test_bench_press.py",
+    "tests/caching/test_query_budget.py",
+    "tests/demo/test_demo_honesty.py",
+    "tests/demo/test_demo_loader.py",
+    "tests/wordpress/test_real_exports.py",
+    "tests/wordpress/test_block_editor.py::ThemeTestDataTests",
+    "tests/editing/test_desk.py::DeskQueryParameterTests",
+    "tests/press/test_listing.py::BadInputTests",
+    "tests/alerts/test_alert_bad_input.py::BadInputTests",
+    "tests/branding/test_branding.py::DemoLookTests",
+)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if item.nodeid.startswith(SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
