@@ -104,10 +104,9 @@ class QueryBudgetWith10Stories(TestCase):
         translate(sites.statement, name="Declaración")
         generate_stories(cls.stories, image_every=1, signed_share=1, spanish_every=4)
         images = [_image(f"block image {n}") for n in range(2)]
-        people = [
-            SpokespersonFactory(organization=org, photo=images[n % 2])
-            for n, org in enumerate(sites.members + sites.members[:1])
-        ]
+        # Three organisations, as many as the members, but fictional: the people are made up.
+        orgs = [sites.sample_org, sites.sample_legal_org, OrganizationFactory(name="Placeholder Justice Project")]
+        people = [SpokespersonFactory(organization=org, photo=images[n % 2]) for n, org in enumerate(orgs + orgs[:1])]
         for person in people:
             translate(person, title="Directora ejecutiva")
         # Every page shows its room's media contacts.
