@@ -123,10 +123,14 @@ def is_real_organization(organization):
     )
 
 
+def names_someone_real(text):
+    return any(name.casefold() in text.casefold() for name in [*real_people(), *real_organizations()])
+
+
 def refuse_real_speaker(spokesperson_id, attribution=""):
     """Refuse generated words (a statement, quote or bio block) by a real person, by anyone
     shown as speaking for a real organisation, or attributed by name to either."""
-    if any(name.casefold() in attribution.casefold() for name in [*real_people(), *real_organizations()]):
+    if names_someone_real(attribution):
         raise ValueError(f"{attribution!r} names someone real: attribute generated words to a fictional source")
     if not spokesperson_id:
         return
@@ -149,10 +153,18 @@ def statement(spokesperson, text="<p>We stand with immigrant families.</p>"):
 def make_story(press_room, title, *, date=None, category=None, signatories=(), topics=(), body=None, **fields):
     """Create and publish a story under ``press_room``, as an editor would. Its statements,
     quotes and bios must name fictional spokespeople of fictional organisations
-    (``refuse_real_speaker``)."""
+    (``refuse_real_speaker``); a signatories' statement, fictional signatories."""
     for part in body or ():
         if isinstance(part, dict) and isinstance(part.get("value"), dict):
             refuse_real_speaker(part["value"].get("spokesperson"), attribution=part["value"].get("attribution") or "")
+    jointly_issued = any(isinstance(part, dict) and part.get("type") == "signatories_statement" for part in body or ())
+    real_issuer = any(map(is_real_organization, signatories)) or names_someone_real(
+        fields.get("signatories_heading", "")
+    )
+    if jointly_issued and real_issuer:
+        raise ValueError(
+            "A signatories' statement of generated words is issued by its signatories: make them fictional"
+        )
     story = StoryPage(
         title=title,
         date=date or datetime.date(2019, 1, 1),

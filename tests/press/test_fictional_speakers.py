@@ -15,7 +15,7 @@ from tests.factories import (
     real_people,
     statement,
 )
-from tests.sites import build_press_sites
+from tests.sites import COALITION_HOST, build_press_sites
 
 
 class FictionalSpeakersTests(TestCase):
@@ -65,6 +65,23 @@ class FictionalSpeakersTests(TestCase):
     def test_a_quote_attributed_by_name_to_a_real_organisation_is_refused(self):
         with self.assertRaisesMessage(ValueError, "names someone real"):
             block("quote", {"text": "Invented words.", "spokesperson": None, "attribution": "ACLU of California"})
+
+    def test_a_signatories_statement_of_generated_words_is_refused_for_real_signatories(self):
+        # Real organisations may sign (CIPC's room cross-lists what CIPC signed), but a
+        # signatories' statement puts its text in their mouths.
+        joint = [block("signatories_statement", {"text": "<p>Invented words.</p>"})]
+        refusal = "A signatories' statement of generated words is issued by its signatories"
+        with self.assertRaisesMessage(ValueError, refusal):
+            make_story(self.sites.coalition_press, "Invented", body=joint, signatories=[self.sites.cipc_org])
+        heading = "the ICE Out of California Coalition Steering Committee"
+        with self.assertRaisesMessage(ValueError, refusal):
+            make_story(self.sites.coalition_press, "Invented", body=joint, signatories_heading=heading)
+        fictional = [self.sites.sample_org, self.sites.sample_legal_org]
+        story = make_story(self.sites.coalition_press, "Joint", body=joint, signatories=fictional)
+        self.assertContains(
+            self.client.get(f"/press/{story.slug}/", HTTP_HOST=COALITION_HOST),
+            "Example Immigrant Rights Network and Sample Legal Aid Network issued the following statement:",
+        )
 
     def test_a_real_person_is_given_no_generated_bio(self):
         with self.assertRaisesMessage(ValueError, "give a generated bio to a fictional spokesperson"):
