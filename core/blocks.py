@@ -27,20 +27,26 @@ def _first(model_label, **filters):
     return apps.get_model(model_label).objects.filter(**filters).order_by("pk").first()
 
 
-def _preview_spokesperson():
-    return _first("core.Spokesperson", live=True)
-
-
 def _sample_speaker():
-    """A clearly fictional person for the previews of blocks that put words in someone's mouth:
-    the picker must never attribute its sample sentence to a real spokesperson."""
+    """A clearly fictional person for the previews of blocks that show a spokesperson (their
+    words, bio or contact card): the picker must never attribute its sample sentence to a real
+    spokesperson, nor show a real one as what a block makes (on an upgraded demo the first
+    spokesperson in the database is a real person)."""
     from django.apps import apps
 
     network = apps.get_model("core.Organization")(
         name="Example Immigrant Rights Network (sample)", short_name="Example Network"
     )
     speaker = apps.get_model("core.Spokesperson")
-    return speaker(name="Alex Sample", title="Communications Director", organization=network)
+    return speaker(
+        name="Alex Sample",
+        slug="alex-sample",
+        title="Communications Director",
+        organization=network,
+        bio="<p>A fictional person, shown here only to preview the block.</p>",
+        press_email="alex.sample@example.org",
+        press_phone="(213) 555-0142",
+    )
 
 
 def _preview_image():
@@ -218,7 +224,7 @@ class SignatoriesStatementBlock(blocks.StructBlock):
             "committee). Opens with 'The … Steering Committee, including A, B and C, issued the "
             "following statement:' written from the story's signatories."
         )
-        preview_value = {"text": "<p>SB 54 is part of the solution. We will keep defending it in court.</p>"}
+        preview_value = {"text": "<p>Sample statement text, shown here only to preview the block.</p>"}
 
 
 def body_pictures(stream_value):
@@ -256,7 +262,7 @@ class SpokespersonBioBlock(blocks.StructBlock):
 
         @staticmethod
         def preview_value():
-            return {"spokesperson": _preview_spokesperson()}
+            return {"spokesperson": _sample_speaker()}
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -425,8 +431,7 @@ class MediaContactsBlock(blocks.StructBlock):
 
         @staticmethod
         def preview_value():
-            spokesperson = _preview_spokesperson()
-            return {"heading": "Media contacts", "contacts": [spokesperson] if spokesperson else []}
+            return {"heading": "Media contacts", "contacts": [_sample_speaker()]}
 
 
 class SocialLinkValue(blocks.StructValue):

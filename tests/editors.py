@@ -5,7 +5,7 @@ from django.test import TestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from teams.setup import ensure_all_teams
-from tests.factories import SpokespersonFactory
+from tests.factories import SpokespersonFactory, refuse_real_speaker
 from tests.sites import build_press_sites
 
 
@@ -33,6 +33,7 @@ def team_members(sites):
 
 def story_form_data(*, category, spokesperson, signatories=(), action=None, **overrides):
     """POST data for the story editor, as a browser sends it; ``action`` is e.g. "publish" or "submit"."""
+    refuse_real_speaker(spokesperson.pk)  # its statement's words are made up
     data = {
         "title": "Statement on the emergency declaration",
         "slug": "statement-on-the-emergency-declaration",
@@ -63,4 +64,4 @@ class TeamsTestCase(TestCase):
     def setUpTestData(cls):
         cls.sites = build_press_sites()
         cls.users = team_members(cls.sites)
-        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.cipc_org)
+        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)

@@ -3,22 +3,21 @@
 import datetime
 
 from press.models import StoryCorrection
-from tests.factories import CategoryFactory, OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story
+from tests.factories import CategoryFactory, SpokespersonFactory, TopicFactory, block, make_story
 
 
 def build_stories(sites):
     """Four stories: two CIPC's own, one coalition statement CIPC signed, one it did not."""
     release = CategoryFactory(name="Press Release", slug="press-release")
     statement = sites.statement
-    alc, aclu = sites.members[0], sites.members[1]
-    cynthia = SpokespersonFactory(name="Casey Placeholder", slug="casey-placeholder", organization=sites.cipc_org)
-    angela = SpokespersonFactory(name="Avery Example", slug="avery-example", organization=alc)
-    jennie = SpokespersonFactory(name="Jamie Sample", slug="jamie-sample", organization=aclu)
+    # Fictional speakers of fictional organisations: the real ones only own the rooms and sign.
+    cynthia = SpokespersonFactory(name="Casey Placeholder", slug="casey-placeholder", organization=sites.sample_org)
+    angela = SpokespersonFactory(name="Avery Example", slug="avery-example", organization=sites.sample_legal_org)
+    jennie = SpokespersonFactory(name="Jamie Sample", slug="jamie-sample", organization=sites.sample_legal_org)
     sb54 = TopicFactory(name="SB 54", slug="sb-54")
     courts = TopicFactory(name="Courts", slug="courts")
     detention = TopicFactory(name="Detention", slug="detention")
     policing = TopicFactory(name="Local policing", slug="local-policing")
-    pico = OrganizationFactory(name="PICO California", slug="pico-california")
 
     def says(person, text):
         return block("statement", {"spokesperson": person.pk, "text": f"<p>{text}</p>"})
@@ -69,7 +68,7 @@ def build_stories(sites):
             date=datetime.date(2017, 3, 1),
             category=statement,
             topics=[policing, sb54],
-            signatories=[pico],
+            signatories=[sites.sample_legal_org],  # not CIPC; fictional, as its statement is made up
             summary="Sheriffs must not act as immigration agents.",
             body=[says(jennie, "Local police are not ICE.")],
         ),

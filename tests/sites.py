@@ -28,6 +28,10 @@ class PressSites:
     cipc_org: object
     members: list
     statement: object
+    # Fictional organisations for the spokespeople tests make up: the real ones above only
+    # own rooms, are members or sign (tests.factories.refuse_real_speaker).
+    sample_org: object
+    sample_legal_org: object
 
 
 def _publish(parent, page):
@@ -54,6 +58,10 @@ def build_press_sites(port=80):
         cipc_org,
     ]
     statement = CategoryFactory(name="Statement", slug="statement")
+    sample_org = OrganizationFactory(
+        name="Example Immigrant Rights Network", slug="example-immigrant-rights-network", short_name="Example Network"
+    )
+    sample_legal_org = OrganizationFactory(name="Sample Legal Aid Network", slug="sample-legal-aid-network")
 
     cipc_home = _publish(root, HomePage(title="California Immigrant Policy Center", slug="cipc"))
     coalition_home = CoalitionHomePage(
@@ -87,6 +95,8 @@ def build_press_sites(port=80):
         cipc_org=cipc_org,
         members=members,
         statement=statement,
+        sample_org=sample_org,
+        sample_legal_org=sample_legal_org,
     )
 
 

@@ -55,7 +55,7 @@ def new_story(sites, topic, title=TITLE, **fields):
         title,
         date=fields.pop("date", datetime.date(2024, 5, 1)),
         category=sites.statement,
-        signatories=fields.pop("signatories", [sites.cipc_org, sites.members[0]]),
+        signatories=fields.pop("signatories", [sites.cipc_org, sites.sample_legal_org]),
         topics=[topic],
         summary=fields.pop("summary", "The coalition condemns the raids."),
         **fields,
@@ -267,7 +267,9 @@ def test_a_privacy_change_reaches_the_story_and_its_listings(varnish, cached_sit
 
 
 def test_editing_a_shared_snippet_reaches_every_site(varnish, cached_sites, raids):
-    person = SpokespersonFactory(name="Casey Placeholder", slug="casey-placeholder", organization=cached_sites.cipc_org)
+    person = SpokespersonFactory(
+        name="Casey Placeholder", slug="casey-placeholder", organization=cached_sites.sample_org
+    )
     new_story(cached_sites, raids, body=[statement(person)])
     pages = EVERYWHERE + [(COALITION_HOST, STORY_PATH)]
     warm(varnish, pages + [(CIPC_HOST, "/press/?spokesperson=casey-placeholder")])
@@ -281,10 +283,10 @@ def test_editing_a_shared_snippet_reaches_every_site(varnish, cached_sites, raid
     statement_category.save()
     assert everywhere_shows(varnish, [(CIPC_HOST, "/press/"), (COALITION_HOST, "/press/")], "Joint statement") == []
 
-    cached_sites.cipc_org.name = "California Immigrant Policy Centre"
-    cached_sites.cipc_org.save()
+    cached_sites.sample_org.name = "Example Immigrant Rights Alliance"
+    cached_sites.sample_org.save()
     story_page = varnish.fresh(STORY_PATH, COALITION_HOST)
-    assert "Executive Director of the California Immigrant Policy Centre" in story_page.text
+    assert "Executive Director of the Example Immigrant Rights Alliance" in story_page.text
 
     person.name = "Casey M. Placeholder"
     person.save()
@@ -353,7 +355,7 @@ def test_adding_a_redirect_replaces_a_cached_not_found(varnish, cached_sites):
 
 def test_changes_made_in_the_admin_reach_every_address(varnish, cached_sites, raids):
     users = team_members(cached_sites)
-    person = SpokespersonFactory(name="Casey Placeholder", organization=cached_sites.cipc_org)
+    person = SpokespersonFactory(name="Casey Placeholder", organization=cached_sites.sample_org)
     admin = Client()
     admin.force_login(users["cipc-moderator"])
     warm(varnish, [(CIPC_HOST, path) for path in CIPC_ADDRESSES])
@@ -412,7 +414,7 @@ def test_a_rooms_media_contacts_reach_its_room_home_stories_and_vcards(varnish, 
     from press.models import PressRoomContact
 
     new_story(cached_sites, raids)
-    person = SpokespersonFactory(name="Sam Example", slug="sam-example", organization=cached_sites.members[0])
+    person = SpokespersonFactory(name="Sam Example", slug="sam-example", organization=cached_sites.sample_legal_org)
     pages = [(COALITION_HOST, "/"), (COALITION_HOST, "/press/"), (COALITION_HOST, STORY_PATH)]
     warm(varnish, pages)
     assert nowhere_shows(varnish, pages, "Sam Example") == []

@@ -31,7 +31,7 @@ def help_texts(form):
 
 class HelpTextTests(TeamsTestCase):
     def test_every_field_of_every_editor_form_says_what_it_is_for(self):
-        SpokespersonFactory(organization=self.sites.cipc_org)
+        SpokespersonFactory(organization=self.sites.sample_org)
         admin = get_user_model().objects.create_superuser("help-admin", "help@example.org", "x" * 16)
         self.client.force_login(admin)
         sites = self.sites

@@ -43,7 +43,7 @@ def write_statement(page):
 def test_editor_submits_a_statement_and_a_moderator_approves_it(live_sites, page, screenshot):
     sites, cipc_url, coalition_url = live_sites
     team_members(sites)
-    SpokespersonFactory(name="Casey Placeholder", title="Executive Director", organization=sites.cipc_org)
+    SpokespersonFactory(name="Casey Placeholder", title="Executive Director", organization=sites.sample_org)
 
     # The coalition's editor writes the statement.
     log_in(page, cipc_url, "iceout-editor")
@@ -87,7 +87,7 @@ def test_editor_submits_a_statement_and_a_moderator_approves_it(live_sites, page
     assert response.status == 200
     page.get_by_role("link", name=TITLE).click()
     assert page.get_by_text(
-        "Casey Placeholder, Executive Director of the California Immigrant Policy Center"
+        "Casey Placeholder, Executive Director of the Example Immigrant Rights Network"
     ).is_visible()
     assert page.get_by_text("Courthouses must be safe for everyone.").is_visible()
     screenshot(page, "issue4-coalition-story")

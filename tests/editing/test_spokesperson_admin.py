@@ -16,7 +16,7 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
             name="Casey Placeholder",
             slug="casey-placeholder",
             title="Executive Director",
-            organization=cls.sites.cipc_org,
+            organization=cls.sites.sample_org,
         )
         cls.person.save_revision().publish()
         make_story(cls.sites.cipc_press, "A statement", body=[statement(cls.person)])
@@ -29,7 +29,7 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
             "name": "Casey Placeholder",
             "slug": "casey-placeholder",
             "title": "Executive Director",
-            "organization": self.sites.cipc_org.pk,
+            "organization": self.sites.sample_org.pk,
             "bio": '{"blocks": [], "entityMap": {}}',
             "press_email": "",
             "press_phone": "",
@@ -43,10 +43,10 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
     def test_a_saved_draft_waits_for_publishing(self):
         url = f"/admin/snippets/core/spokesperson/edit/{self.person.pk}/"
         self.client.post(url, self.edit_data(title="Former Executive Director"))
-        self.assertContains(self.story(), "Casey Placeholder, Executive Director of the California")
+        self.assertContains(self.story(), "Casey Placeholder, Executive Director of the Example")
 
         self.client.post(url, {**self.edit_data(title="Former Executive Director"), "action-publish": "publish"})
-        self.assertContains(self.story(), "Casey Placeholder, Former Executive Director of the California")
+        self.assertContains(self.story(), "Casey Placeholder, Former Executive Director of the Example")
 
         history = self.client.get(f"/admin/snippets/core/spokesperson/history/{self.person.pk}/")
         self.assertContains(history, "Published")
@@ -57,7 +57,7 @@ class SpokespersonEditingTests(WagtailTestUtils, TestCase):
         self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
         preview = self.client.get(url)
         self.assertContains(
-            preview, "Casey Placeholder, Organizing Director of the California Immigrant Policy Center, issued"
+            preview, "Casey Placeholder, Organizing Director of the Example Immigrant Rights Network, issued"
         )
 
     def test_publishing_an_invalid_edit_shows_errors_and_keeps_what_was_typed(self):

@@ -13,7 +13,7 @@ class StoryEditorTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.cipc_org)
+        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)
 
     def setUp(self):
         self.login()

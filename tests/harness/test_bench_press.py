@@ -42,7 +42,7 @@ class GeneratedSpanishStories(TestCase):
         self.assertNotContains(self.client.get("/press/", HTTP_HOST=host), historia.title)
 
     def test_generated_words_are_never_signed_or_spoken_by_a_real_organisation_or_person(self):
-        # The sites' organisations and people carry real names (tests.sites, like the demo).
+        # The sites' organisations carry real names (tests.sites, like the demo).
         real_names = [org.name for org in [self.sites.cipc_org, *self.sites.members]]
         signed = [story for story in StoryPage.objects.filter(pk__in=self.created) if story.signatories.exists()]
         self.assertTrue(signed)  # about half the coalition's stories are signed

@@ -24,7 +24,7 @@ class SpanishCoalitionTestCase(TestCase):
             name="Alex Sample",
             slug="alex-sample",
             title="Communications Director",
-            organization=cls.sites.cipc_org,
+            organization=cls.sites.sample_org,
             press_phone="(213) 555-0142",
             press_email="alex@example.org",
         )

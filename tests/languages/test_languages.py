@@ -57,7 +57,7 @@ class BilingualSitesTestCase(TestCase):
             name="Casey Placeholder",
             slug="casey-placeholder",
             title="Executive Director",
-            organization=cls.sites.cipc_org,
+            organization=cls.sites.sample_org,
         )
         translate(cls.person, title="directora ejecutiva")
         cls.story = make_story(
@@ -132,7 +132,7 @@ class AddressTests(BilingualSitesTestCase):
         story = self.client.get("/es/press/cipc-elogia-accion-legal/", HTTP_HOST=CIPC_HOST)
         self.assertContains(
             story,
-            "Casey Placeholder, directora ejecutiva del California Immigrant Policy Center, emitió la siguiente "
+            "Casey Placeholder, directora ejecutiva del Example Immigrant Rights Network, emitió la siguiente "
             "declaración:",
         )
         self.assertContains(story, "Detención y deportación")  # the topic's Spanish name
@@ -141,7 +141,7 @@ class AddressTests(BilingualSitesTestCase):
         english = self.client.get("/press/cipc-praises-ca-legal-action/", HTTP_HOST=CIPC_HOST)
         self.assertContains(
             english,
-            "Casey Placeholder, Executive Director of the California Immigrant Policy Center, issued the following "
+            "Casey Placeholder, Executive Director of the Example Immigrant Rights Network, issued the following "
             "statement:",
         )
         self.assertContains(english, "February 15, 2019")
@@ -366,7 +366,7 @@ class TranslateInTheAdminTests(TestCase):
         cls.sites = build_press_sites()
         cls.es = translate_press_sites(cls.sites)
         cls.users = team_members(cls.sites)  # teams made after the Spanish roots: they cover them
-        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.cipc_org)
+        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)
         cls.topic = TopicFactory()
         cls.image = Image.objects.create(title="Rally", file=get_test_image_file())
         cls.story = make_story(

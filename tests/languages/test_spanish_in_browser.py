@@ -60,7 +60,7 @@ def test_a_journalist_reads_the_press_room_in_spanish(
     assert re.search(r"\d+ de (julio|agosto) de 2018", page.locator(".story__meta time").inner_text())
     if site == "cipc":
         lead_in = page.locator(".block-statement__lead-in").inner_text()
-        assert lead_in.startswith("Casey Placeholder, directora ejecutiva del California Immigrant Policy Center")
+        assert lead_in.startswith("Casey Placeholder, directora ejecutiva del Example Immigrant Rights Network")
     screenshot(page, f"es-{site}-story")
 
     # The switcher leads to the same story in English, and back.

@@ -21,8 +21,12 @@ class BlockPickerPreviewTests(WagtailTestUtils, TestCase):
 
     @classmethod
     def setUpTestData(cls):
+        # The first spokesperson is a real one, as on an upgraded demo: as the demo holds her,
+        # with no press phone or email.
         org = OrganizationFactory(name="California Immigrant Policy Center", slug="cipc")
-        SpokespersonFactory(name="Cynthia Buiza", title="Executive Director", organization=org)
+        SpokespersonFactory(
+            name="Cynthia Buiza", title="Executive Director", organization=org, press_phone="", press_email=""
+        )
         Image.objects.create(title="Rally", file=get_test_image_file())
         Document.objects.create(title="Court ruling", file=ContentFile(b"%PDF-1.4", name="ruling.pdf"))
         # The embed's HTML as the oEmbed provider returned it: no network in tests.
@@ -50,7 +54,7 @@ class BlockPickerPreviewTests(WagtailTestUtils, TestCase):
                 self.assertEqual(self.preview(name).status_code, 200)
 
     def test_previews_never_put_sample_words_in_a_real_spokespersons_mouth(self):
-        for name in ("quote", "statement"):
+        for name in ("quote", "statement", "spokesperson_bio", "media_contacts"):
             with self.subTest(block=name):
                 self.assertNotContains(self.preview(name), "Cynthia Buiza")
 
@@ -61,11 +65,11 @@ class BlockPickerPreviewTests(WagtailTestUtils, TestCase):
             "(sample), issued the following statement:",
             "signatories_statement": "issued the following statement:",
             "quote": "— Alex Sample, Communications Director of the Example Immigrant Rights Network",
-            "spokesperson_bio": "Executive Director, California Immigrant Policy Center",
+            "spokesperson_bio": "Communications Director, Example Immigrant Rights Network (sample)",
             "image": "Rally at the State Capitol.",
             "embed": 'title="Press conference"',
             "document": "Read the court&#x27;s ruling",
-            "media_contacts": "(916) 555-0100",
+            "media_contacts": "(213) 555-0142",
             "gallery": "Second",
             "table": "<caption>Sample vote count</caption>",
             "separator": '<hr class="block-separator">',
@@ -79,13 +83,13 @@ class BlockPickerPreviewTests(WagtailTestUtils, TestCase):
 
 class StatementLeadInTests(TestCase):
     def test_lead_in_is_written_from_the_spokesperson_snippet(self):
-        org = OrganizationFactory(name="California Immigrant Policy Center", slug="cipc")
+        org = OrganizationFactory(name="Example Immigrant Rights Network", slug="example-immigrant-rights-network")
         person = SpokespersonFactory(name="Cameron Example", title="Organizing Director", organization=org)
         block = StatementBlock()
         value = block.to_python({"spokesperson": person.pk, "text": "<p>We will not be divided.</p>"})
         html = block.render(value)
         self.assertIn(
-            "Cameron Example, Organizing Director of the California Immigrant Policy Center, "
+            "Cameron Example, Organizing Director of the Example Immigrant Rights Network, "
             "issued the following statement:",
             html,
         )
@@ -95,14 +99,14 @@ class StatementLeadInTests(TestCase):
         person.title = "Deputy Director"
         person.save()
         value = block.to_python({"spokesperson": person.pk, "text": "<p>Again.</p>"})
-        self.assertIn("Cameron Example, Deputy Director of the California", block.render(value))
+        self.assertIn("Cameron Example, Deputy Director of the Example", block.render(value))
 
     def test_organisations_named_without_the_read_naturally(self):
-        org = OrganizationFactory(name="PICO California", slug="pico-california", takes_the=False)
-        person = SpokespersonFactory(name="Joseph Tomás McKellar", title="Co-Director", organization=org)
+        org = OrganizationFactory(name="Sample Legal Aid", slug="sample-legal-aid", takes_the=False)
+        person = SpokespersonFactory(name="José Tomás Ejemplo", title="Co-Director", organization=org)
         block = StatementBlock()
         html = block.render(block.to_python({"spokesperson": person.pk, "text": "<p>Yes.</p>"}))
-        self.assertIn("Joseph Tomás McKellar, Co-Director of PICO California, issued the following statement:", html)
+        self.assertIn("José Tomás Ejemplo, Co-Director of Sample Legal Aid, issued the following statement:", html)
 
 
 class QuoteAttributionTests(TestCase):
@@ -118,8 +122,8 @@ class QuoteAttributionTests(TestCase):
         self.assertEqual(self.clean(spokesperson=self.person.pk)["spokesperson"], self.person)
 
     def test_a_free_text_attribution_alone_is_accepted(self):
-        value = self.clean(attribution="Southern Poverty Law Center")
-        self.assertEqual(value.attribution_line(), "Southern Poverty Law Center")
+        value = self.clean(attribution="Sample Policy Institute")
+        self.assertEqual(value.attribution_line(), "Sample Policy Institute")
 
     def test_both_are_rejected_with_a_clear_message(self):
         with self.assertRaises(StructBlockValidationError) as caught:

@@ -3,7 +3,7 @@ ones CIPC signed, linking to the coalition's URL."""
 
 from django.test import TestCase
 
-from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
+from tests.factories import SpokespersonFactory, block, make_story
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
 
 SIGNED_LINK = 'href="http://iceout.localhost/press/coalition-statement-cipc-signed/"'
@@ -16,8 +16,9 @@ class CrossListingTests(TestCase):
         cls.signed = make_story(
             cls.sites.coalition_press, "Coalition statement CIPC signed", signatories=cls.sites.members
         )
-        other = OrganizationFactory(name="PICO California", slug="pico-california")
-        cls.unsigned = make_story(cls.sites.coalition_press, "Statement CIPC did not sign", signatories=[other])
+        cls.unsigned = make_story(
+            cls.sites.coalition_press, "Statement CIPC did not sign", signatories=[cls.sites.sample_legal_org]
+        )
         cls.own = make_story(cls.sites.cipc_press, "CIPC's own statement")
 
     def cipc_press_room(self):
@@ -75,7 +76,9 @@ class CrossListingTests(TestCase):
 class SharedSpokespersonTests(TestCase):
     def test_one_snippet_speaks_on_both_sites_and_an_edit_shows_on_both(self):
         sites = build_press_sites()
-        person = SpokespersonFactory(name="Casey Placeholder", title="Executive Director", organization=sites.cipc_org)
+        person = SpokespersonFactory(
+            name="Casey Placeholder", title="Executive Director", organization=sites.sample_org
+        )
         make_story(
             sites.cipc_press,
             "CIPC story",
@@ -88,8 +91,8 @@ class SharedSpokespersonTests(TestCase):
         )
         cipc = self.client.get("/press/cipc-story/", HTTP_HOST=CIPC_HOST)
         coalition = self.client.get("/press/coalition-story/", HTTP_HOST=COALITION_HOST)
-        self.assertContains(cipc, "Casey Placeholder, Executive Director of the California Immigrant Policy Center")
-        self.assertContains(coalition, "Executive Director, California Immigrant Policy Center")
+        self.assertContains(cipc, "Casey Placeholder, Executive Director of the Example Immigrant Rights Network")
+        self.assertContains(coalition, "Executive Director, Example Immigrant Rights Network")
 
         person.title = "Former Executive Director"
         person.save()

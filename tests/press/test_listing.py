@@ -63,7 +63,9 @@ class FilterTests(ListingTestCase):
             "?topic=sb-54": ("ruling", "signed"),
             "?spokesperson=avery-example": ("signed",),
             "?organization=aclu-california": ("signed",),
-            "?organization=cipc": ("budget", "ruling", "signed"),
+            "?organization=cipc": ("signed",),
+            "?organization=example-immigrant-rights-network": ("budget", "ruling"),
+            "?organization=sample-legal-aid-network": ("signed",),
             "?q=Congress": ("budget",),
         }
         for query, keys in cases.items():
@@ -88,7 +90,9 @@ class FilterTests(ListingTestCase):
         self.assertContains(response, '<option value="sb-54">SB 54 (2)</option>', html=True)
         self.assertContains(response, '<option value="2018">2018 (2)</option>', html=True)
         self.assertContains(response, '<option value="casey-placeholder">Casey Placeholder (2)</option>', html=True)
-        self.assertContains(response, '<option value="cipc">California Immigrant Policy Center (3)</option>', html=True)
+        self.assertContains(response, '<option value="cipc">California Immigrant Policy Center (1)</option>', html=True)
+        network = '<option value="example-immigrant-rights-network">Example Immigrant Rights Network (2)</option>'
+        self.assertContains(response, network, html=True)
         # Only in the coalition statement CIPC did not sign.
         self.assertNotContains(response, "Local policing")
         self.assertNotContains(response, "Jamie Sample")

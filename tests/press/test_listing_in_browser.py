@@ -83,7 +83,7 @@ def test_a_long_contact_email_wraps_at_its_at_sign_or_a_dot_never_mid_word(live_
     person = SpokespersonFactory(
         name="Jordan Placeholder",
         title="Communications Director",
-        organization=sites.cipc_org,
+        organization=sites.sample_org,
         press_email="jordan.placeholder@example.org",
     )
     room = PressIndexPage.objects.get(pk=sites.coalition_press.pk)

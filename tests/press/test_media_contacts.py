@@ -21,7 +21,7 @@ class DefaultContactsTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        network = OrganizationFactory(name="Example Immigrant Rights Network", slug="example-network")
+        network = cls.sites.sample_org
         cls.alex = SpokespersonFactory(
             name="Alex Sample",
             slug="alex-sample",
@@ -210,7 +210,7 @@ class SpanishContactsTests(TestCase):
     def setUpTestData(cls):
         cls.sites = build_press_sites()
         spanish = translate_press_sites(cls.sites)
-        network = OrganizationFactory(name="Example Immigrant Rights Network", slug="example-network")
+        network = cls.sites.sample_org
         translate(network, name="Red de Ejemplo por los Derechos de Inmigrantes")
         alex = SpokespersonFactory(name="Alex Sample", title="Communications Director", organization=network)
         translate(alex, title="Directora de comunicaciones")

@@ -15,7 +15,7 @@ class PageRenderingTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.cipc_org)
+        person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)
         cls.cipc_story = make_story(
             cls.sites.cipc_press,
             "CIPC praises Ninth Circuit ruling",
@@ -59,7 +59,7 @@ class PageRenderingTests(WagtailPageTestCase):
         self.assertContains(response, "A win for immigrant families")
         self.assertContains(
             response,
-            "Casey Placeholder, Executive Director of the California Immigrant Policy Center, "
+            "Casey Placeholder, Executive Director of the Example Immigrant Rights Network, "
             "issued the following statement:",
         )
 

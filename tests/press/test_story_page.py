@@ -29,7 +29,7 @@ class StoryPageTests(TestCase):
         response = self.story()
         self.assertContains(response, "SACRAMENTO, CA — July 9, 2018")
         self.assertContains(response, '<a class="label" href="/press/?category=statement">Statement</a>', html=True)
-        self.assertContains(response, "Avery Example, Executive Director of the Advancing Justice – Asian Law Caucus")
+        self.assertContains(response, "Avery Example, Executive Director of the Sample Legal Aid Network")
         self.assertContains(response, "The court got it right.")
 
     def test_media_contacts_show_phone_and_email(self):

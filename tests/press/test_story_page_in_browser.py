@@ -9,7 +9,7 @@ import pytest
 from core.models import SiteBranding
 from demo import images
 from press.models import StoryCorrection
-from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
+from tests.factories import SpokespersonFactory, block, make_story
 from tests.sites import picture, wordmark_image
 
 pytestmark = pytest.mark.browser
@@ -69,9 +69,7 @@ def rich_story(sites, person):
 
 def test_story_blocks_keep_their_gap_and_the_quote_uses_the_body_type(live_sites, new_context, screenshot):
     sites, _cipc_url, coalition_url = live_sites
-    person = SpokespersonFactory(
-        name="Ana Example", organization=OrganizationFactory(name="Example Immigrant Rights Network")
-    )
+    person = SpokespersonFactory(name="Ana Example", organization=sites.sample_org)
     story = rich_story(sites, person)
     for name, viewport in (("1280", DESKTOP), ("375", PHONE)):
         tab = new_context(viewport=viewport).new_page()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.factories import OrganizationFactory, SpokespersonFactory, make_story
+from tests.factories import SpokespersonFactory, make_story
 from tests.presskit_data import SVG, build_press_kit
 
 pytestmark = pytest.mark.browser
@@ -34,9 +34,8 @@ def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page
 
     sites, _cipc_url, coalition_url = live_sites
     build_press_kit(sites.coalition_home, name="ICE Out of California")
-    network = OrganizationFactory(name="Example Immigrant Rights Network", slug="example-network")
     person = SpokespersonFactory(
-        name="Alex Sample", slug="alex-sample", organization=network, languages="English, Spanish"
+        name="Alex Sample", slug="alex-sample", organization=sites.sample_org, languages="English, Spanish"
     )
     room = PressIndexPage.objects.get(pk=sites.coalition_press.pk)
     room.media_contacts = [PressRoomContact(spokesperson=person)]

@@ -277,7 +277,7 @@ class MalformedRequestSweep(TestCase):
         translate_press_sites(sites)
         users = team_members(sites)
         cls.people = {"editor": users["cipc-editor"], "moderator": users["cipc-moderator"]}
-        person = SpokespersonFactory(name="Sample Spokesperson", organization=sites.cipc_org)
+        person = SpokespersonFactory(name="Sample Spokesperson", organization=sites.sample_org)
         topic = TopicFactory(name="Sample topic", slug="sample-topic")
         story = make_story(
             sites.cipc_press,

@@ -52,7 +52,7 @@ def build_story_sites():
     """Both sites, each with a story; the coalition's shows a YouTube and a Vimeo video."""
     sites = build_press_sites()
     store_embeds()
-    person = SpokespersonFactory(name="Casey Placeholder", organization=sites.cipc_org)
+    person = SpokespersonFactory(name="Casey Placeholder", organization=sites.sample_org)
     make_story(sites.cipc_press, "CIPC praises Ninth Circuit ruling", body=[statement(person)])
     make_story(
         sites.coalition_press,
