@@ -223,22 +223,13 @@ class SignatoriesStatementBlock(blocks.StructBlock):
 
 def body_pictures(stream_value):
     """Every picture the blocks of ``stream_value`` show (images, people's photos: each block
-    type's ``pictures``), for ``fetch_renditions``. Converts every block, as rendering the
+    type's ``pictures``), for ``core.pictures``. Converts every block, as rendering the
     stream does anyway (Wagtail keeps the converted blocks)."""
     images = []
     for bound in stream_value:
         pictures = getattr(bound.block, "pictures", None)
         images += pictures(bound.value) if pictures is not None else []
     return images
-
-
-def fetch_renditions(images):
-    """``images`` with their renditions fetched in one query for them all: a story with many
-    pictures asks the database once for their sizes, not once per picture or per block type
-    (Wagtail's ``get_rendition`` reads prefetched renditions)."""
-    images = [image for image in images if image is not None]
-    if images:
-        prefetch_related_objects(images, "renditions")
 
 
 class SpokespersonBioBlock(blocks.StructBlock):

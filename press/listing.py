@@ -8,6 +8,14 @@ from django.http import Http404
 
 from core.models import SiteBranding
 
+# The size of a listing card's picture (templates/includes/story_card.html).
+CARD_IMAGE_SPEC = "fill-320x168"
+
+
+def card_pictures(stories):
+    """(image, specs) of the cards of ``stories``, for ``core.pictures.fetch_page_pictures``."""
+    return [(story.listing_image, [CARD_IMAGE_SPEC]) for story in stories]
+
 
 def annotate_home_sites(stories, press_room, request):
     """Mark each story listed in ``press_room`` that lives on another site with

@@ -11,8 +11,10 @@ from core.models import (
     INLINE_TEXT,
     MetadataPageMixin,
 )
+from core.pictures import fetch_page_pictures
 from core.rows import from_json, model_fields
 from frontcache.keys import page_key, room_key, site_keys_at
+from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
 from press.models.story_rows import carried, version_rows
@@ -96,10 +98,16 @@ class SiteRootPage(MetadataPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         press_room = self.press_rooms(request).live().first()
         context["press_room"] = press_room
-        context["latest_stories"] = PressIndexPage.latest_in(press_room, self.latest_count, request)
+        context["latest_stories"] = latest = PressIndexPage.latest_in(press_room, self.latest_count, request)
         if context["press_room"] is not None:
             context["media_contacts"] = context["press_room"].default_media_contacts()
+        fetch_page_pictures(request, card_pictures(latest) + self.own_pictures(), page=self, banner=True)
         return context
+
+    def own_pictures(self):
+        """(image, specs) of what this kind of home page shows besides its stories and its
+        banner, so their renditions come in the page's one query (``core.pictures``)."""
+        return []
 
     # The front cache (frontcache): what a home page's answer is filed under, and what shows it.
 

@@ -24,11 +24,12 @@ from core.models import (
     Spokesperson,
     in_default_locale,
 )
+from core.pictures import fetch_page_pictures
 from core.translations import active_language, localized_all
 from frontcache.keys import room_key, search_key, site_ids_at, site_keys_at
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
-from press.listing import CountedStories, annotate_home_sites, paginate
+from press.listing import CountedStories, annotate_home_sites, card_pictures, paginate
 from press.models.facet_counts import StoredCounts
 
 
@@ -213,6 +214,7 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         listing = CountedStories(filters.apply(stories), filters.total(facets))
         paginator, page_obj = paginate(request, listing, self.per_page)
         annotate_home_sites(page_obj.object_list, self, request)
+        fetch_page_pictures(request, card_pictures(page_obj.object_list), page=self, banner=True)
         page_number = page_obj.number if page_obj.number > 1 else None
         context.update(
             filters=filters,
