@@ -221,10 +221,17 @@ class SignatoriesStatementBlock(blocks.StructBlock):
         preview_value = {"text": "<p>SB 54 is part of the solution. We will keep defending it in court.</p>"}
 
 
+# The sizes the blocks' templates show their pictures at (templates/blocks/): a block's
+# ``pictures`` says them, so the page knows whether Wagtail's renditions cache holds them.
+BIO_PHOTO_SPEC = "fill-160x160"
+BLOCK_IMAGE_SPEC = "width-1000"
+GALLERY_IMAGE_SPEC = "fill-600x450"
+
+
 def body_pictures(stream_value):
-    """Every picture the blocks of ``stream_value`` show (images, people's photos: each block
-    type's ``pictures``), for ``core.pictures``. Converts every block, as rendering the
-    stream does anyway (Wagtail keeps the converted blocks)."""
+    """(image, specs) of every picture the blocks of ``stream_value`` show (images, people's
+    photos: each block type's ``pictures``), for ``core.pictures``. Converts every block, as
+    rendering the stream does anyway (Wagtail keeps the converted blocks)."""
     images = []
     for bound in stream_value:
         pictures = getattr(bound.block, "pictures", None)
@@ -236,8 +243,8 @@ class SpokespersonBioBlock(blocks.StructBlock):
     spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organization and bio are shown.")
 
     def pictures(self, value):
-        """What ``with_pictures`` fetches the renditions of: the person's photo."""
-        return [value["spokesperson"].photo] if value["spokesperson"] is not None else []
+        """What the story page fetches the renditions of (``body_pictures``): the person's photo."""
+        return [(value["spokesperson"].photo, [BIO_PHOTO_SPEC])] if value["spokesperson"] is not None else []
 
     class Meta:
         icon = "user"
@@ -256,7 +263,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     credit = blocks.CharBlock(required=False, max_length=255, help_text="Photographer or source. Optional.")
 
     def pictures(self, value):
-        return [value["image"]]
+        return [(value["image"], [BLOCK_IMAGE_SPEC])]
 
     class Meta:
         icon = "image"
@@ -319,7 +326,7 @@ class GalleryBlock(blocks.StructBlock):
 
     def pictures(self, value):
         """What the story page fetches the renditions of (``body_pictures``): every image."""
-        return [item["image"] for item in value["images"]]
+        return [(item["image"], [GALLERY_IMAGE_SPEC]) for item in value["images"]]
 
     class Meta:
         icon = "image"

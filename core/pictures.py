@@ -28,19 +28,18 @@ def fetch_renditions(images):
 
 
 def fetch_missing_renditions(wanted):
-    """``wanted``: pairs (image or None, the specs it is shown at, or None when they are not
-    known here, such as a story block's). Every image's renditions in one query when Wagtail's
-    renditions cache lacks one of the sizes (or a size is not known); no query when it holds
-    them all. A size missed here costs only what Wagtail's ``get_rendition`` costs anyway."""
+    """``wanted``: pairs (image or None, the specs it is shown at). Every image's renditions in
+    one query when Wagtail's renditions cache lacks one of the sizes; no query when it holds
+    them all (one read of the cache for them all). A size left out here costs only what
+    Wagtail's ``get_rendition`` costs anyway: the query budgets (tests/caching) notice it."""
     wanted = [(image, specs) for image, specs in wanted if image is not None]
     rendition_model = get_image_model().get_rendition_model()
-    keys, unknown = [], False
+    keys = set()
     for image, specs in wanted:
-        unknown = unknown or specs is None
-        for spec in specs or ():
+        for spec in specs:
             spec = image.clean_filter_for_svg(Filter(spec=spec))
-            keys.append(rendition_model.construct_cache_key(image, spec.get_cache_key(image), spec.spec))
-    if unknown or len(rendition_model.cache_backend.get_many(keys)) < len(set(keys)):
+            keys.add(rendition_model.construct_cache_key(image, spec.get_cache_key(image), spec.spec))
+    if keys and len(rendition_model.cache_backend.get_many(list(keys))) < len(keys):
         fetch_renditions([image for image, _specs in wanted])
 
 

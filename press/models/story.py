@@ -372,9 +372,8 @@ class StoryPage(MetadataPageMixin, Page):
         context["related_stories"] = related = self.related_stories()
         # The sizes of every picture the page shows (its blocks', related stories', the
         # site's logo in its structured data, the frame's), in one query, or none when
-        # Wagtail's renditions cache holds them (a block's sizes are its template's: its
-        # pictures are always fetched).
-        pictures = [(picture, None) for picture in body_pictures(self.body)] + card_pictures(related)
+        # Wagtail's renditions cache holds them.
+        pictures = body_pictures(self.body) + card_pictures(related)
         fetch_page_pictures(request, pictures, page=self, logo_specs=[PUBLISHER_LOGO_SPEC])
         return context
 
