@@ -85,9 +85,13 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def press_rooms(self, request):
         """This root's press rooms, each carrying the address of the site's press kit (the
-        header links to both) and its language versions (the language switcher's), so one
-        query finds them all."""
-        rooms = carried(PressIndexPage.objects.child_of(self), version_rows=version_rows)
+        header links to both), its language versions (the language switcher's) and its media
+        contacts, so one query finds them all."""
+        rooms = carried(
+            PressIndexPage.objects.child_of(self),
+            version_rows=version_rows,
+            media_contact_rows=PressIndexPage.media_contacts_as_rows,
+        )
         root_path = site_root_path(Site.find_for_request(request))
         if root_path is None:
             return rooms
@@ -96,7 +100,11 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        press_room = self.press_rooms(request).live().first()
+        # The home page's own language versions (the language switcher's) come with its room.
+        rooms = carried(self.press_rooms(request).live(), home_version_rows=lambda: version_rows(self.translation_key))
+        press_room = rooms.first()
+        if press_room is not None and hasattr(press_room, "home_version_rows"):
+            self.version_rows = press_room.home_version_rows
         context["press_room"] = press_room
         context["latest_stories"] = latest = PressIndexPage.latest_in(press_room, self.latest_count, request)
         if context["press_room"] is not None:
