@@ -43,7 +43,7 @@ def site_names():
 class CountedStories:
     """A listing's stories as the paginator reads them, with their number already known
     (a press room reads it off its facet counts): paging costs no COUNT of its own, and each
-    page is one query for its stories (plus their prefetches)."""
+    page is one query for its stories."""
 
     def __init__(self, stories, count):
         self._stories, self._count = stories, count

@@ -57,7 +57,7 @@ def site_press_room(request):
 
 class RankedStories:
     """Search results as the paginator reads them: ids in rank order, each page's stories
-    fetched by id in one query (plus their prefetches)."""
+    fetched by id in one query."""
 
     def __init__(self, ids):
         self._ids = ids
