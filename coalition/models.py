@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -6,6 +7,9 @@ from wagtail.models import Orderable
 
 from core.models import SHORT_PROSE, in_default_locale
 from siteroot.models import SiteRootPage
+
+# The size of a member's logo (templates/pages/coalition_home_page.html).
+MEMBER_LOGO_SPEC = "max-240x80"
 
 
 class CoalitionHomePage(SiteRootPage):
@@ -44,12 +48,18 @@ class CoalitionHomePage(SiteRootPage):
         """The member organisations, in order: the default signatories of a new story."""
         return [member.organization for member in self.members.select_related("organization")]
 
+    @cached_property
+    def member_list(self):
+        """The members with their organisations and logos, in one query."""
+        return list(self.members.select_related("organization", "organization__logo"))
+
+    def own_pictures(self):
+        # The logos' renditions come with the page's other pictures: one query for them all.
+        return [(member.organization.logo, [MEMBER_LOGO_SPEC]) for member in self.member_list]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Each logo's renditions come with it: one query for all of them, however many members.
-        context["members"] = self.members.select_related("organization", "organization__logo").prefetch_related(
-            "organization__logo__renditions"
-        )
+        context["members"] = self.member_list
         return context
 
 

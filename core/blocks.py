@@ -227,10 +227,17 @@ class SignatoriesStatementBlock(blocks.StructBlock):
         preview_value = {"text": "<p>Sample statement text, shown here only to preview the block.</p>"}
 
 
+# The sizes the blocks' templates show their pictures at (templates/blocks/): a block's
+# ``pictures`` says them, so the page knows whether Wagtail's renditions cache holds them.
+BIO_PHOTO_SPEC = "fill-160x160"
+BLOCK_IMAGE_SPEC = "width-1000"
+GALLERY_IMAGE_SPEC = "fill-600x450"
+
+
 def body_pictures(stream_value):
-    """Every picture the blocks of ``stream_value`` show (images, people's photos: each block
-    type's ``pictures``), for ``fetch_renditions``. Converts every block, as rendering the
-    stream does anyway (Wagtail keeps the converted blocks)."""
+    """(image, specs) of every picture the blocks of ``stream_value`` show (images, people's
+    photos: each block type's ``pictures``), for ``core.pictures``. Converts every block, as
+    rendering the stream does anyway (Wagtail keeps the converted blocks)."""
     images = []
     for bound in stream_value:
         pictures = getattr(bound.block, "pictures", None)
@@ -238,21 +245,12 @@ def body_pictures(stream_value):
     return images
 
 
-def fetch_renditions(images):
-    """``images`` with their renditions fetched in one query for them all: a story with many
-    pictures asks the database once for their sizes, not once per picture or per block type
-    (Wagtail's ``get_rendition`` reads prefetched renditions)."""
-    images = [image for image in images if image is not None]
-    if images:
-        prefetch_related_objects(images, "renditions")
-
-
 class SpokespersonBioBlock(blocks.StructBlock):
     spokesperson = SpokespersonChooserBlock(help_text="Their photo, title, organization and bio are shown.")
 
     def pictures(self, value):
-        """What ``with_pictures`` fetches the renditions of: the person's photo."""
-        return [value["spokesperson"].photo] if value["spokesperson"] is not None else []
+        """What the story page fetches the renditions of (``body_pictures``): the person's photo."""
+        return [(value["spokesperson"].photo, [BIO_PHOTO_SPEC])] if value["spokesperson"] is not None else []
 
     class Meta:
         icon = "user"
@@ -271,7 +269,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     credit = blocks.CharBlock(required=False, max_length=255, help_text="Photographer or source. Optional.")
 
     def pictures(self, value):
-        return [value["image"]]
+        return [(value["image"], [BLOCK_IMAGE_SPEC])]
 
     class Meta:
         icon = "image"
@@ -334,7 +332,7 @@ class GalleryBlock(blocks.StructBlock):
 
     def pictures(self, value):
         """What the story page fetches the renditions of (``body_pictures``): every image."""
-        return [item["image"] for item in value["images"]]
+        return [(item["image"], [GALLERY_IMAGE_SPEC]) for item in value["images"]]
 
     class Meta:
         icon = "image"

@@ -10,6 +10,9 @@ ICON_SPEC = "fill-64x64|format-png|preserve-svg"
 LOGO_AS_ICON_SPEC = "max-64x64|format-png|preserve-svg"
 # The logo in every page's header (templates/base.html).
 HEADER_LOGO_SPEC = "height-96"
+# The banner's sizes (templates/includes/banner.html: a home page's hero, a press room's band).
+BANNER_SPECS = ["fill-640x240|format-webp|preserve-svg", "fill-1280x480|format-webp|preserve-svg"]
+BANNER_SPECS += ["fill-1920x720|format-webp|preserve-svg"]
 DEFAULT_ICON = "img/favicon.svg"
 DEFAULT_ICO = "img/favicon.ico"
 

@@ -11,8 +11,13 @@ on the very next visit.
 
 import contextvars
 
+from django.apps import apps
 from django.conf import settings
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, JSONObject
 from django.utils import translation
+
+from core.rows import from_json, model_fields
 
 
 def active_language():
@@ -47,6 +52,8 @@ def translations_in(model, language):
         records = records.filter(live=True)
     if hasattr(model, "organization"):
         records = records.select_related("organization", "photo")
+        if not is_default_language():  # each one's organisation as this page names it, carried
+            records = records.annotate(organization_here=_organization_here())
     found = {code: {} for code in languages}
     for record in records:
         found[language_of_locale(record.locale_id)][record.translation_key] = record
@@ -85,9 +92,6 @@ def name_here_sql(model, prefix):
     """An annotation: the name in the active language of the ``model`` record that ``prefix``
     leads to in the outer query (e.g. "category__"), its own name when untranslated; for a
     query to carry a name as ``localized_name`` reads it, instead of reading the directory."""
-    from django.db.models import F, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
     translated = model.objects.filter(
         translation_key=OuterRef(f"{prefix}translation_key"), locale__language_code=active_language()
     )
@@ -98,9 +102,25 @@ def localized_all(records):
     return [localized(record) for record in records]
 
 
+def _organization_here():
+    """An annotation on people: their organisation's record in the active language, as a row,
+    when it has one there; so a Spanish page names people's organisations without reading the
+    organisations' directory."""
+    organization = apps.get_model("core", "Organization")
+    translated = organization.objects.filter(
+        translation_key=OuterRef("organization__translation_key"), locale__language_code=active_language()
+    )
+    return Subquery(translated.values(row=JSONObject(**model_fields(organization)))[:1])
+
+
 def _with_localized_organization(person):
     """A spokesperson translation names the default language's organization (it was copied
-    from the original): show that organization in the active language too."""
+    from the original): show that organization in the active language too (the one the
+    person's query carried, ``_organization_here``, else the directory's)."""
+    if hasattr(person, "organization_here"):
+        if person.organization_here is not None:  # else it has no translation: shown as it is
+            person.organization = from_json(type(person.organization), person.organization_here)
+        return person
     organization = localized(person.organization)
     if organization is not person.organization:
         person.organization = organization

@@ -52,16 +52,6 @@ class CreditedImage(AbstractImage):
             logger.warning("Image %s (%s) has no readable file", self.pk, self.file.name)
             return None
 
-    def renditions_or_none(self, *specs):
-        """{spec: rendition} as ``get_renditions`` gives them (the sizes Wagtail's renditions
-        cache does not hold, in one query), or {} when the original file is missing or
-        unreadable, as ``rendition_or_none``."""
-        try:
-            return self.get_renditions(*specs)
-        except SourceImageIOError:
-            logger.warning("Image %s (%s) has no readable file", self.pk, self.file.name)
-            return {}
-
 
 class CreditedRendition(AbstractRendition):
     image = models.ForeignKey(CreditedImage, related_name="renditions", on_delete=models.CASCADE)

@@ -8,6 +8,14 @@ from django.http import Http404
 
 from core.models import SiteBranding
 
+# The size of a listing card's picture (templates/includes/story_card.html).
+CARD_IMAGE_SPEC = "fill-320x168"
+
+
+def card_pictures(stories):
+    """(image, specs) of the cards of ``stories``, for ``core.pictures.fetch_page_pictures``."""
+    return [(story.listing_image, [CARD_IMAGE_SPEC]) for story in stories]
+
 
 def annotate_home_sites(stories, press_room, request):
     """Mark each story listed in ``press_room`` that lives on another site with
@@ -35,7 +43,7 @@ def site_names():
 class CountedStories:
     """A listing's stories as the paginator reads them, with their number already known
     (a press room reads it off its facet counts): paging costs no COUNT of its own, and each
-    page is one query for its stories (plus their prefetches)."""
+    page is one query for its stories."""
 
     def __init__(self, stories, count):
         self._stories, self._count = stories, count

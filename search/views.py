@@ -8,8 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from wagtail.models import Site
 
+from core.pictures import fetch_page_pictures
 from press.filters import clean_query
-from press.listing import annotate_home_sites, paginate
+from press.listing import annotate_home_sites, card_pictures, paginate
 from press.models import PressIndexPage, StoryPage
 from presskit.models import PressKitPage, site_root_path
 
@@ -27,6 +28,8 @@ def search(request):
             results = RankedStories(press_room.get_stories().ranked_ids(query))
         paginator, page_obj = paginate(request, results, PER_PAGE)
         annotate_home_sites(page_obj.object_list, press_room, request)
+    # The cards' pictures and the frame's, in one query at most.
+    fetch_page_pictures(request, card_pictures(page_obj.object_list) if page_obj is not None else [])
     context = {
         "query": query,
         "notices": notices,
@@ -54,7 +57,7 @@ def site_press_room(request):
 
 class RankedStories:
     """Search results as the paginator reads them: ids in rank order, each page's stories
-    fetched by id in one query (plus their prefetches)."""
+    fetched by id in one query."""
 
     def __init__(self, ids):
         self._ids = ids

@@ -11,8 +11,10 @@ from core.models import (
     INLINE_TEXT,
     MetadataPageMixin,
 )
+from core.pictures import fetch_page_pictures
 from core.rows import from_json, model_fields
 from frontcache.keys import page_key, room_key, site_keys_at
+from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
 from press.models.story_rows import carried, version_rows
@@ -83,9 +85,13 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def press_rooms(self, request):
         """This root's press rooms, each carrying the address of the site's press kit (the
-        header links to both) and its language versions (the language switcher's), so one
-        query finds them all."""
-        rooms = carried(PressIndexPage.objects.child_of(self), version_rows=version_rows)
+        header links to both), its language versions (the language switcher's) and its media
+        contacts, so one query finds them all."""
+        rooms = carried(
+            PressIndexPage.objects.child_of(self),
+            version_rows=version_rows,
+            media_contact_rows=PressIndexPage.media_contacts_as_rows,
+        )
         root_path = site_root_path(Site.find_for_request(request))
         if root_path is None:
             return rooms
@@ -94,12 +100,22 @@ class SiteRootPage(MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        press_room = self.press_rooms(request).live().first()
+        # The home page's own language versions (the language switcher's) come with its room.
+        rooms = carried(self.press_rooms(request).live(), home_version_rows=lambda: version_rows(self.translation_key))
+        press_room = rooms.first()
+        if press_room is not None and hasattr(press_room, "home_version_rows"):
+            self.version_rows = press_room.home_version_rows
         context["press_room"] = press_room
-        context["latest_stories"] = PressIndexPage.latest_in(press_room, self.latest_count, request)
+        context["latest_stories"] = latest = PressIndexPage.latest_in(press_room, self.latest_count, request)
         if context["press_room"] is not None:
             context["media_contacts"] = context["press_room"].default_media_contacts()
+        fetch_page_pictures(request, card_pictures(latest) + self.own_pictures(), page=self, banner=True)
         return context
+
+    def own_pictures(self):
+        """(image, specs) of what this kind of home page shows besides its stories and its
+        banner, so their renditions come in the page's one query (``core.pictures``)."""
+        return []
 
     # The front cache (frontcache): what a home page's answer is filed under, and what shows it.
 

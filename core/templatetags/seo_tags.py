@@ -9,11 +9,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from core.models import DEFAULT_NAME, MetadataPageMixin
+from core.pictures import share_picture
 
 register = template.Library()
 
-SHARE_IMAGE_SPEC = "fill-1200x630"
-LOGO_SPEC = "max-600x600"
 # Characters that could close a <script> element or be read as HTML inside one.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -45,13 +44,11 @@ def page_meta(context):
     if canonical is None and page is not None and request is not None:
         canonical = page.get_full_url(request)
     image = page.get_meta_image() if page else None
-    rendition = image.rendition_or_none(SHARE_IMAGE_SPEC) if image else None
-    if rendition is None and branding is not None:
-        # The site's banner, else its logo; never an SVG, which link previews do not show.
-        for fallback, spec in ((branding.banner_image, SHARE_IMAGE_SPEC), (branding.logo, LOGO_SPEC)):
-            if fallback and not fallback.is_svg():
-                rendition = fallback.rendition_or_none(spec)
-                break
+    shared, spec = share_picture(page, branding)
+    rendition = shared.rendition_or_none(spec) if shared is not None else None
+    if rendition is None and image is not None:  # the page's own picture is unreadable: the site's
+        shared, spec = share_picture(None, branding)
+        rendition = shared.rendition_or_none(spec) if shared is not None else None
     return {
         "title": title,
         "description": plain_summary(description),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.urls import LocalePrefixPattern, Resolver404, get_resolver
 from django.utils import translation
@@ -14,6 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, Site
 
 from core.forms import PageForm
@@ -24,11 +26,13 @@ from core.models import (
     Spokesperson,
     in_default_locale,
 )
+from core.pictures import fetch_page_pictures
+from core.rows import from_json, json_rows, model_fields
 from core.translations import active_language, localized_all
 from frontcache.keys import room_key, search_key, site_ids_at, site_keys_at
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
-from press.listing import CountedStories, annotate_home_sites, paginate
+from press.listing import CountedStories, annotate_home_sites, card_pictures, paginate
 from press.models.facet_counts import StoredCounts
 
 
@@ -213,6 +217,7 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         listing = CountedStories(filters.apply(stories), filters.total(facets))
         paginator, page_obj = paginate(request, listing, self.per_page)
         annotate_home_sites(page_obj.object_list, self, request)
+        fetch_page_pictures(request, card_pictures(page_obj.object_list), page=self, banner=True)
         page_number = page_obj.number if page_obj.number > 1 else None
         context.update(
             filters=filters,
@@ -234,6 +239,9 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         as the active language's record when there is one (its title; and its organisation's
         name in that language, as ``core.translations.localized`` shows them). One query, the
         translations and the order included, instead of reading the whole directory."""
+        rows = getattr(self, "media_contact_rows", None)
+        if rows is not None:  # carried by the query that found the room
+            return self._contacts_from_rows(rows)
         contacts = self.media_contacts.all()
         if not isinstance(contacts, models.QuerySet):  # a preview's contacts, unsaved: in memory
             people = [contact.spokesperson for contact in contacts]
@@ -261,6 +269,39 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             else:  # its translation; the organisation, fetched for this page only, named in this language
                 person.organization.name = person.organization_label or person.organization.name
                 chosen[person.translation_key] = person
+        return list(chosen.values())
+
+    @staticmethod
+    def media_contacts_as_rows():
+        """An annotation on rooms: what ``default_media_contacts`` shows, as rows (``core.rows``),
+        so the query that finds a room (its routing, a home page's) brings its contacts too:
+        each published, active contact in order, with its organisation and photo, and, on a
+        page in another language, its live translation there (and its organisation's name)."""
+        contacts = PressRoomContact.objects.filter(
+            page_id=OuterRef("pk"), spokesperson__live=True, spokesperson__active=True
+        ).order_by("sort_order")
+        person = _person_row("spokesperson__")
+        language = active_language()
+        if language != settings.LANGUAGE_CODE:
+            translated = Spokesperson.objects.filter(
+                translation_key=OuterRef("spokesperson__translation_key"), locale__language_code=language, live=True
+            )
+            names = Organization.objects.filter(
+                translation_key=OuterRef("organization__translation_key"), locale__language_code=language
+            )
+            here = JSONObject(**_person_row(""), organization_label=Subquery(names.values("name")[:1]))
+            person["translation"] = Subquery(translated.values(row=here)[:1])
+        return json_rows(contacts, **person)
+
+    def _contacts_from_rows(self, rows):
+        """``default_media_contacts`` from the rows ``media_contacts_as_rows`` carried."""
+        chosen = {}
+        for row in rows:
+            translation = row.get("translation")
+            person = _person_from_row(translation or row)
+            if translation is not None:  # named in this language, its organisation too
+                person.organization.name = translation["organization_label"] or person.organization.name
+            chosen.setdefault(person.translation_key, person)
         return list(chosen.values())
 
     @path("feed/", name="feed")
@@ -303,6 +344,24 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             | Q(also_list_rooms__translation_key__in=parent),
             locale_id=story.locale_id,
         ).distinct()
+
+
+def _person_row(prefix):
+    """What a contact card shows of a person (``prefix`` leads to one): their columns, and
+    their organisation's and photo's."""
+    return {
+        **model_fields(Spokesperson, prefix),
+        "organization": JSONObject(**model_fields(Organization, f"{prefix}organization__")),
+        "photo": JSONObject(**model_fields(get_image_model(), f"{prefix}photo__")),
+    }
+
+
+def _person_from_row(row):
+    person = from_json(Spokesperson, row)
+    person.organization = from_json(Organization, row["organization"])
+    photo = row["photo"]
+    person.photo = from_json(get_image_model(), photo) if photo["id"] is not None else None
+    return person
 
 
 class PressRoomContact(Orderable):

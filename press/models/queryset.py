@@ -191,15 +191,15 @@ class StoryPageQuerySet(PageQuerySet):
         return self.exclude(Exists(restricted))
 
     def for_listing(self):
-        """Everything a listing card shows (its category, people and image), fetched in a
-        fixed number of queries: the stories, with their people's names (``people_names``),
-        then their images' renditions. On a page in another language, each story's category
-        comes named in it (``category_label``), so the cards read no directory of categories."""
+        """Everything a listing card shows (its category, people and image), in one query: the
+        stories, with their people's names (``people_names``); their images' renditions are the
+        page's to fetch, with the rest of its pictures (``press.listing.card_pictures``). On a
+        page in another language, each story's category comes named in it (``category_label``),
+        so the cards read no directory of categories."""
         people = Spokesperson.objects.filter(stories=OuterRef("pk")).order_by().values("stories")
         stories = (
             self.select_related("category", "listing_image")
             .annotate(people_names=Subquery(people.annotate(names=JoinedNames("name")).values("names")))
-            .prefetch_related("listing_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
@@ -222,7 +222,7 @@ class StoryPageQuerySet(PageQuerySet):
     def for_feed(self):
         """Everything a feed item says (its category, topics and dated notes), carried in the
         stories' query: no people or images, which a feed does not show."""
-        stories = self.for_listing().prefetch_related(None)
+        stories = self.for_listing()
         return carried_story_rows(stories, topic_rows=topic_rows, correction_rows=correction_rows)
 
     def related_to(self, story, topic_ids, count):
@@ -230,8 +230,9 @@ class StoryPageQuerySet(PageQuerySet):
         ``topic_ids``: of the newest few sharing one, those with most topics in common first,
         then newest. The newest are found walking the date index from the top, each checked for
         a shared topic by the through table's index, so the query reads a few dozen rows, not
-        every story of a topic (about 26 ms at 10,000 stories when it counted them all). Each
-        card's people are prefetched; its image's renditions are left to the caller."""
+        every story of a topic (about 26 ms at 10,000 stories when it counted them all). One
+        query: each card's people's names come with it (``for_listing``); its image's
+        renditions are left to the caller."""
         links = self.model.topics.through.objects.filter(storypage_id=OuterRef("pk"), topic_id__in=topic_ids)
         newest = (
             self.live()
@@ -246,8 +247,6 @@ class StoryPageQuerySet(PageQuerySet):
             self.filter(pk__in=newest)
             .annotate(shared_topics=Subquery(shared))
             .for_listing()
-            .prefetch_related(None)
-            .prefetch_related("spokespeople")
             .order_by("-shared_topics", "-date", "-pk")[:count]
         )
 

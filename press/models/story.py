@@ -15,8 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from core.blocks import StoryBodyBlock, body_pictures, fetch_renditions, spokesperson_ids
-from core.branding import HEADER_LOGO_SPEC
+from core.blocks import StoryBodyBlock, body_pictures, spokesperson_ids
 from core.models import (
     Category,
     MetadataPageMixin,
@@ -24,9 +23,11 @@ from core.models import (
     image_field,
     in_default_locale,
 )
+from core.pictures import PUBLISHER_LOGO_SPEC, SHARE_IMAGE_SPEC, fetch_page_pictures
 from core.translations import directory, language_of_locale, localized, localized_name
 from frontcache.keys import page_key, paths_key, room_key, search_key, site_ids_at
 from press.forms import StoryPageForm
+from press.listing import card_pictures
 from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
 from press.models.story_rows import corrections_of, signatories_of, topics_of, with_category_name
@@ -323,9 +324,7 @@ class StoryPage(MetadataPageMixin, Page):
         and is its author and publisher; people quoted or speaking in it are not its authors."""
         issuer = {"@type": "Organization", "name": branding.display_name, "url": request.build_absolute_uri("/")}
         publisher = dict(issuer)
-        # The header's size of the logo in the same query, on a first request: it comes next.
-        logo = branding.logo.renditions_or_none("max-600x60", HEADER_LOGO_SPEC) if branding.logo else {}
-        logo = logo.get("max-600x60")
+        logo = branding.logo.rendition_or_none(PUBLISHER_LOGO_SPEC) if branding.logo else None
         if logo is not None:
             publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo.url)}
         url = self.get_full_url(request)
@@ -353,7 +352,7 @@ class StoryPage(MetadataPageMixin, Page):
             ]
         if self.dateline:
             data["dateline"] = self.dateline
-        rendition = self.listing_image.rendition_or_none("fill-1200x630") if self.listing_image else None
+        rendition = self.listing_image.rendition_or_none(SHARE_IMAGE_SPEC) if self.listing_image else None
         if rendition is not None:
             data["image"] = [request.build_absolute_uri(rendition.url)]
         return data
@@ -371,10 +370,11 @@ class StoryPage(MetadataPageMixin, Page):
         if self.press_room is not None and not self.has_own_media_contacts:
             context["media_contacts"] = self.press_room.default_media_contacts()
         context["related_stories"] = related = self.related_stories()
-        # The sizes of every picture the page shows, in one query; the share image's too when
-        # there is such a query (else Wagtail's renditions cache answers it without one).
-        pictures = body_pictures(self.body) + [story.listing_image for story in related]
-        fetch_renditions([*pictures, self.get_meta_image()] if any(pictures) else [])
+        # The sizes of every picture the page shows (its blocks', related stories', the
+        # site's logo in its structured data, the frame's), in one query, or none when
+        # Wagtail's renditions cache holds them.
+        pictures = body_pictures(self.body) + card_pictures(related)
+        fetch_page_pictures(request, pictures, page=self, logo_specs=[PUBLISHER_LOGO_SPEC])
         return context
 
     @cached_property

@@ -55,10 +55,12 @@ def signatory_rows():
     )
 
 
-def version_rows():
+def version_rows(translation_key=None):
     """The live versions of a page in every language (itself included): what the language
-    switcher and the hreflang links need of each, its locale and its address."""
-    versions = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True).order_by("path")
+    switcher and the hreflang links need of each, its locale and its address. The outer
+    query's page's, or those of the page whose ``translation_key`` is given."""
+    key = OuterRef("translation_key") if translation_key is None else translation_key
+    versions = Page.objects.filter(translation_key=key, live=True).order_by("path")
     return json_rows(versions, id=F("id"), locale_id=F("locale_id"), url_path=F("url_path"))
 
 

@@ -45,6 +45,17 @@ class FacetCountsFollowChanges(TestCase):
         make_story(self.sites.cipc_press, "From 2020", date=datetime.date(2020, 3, 1))
         self.assert_offers(self.room(), ("2020", "2020", 1), ("2019", "2019", 3))
 
+    def test_a_publish_recounts_only_the_rooms_that_list_the_story(self):
+        make_story(self.sites.coalition_press, "A coalition story", date=JAN, topics=[self.topic])
+        coalition_rows = RoomFacetCount.objects.filter(room=self.sites.coalition_press).order_by("pk")
+        before = list(coalition_rows.values_list("pk", "kind", "value", "n"))
+        make_story(self.sites.cipc_press, "Another CIPC story", date=JAN, topics=[self.topic])
+        # The coalition's room lists nothing of CIPC's: its counts were left as they were (the
+        # same rows, not rewritten), and are still right.
+        self.assertEqual(list(coalition_rows.values_list("pk", "kind", "value", "n")), before)
+        self.assert_offers(self.room(COALITION_HOST), ("2019", "2019", 1), ("detention", "Detention", 1))
+        self.assert_offers(self.room(), ("2019", "2019", 3), ("detention", "Detention", 3))
+
     def test_an_unpublished_story_is_no_longer_counted(self):
         story = StoryPage.objects.child_of(self.sites.cipc_press).first()
         story.unpublish()
