@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 
 from core.models import SiteBranding
 from demo import images
+from languages.copies import publish_translation
 from press.models import PressIndexPage, PressRoomContact
 from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo, PressKitPage
 
@@ -110,6 +111,48 @@ class PressKitLoader:
         site_root.add_child(instance=kit)
         kit.save_revision().publish()
         self.report.count("press kits")
+
+    def translate(self, words, locale):
+        """Each demo press kit in ``locale``, made as an editor would (Wagtail's "Translate":
+        the same logos, headshots and credits), given ``words`` and a fact sheet in that
+        language. Only where a kit has no translation yet and no editor has touched it."""
+        for data in self.content["press_kit"]:
+            site_root = self.loader.press_rooms[data["site"]].get_parent()
+            kit = PressKitPage.objects.child_of(site_root).first()
+            if kit is None or kit.get_translation_or_none(locale) is not None or not self.untouched_by_editors(kit):
+                continue
+            text = words[data["site"]]
+            sheet = self._document(
+                text["fact_sheet_title"],
+                f"fact-sheet-{locale.language_code}.pdf",
+                fact_sheet_pdf(text["fact_sheet_lines"]),
+                self.loader.collections[data["site"]],
+            )
+            logos = [
+                PressKitLogo(
+                    name=words["logo_name"],
+                    png=logo.png,
+                    svg=logo.svg,
+                    usage_notes=words["logo_usage_notes"],
+                    sort_order=logo.sort_order,
+                )
+                for logo in kit.logos.all()
+            ]
+            headshots = [
+                PressKitHeadshot(image=shot.image, name=person["name"], role=person["role"], sort_order=shot.sort_order)
+                for shot, person in zip(kit.headshots.all(), words["headshot"], strict=False)
+            ]
+            publish_translation(
+                kit,
+                locale,
+                title=words["title"],
+                about_heading=text["about_heading"],
+                about=text["about"] + words["sample_note"],
+                logos=logos,
+                headshots=headshots,
+                fact_sheets=[PressKitFactSheet(document=sheet, sort_order=0)],
+            )
+            self.report.count("pages translated")
 
     def _headshot(self, person):
         Image = get_image_model()

@@ -16,7 +16,7 @@ from frontcache.keys import page_key, room_key, site_keys_at
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
 from press.models.story_rows import carried, version_rows
-from presskit.models import PressKitPage, site_root_path
+from presskit.models import PressKitPage
 
 
 class SiteRootPage(MetadataPageMixin, Page):
@@ -86,10 +86,10 @@ class SiteRootPage(MetadataPageMixin, Page):
         header links to both) and its language versions (the language switcher's), so one
         query finds them all."""
         rooms = carried(PressIndexPage.objects.child_of(self), version_rows=version_rows)
-        root_path = site_root_path(Site.find_for_request(request))
-        if root_path is None:
+        site = Site.find_for_request(request)
+        if site is None:
             return rooms
-        kit = PressKitPage.top_of(root_path).values("url_path")[:1]
+        kit = PressKitPage.top_of(site).values("url_path")[:1]
         return rooms.annotate(press_kit_url_path=Subquery(kit))
 
     def get_context(self, request, *args, **kwargs):
