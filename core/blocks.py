@@ -19,6 +19,9 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 # Restrained on purpose: structure and emphasis, no colours, sizes or embedded media.
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 STATEMENT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# And of rich text fields, by what the text is for.
+INLINE_TEXT = ["bold", "italic", "link"]  # a sentence or two: intros, bios, footers
+SHORT_PROSE = [*INLINE_TEXT, "ul"]  # a few short paragraphs that may list things
 
 
 def _first(model_label, **filters):

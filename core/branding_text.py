@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from core.models import INLINE_TEXT
+from core.blocks import INLINE_TEXT
 
 
 def other_languages():
@@ -17,7 +17,9 @@ def other_languages():
 
 class SiteBrandingText(models.Model):
     branding = ParentalKey("core.SiteBranding", on_delete=models.CASCADE, related_name="texts")
-    language = models.CharField(max_length=12, choices=other_languages)
+    language = models.CharField(
+        max_length=12, choices=other_languages, help_text="The language of the pages that show these."
+    )
     tagline = models.CharField(
         max_length=255, blank=True, help_text="The tagline in this language. Empty: the tagline above."
     )

@@ -27,16 +27,12 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core import colours
-from core.blocks import SocialLinkBlock
+from core.blocks import INLINE_TEXT, SocialLinkBlock
 from core.forms import SnippetForm
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hexadecimal digits, e.g. #1d4f91."
 )
-
-# Rich text features, by what the text is for. Restrained: structure and emphasis only.
-INLINE_TEXT = ["bold", "italic", "link"]  # a sentence or two: intros, bios, footers
-SHORT_PROSE = [*INLINE_TEXT, "ul"]  # a few short paragraphs that may list things
 
 # The install's own fallbacks, used where nothing is saved yet (and by the 500 page, which
 # must not query the database). InstallDefaults starts with these.

@@ -22,8 +22,9 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, Site
 
+from core.blocks import SHORT_PROSE
 from core.forms import PageForm
-from core.models import SHORT_PROSE, MetadataPageMixin
+from core.models import MetadataPageMixin
 from frontcache.keys import page_key, site_keys_at
 from press.models import reserved_slugs
 from presskit import archive

@@ -8,37 +8,17 @@ import tempfile
 import zipfile
 
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.test import TestCase, override_settings
-from wagtail.documents.models import Document
 
-from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo
 from tests.languages.spanish_coalition import switcher_links
-from tests.presskit_data import build_press_kit
-from tests.sites import COALITION_HOST, build_press_sites, translate, translate_press_sites
+from tests.presskit_data import HOJA, build_press_kit, translate_kit
+from tests.sites import COALITION_HOST, build_press_sites, translate_press_sites
 
 MEDIA = tempfile.mkdtemp(prefix="presskit-es-test-media-")
-HOJA = b"%PDF-1.4\n% una hoja informativa\n"
 
 
 def tearDownModule():
     shutil.rmtree(MEDIA, ignore_errors=True)
-
-
-def translate_kit(kit):
-    """``kit`` in Spanish as an editor translates it: the same logo and photo, captions in
-    Spanish, and a fact sheet of its own."""
-    hoja = Document.objects.create(title="Datos en breve", file=ContentFile(HOJA, name="datos.pdf"))
-    logo, headshot = kit.logos.get(), kit.headshots.get()
-    return translate(
-        kit,
-        title="Kit de prensa",
-        about_heading="Acerca de Sample Network",
-        about="<p>Sample Network es una organización ficticia de las pruebas.</p>",
-        logos=[PressKitLogo(name="Marca", png=logo.png, svg=logo.svg, usage_notes="Deje espacio libre alrededor.")],
-        headshots=[PressKitHeadshot(image=headshot.image, name="Alex Sample", role="Directora de comunicaciones")],
-        fact_sheets=[PressKitFactSheet(document=hoja)],
-    )
 
 
 @override_settings(MEDIA_ROOT=MEDIA)
