@@ -29,6 +29,16 @@ def serve_media(page):
     page.route("**/media/**", fulfil)
 
 
+def download_whole_kit(page, link, tmp_path):
+    """Click the kit's "download all" ``link``: the zip's suggested name, and the zip, opened."""
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=link).click()
+    download = download_info.value
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    return download.suggested_filename, zipfile.ZipFile(saved)
+
+
 def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page, screenshot, tmp_path):
     from press.models import PressIndexPage, PressRoomContact
 
@@ -48,13 +58,9 @@ def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page
     assert page.get_by_text("Credit: Pat Photographer").is_visible()
     screenshot(page, "issue12-press-kit")
 
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download the whole press kit").click()
-    download = download_info.value
-    assert download.suggested_filename == "ice-out-of-california-press-kit.zip"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    with zipfile.ZipFile(saved) as archive:
+    filename, archive = download_whole_kit(page, "Download the whole press kit", tmp_path)
+    assert filename == "ice-out-of-california-press-kit.zip"
+    with archive:
         assert archive.namelist() == [
             "logos/wordmark.png",
             "logos/wordmark.svg",
@@ -110,11 +116,7 @@ def test_a_spanish_journalist_switches_to_the_spanish_kit_and_downloads_it(live_
     assert nav.get_by_role("link", name="Kit de prensa").get_attribute("aria-current") == "page"
     screenshot(page, "es-press-kit")
 
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Descargar el kit de prensa completo").click()
-    download = download_info.value
-    assert download.suggested_filename == "ice-out-of-california-kit-de-prensa.zip"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    with zipfile.ZipFile(saved) as archive:
+    filename, archive = download_whole_kit(page, "Descargar el kit de prensa completo", tmp_path)
+    assert filename == "ice-out-of-california-kit-de-prensa.zip"
+    with archive:
         assert archive.read("fact-sheets/datos-en-breve.pdf") == HOJA
