@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -22,6 +22,7 @@ from press.models import PressIndexPage, PressRoomContact
 from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo, PressKitPage
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "presskit.toml"
+FACT_SHEET_FONT = Path(__file__).resolve().parents[1] / "static" / "fonts" / "source-sans-3-latin-400-normal.woff2"
 
 
 def wordmark_svg(text, colour):
@@ -35,14 +36,30 @@ def wordmark_svg(text, colour):
     ).encode()
 
 
+def wrapped(line, width_of, width):
+    """``line`` cut between words into lines no wider than ``width`` (as ``width_of`` measures)."""
+    parts = []
+    for word in line.split():
+        if parts and width_of(f"{parts[-1]} {word}") <= width:
+            parts[-1] = f"{parts[-1]} {word}"
+        else:
+            parts.append(word)
+    return parts
+
+
 def fact_sheet_pdf(lines):
-    """A one-page PDF of ``lines`` (drawn with Pillow, so the demo needs no PDF library)."""
+    """A one-page PDF of ``lines`` (drawn with Pillow, so the demo needs no PDF library), in the
+    sites' own Source Sans 3, which has the accents of Spanish ("coalición"; Pillow's default
+    font has not), each line wrapped to the page's width."""
     page = PILImage.new("RGB", (1240, 1754), "white")  # A4 at 150 dpi
     draw = ImageDraw.Draw(page)
     y = 140
     for n, line in enumerate(lines):
-        draw.text((120, y), line, fill="black", font=images._font(44 if n == 0 else 32))
-        y += 80 if n == 0 else 52
+        size, step = (44, 80) if n == 0 else (32, 52)
+        font = ImageFont.truetype(str(FACT_SHEET_FONT), size)
+        for part in wrapped(line, lambda text, font=font: draw.textlength(text, font=font), 1000) or [""]:
+            draw.text((120, y), part, fill="black", font=font)
+            y += step
     buffer = io.BytesIO()
     page.save(buffer, format="PDF", resolution=150)
     return buffer.getvalue()
