@@ -5,7 +5,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from core.models import SHORT_PROSE, in_default_locale
+from core.blocks import SHORT_PROSE
+from core.models import in_default_locale
 from siteroot.models import SiteRootPage
 
 # The size of a member's logo (templates/pages/coalition_home_page.html).

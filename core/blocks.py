@@ -8,7 +8,7 @@ a snippet or an image are callables: they look one up when the picker asks, not 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -19,6 +19,9 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 # Restrained on purpose: structure and emphasis, no colours, sizes or embedded media.
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 STATEMENT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# And of rich text fields, by what the text is for.
+INLINE_TEXT = ["bold", "italic", "link"]  # a sentence or two: intros, bios, footers
+SHORT_PROSE = [*INLINE_TEXT, "ul"]  # a few short paragraphs that may list things
 
 
 def _first(model_label, **filters):
@@ -413,8 +416,21 @@ class ButtonsBlock(blocks.StructBlock):
         preview_value = {"buttons": [{"text": "Read the report", "url": "https://example.org/"}]}
 
 
+# What a media contacts block is headed unless the editor says otherwise: stored in English,
+# shown in the page's language ("Contactos de prensa" on a Spanish page).
+MEDIA_CONTACTS = gettext_noop("Media contacts")
+
+
+class MediaContactsValue(blocks.StructValue):
+    def shown_heading(self):
+        """The heading as the page shows it: the stored default in the page's language (a
+        story translated with Wagtail's "Translate" keeps the English one), else as written."""
+        heading = (self.get("heading") or "").strip()
+        return gettext(MEDIA_CONTACTS) if heading == MEDIA_CONTACTS else heading
+
+
 class MediaContactsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(default="Media contacts", max_length=80, help_text="Usually 'Media contacts'.")
+    heading = blocks.CharBlock(default=MEDIA_CONTACTS, max_length=80, help_text="Usually 'Media contacts'.")
     contacts = blocks.ListBlock(
         SpokespersonChooserBlock(),
         min_num=1,
@@ -425,6 +441,7 @@ class MediaContactsBlock(blocks.StructBlock):
         icon = "mail"
         label = "Media contacts"
         template = "blocks/media_contacts.html"
+        value_class = MediaContactsValue
         description = "Who journalists should call or email, with press phone and email from the snippet."
 
         @staticmethod

@@ -5,10 +5,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F, FilteredRelation, Q
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PublishingPanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
@@ -24,16 +27,12 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core import colours
-from core.blocks import SocialLinkBlock
+from core.blocks import INLINE_TEXT, SocialLinkBlock
 from core.forms import SnippetForm
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hexadecimal digits, e.g. #1d4f91."
 )
-
-# Rich text features, by what the text is for. Restrained: structure and emphasis only.
-INLINE_TEXT = ["bold", "italic", "link"]  # a sentence or two: intros, bios, footers
-SHORT_PROSE = [*INLINE_TEXT, "ul"]  # a few short paragraphs that may list things
 
 # The install's own fallbacks, used where nothing is saved yet (and by the 500 page, which
 # must not query the database). InstallDefaults starts with these.
@@ -361,8 +360,9 @@ class InstallDefaults(BaseGenericSetting):
 
 
 @register_setting(icon="palette")
-class SiteBranding(BaseSiteSetting):
-    """Everything that makes one site look like its organisation, edited per site in the admin."""
+class SiteBranding(BaseSiteSetting, ClusterableModel):
+    """Everything that makes one site look like its organisation, edited per site in the admin
+    (a cluster: its tagline and footer in other languages are edited with it)."""
 
     name = models.CharField(
         max_length=255, help_text="The organization or coalition name, shown in the header and titles."
@@ -430,8 +430,21 @@ class SiteBranding(BaseSiteSetting):
     contact_phone = models.CharField(max_length=40, blank=True, help_text="The press desk's phone. Optional.")
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, help_text="Shown in the footer.")
 
-    # One query loads the setting and its images; their renditions come from the cache.
+    # One query loads the setting and its images (and on a page in another language, its
+    # tagline and footer in that language); their renditions come from the cache.
     select_related = ["logo", "icon", "email_logo", "banner_image"]
+
+    @classmethod
+    def base_queryset(cls):
+        queryset = super().base_queryset()
+        language = translation.get_language()
+        if language in (None, settings.LANGUAGE_CODE):
+            return queryset
+        return queryset.annotate(
+            text_here=FilteredRelation("texts", condition=Q(texts__language=language)),
+            tagline_here=F("text_here__tagline"),
+            footer_text_here=F("text_here__footer_text"),
+        )
 
     panels = [
         HelpPanel("These settings brand the site you are editing. Pick the site at the top right of this page."),
@@ -470,6 +483,12 @@ class SiteBranding(BaseSiteSetting):
             ],
             heading="Footer and contact",
         ),
+        MultiFieldPanel(
+            [InlinePanel("texts", label="Language")],
+            heading="In other languages",
+            help_text="The tagline and footer text for the pages in another language (/es/…). A language "
+            "without its own shows the ones above.",
+        ),
     ]
 
     class Meta:
@@ -487,6 +506,15 @@ class SiteBranding(BaseSiteSetting):
     @property
     def display_name(self):
         return self.name or self.install_defaults.name
+
+    @property
+    def shown_tagline(self):
+        """The tagline in the page's language where the editor gave one (``base_queryset``)."""
+        return getattr(self, "tagline_here", None) or self.tagline
+
+    @property
+    def shown_footer_text(self):
+        return getattr(self, "footer_text_here", None) or self.footer_text
 
     @property
     def primary(self):
@@ -548,3 +576,7 @@ class SiteBranding(BaseSiteSetting):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+# Its own module (this one is long); imported here so Django registers it with the others.
+from core.branding_text import SiteBrandingText  # noqa: E402, F401

@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from coalition.models import CoalitionHomePage, CoalitionMember
-from core.models import Category, Organization, SiteBranding, Spokesperson, Topic
+from core.models import Category, Organization, SiteBranding, SiteBrandingText, Spokesperson, Topic
 from core.tree import ensure_wagtail_roots
 from demo import images
 from demo.presskit import PressKitLoader
@@ -127,7 +127,8 @@ class DemoLoader:
             cipc_room.save_revision().publish()
         for story in self.content["story"]:
             self._story(story)
-        PressKitLoader(self, untouched_by_editors).load()
+        self.press_kits = PressKitLoader(self, untouched_by_editors)
+        self.press_kits.load()
         roots = {"cipc": cipc_site.root_page.specific, "coalition": coalition_site.root_page.specific}
         for path in TRANSLATION_FILES:
             self._translations(tomllib.loads(path.read_text(encoding="utf-8")), roots)
@@ -149,10 +150,12 @@ class DemoLoader:
             self._translated_snippet(self.spokespeople[slug], locale, fields, "spokespeople")
         for site in ("cipc", "coalition"):
             data = content[site]
-            self._translated_page(roots[site], locale, {"title": data["title"], "intro": data["intro"]})
+            fields = {name: data[name] for name in ("title", "intro", "signatories_heading") if name in data}
+            self._translated_page(roots[site], locale, fields)
             self._translated_page(
                 self.press_rooms[site], locale, {"title": data["room_title"], "intro": data["room_intro"]}
             )
+            self._translated_branding(roots[site], content["language"], data)
         for data in content["story"]:
             original = StoryPage.objects.get(slug=data["of"], locale__language_code="en")
             body = self._translated_body(original, content, data["body"])
@@ -161,6 +164,18 @@ class DemoLoader:
             if "signatories_heading" in data:
                 fields["signatories_heading"] = data["signatories_heading"]
             self._translated_page(original, locale, {**fields, "body": body})
+        self.press_kits.translate(content["press_kit"], locale)
+
+    def _translated_branding(self, root, language, data):
+        """The site's footer text in ``language`` (its branding's texts in other languages),
+        unless the branding has one for it already."""
+        branding = SiteBranding.objects.filter(site__root_page=root).first()
+        if branding is None or branding.texts.filter(language=language).exists():
+            return
+        SiteBrandingText.objects.create(
+            branding=branding, language=language, footer_text=f"<p>{data['footer_text']}</p>"
+        )
+        self.report.count("site brandings translated")
 
     def _translated_snippet(self, original, locale, fields, kind):
         if original.get_translation_or_none(locale) is None:

@@ -11,16 +11,18 @@ from xml.sax.saxutils import escape
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from core.models import SiteBranding
 from demo import images
+from languages.copies import publish_translation
 from press.models import PressIndexPage, PressRoomContact
 from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo, PressKitPage
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "presskit.toml"
+FACT_SHEET_FONT = Path(__file__).resolve().parents[1] / "static" / "fonts" / "source-sans-3-latin-400-normal.woff2"
 
 
 def wordmark_svg(text, colour):
@@ -34,14 +36,30 @@ def wordmark_svg(text, colour):
     ).encode()
 
 
+def wrapped(line, width_of, width):
+    """``line`` cut between words into lines no wider than ``width`` (as ``width_of`` measures)."""
+    parts = []
+    for word in line.split():
+        if parts and width_of(f"{parts[-1]} {word}") <= width:
+            parts[-1] = f"{parts[-1]} {word}"
+        else:
+            parts.append(word)
+    return parts
+
+
 def fact_sheet_pdf(lines):
-    """A one-page PDF of ``lines`` (drawn with Pillow, so the demo needs no PDF library)."""
+    """A one-page PDF of ``lines`` (drawn with Pillow, so the demo needs no PDF library), in the
+    sites' own Source Sans 3, which has the accents of Spanish ("coalición"; Pillow's default
+    font has not), each line wrapped to the page's width."""
     page = PILImage.new("RGB", (1240, 1754), "white")  # A4 at 150 dpi
     draw = ImageDraw.Draw(page)
     y = 140
     for n, line in enumerate(lines):
-        draw.text((120, y), line, fill="black", font=images._font(44 if n == 0 else 32))
-        y += 80 if n == 0 else 52
+        size, step = (44, 80) if n == 0 else (32, 52)
+        font = ImageFont.truetype(str(FACT_SHEET_FONT), size)
+        for part in wrapped(line, lambda text, font=font: draw.textlength(text, font=font), 1000) or [""]:
+            draw.text((120, y), part, fill="black", font=font)
+            y += step
     buffer = io.BytesIO()
     page.save(buffer, format="PDF", resolution=150)
     return buffer.getvalue()
@@ -110,6 +128,48 @@ class PressKitLoader:
         site_root.add_child(instance=kit)
         kit.save_revision().publish()
         self.report.count("press kits")
+
+    def translate(self, words, locale):
+        """Each demo press kit in ``locale``, made as an editor would (Wagtail's "Translate":
+        the same logos, headshots and credits), given ``words`` and a fact sheet in that
+        language. Only where a kit has no translation yet and no editor has touched it."""
+        for data in self.content["press_kit"]:
+            site_root = self.loader.press_rooms[data["site"]].get_parent()
+            kit = PressKitPage.objects.child_of(site_root).first()
+            if kit is None or kit.get_translation_or_none(locale) is not None or not self.untouched_by_editors(kit):
+                continue
+            text = words[data["site"]]
+            sheet = self._document(
+                text["fact_sheet_title"],
+                f"fact-sheet-{locale.language_code}.pdf",
+                fact_sheet_pdf(text["fact_sheet_lines"]),
+                self.loader.collections[data["site"]],
+            )
+            logos = [
+                PressKitLogo(
+                    name=words["logo_name"],
+                    png=logo.png,
+                    svg=logo.svg,
+                    usage_notes=words["logo_usage_notes"],
+                    sort_order=logo.sort_order,
+                )
+                for logo in kit.logos.all()
+            ]
+            headshots = [
+                PressKitHeadshot(image=shot.image, name=person["name"], role=person["role"], sort_order=shot.sort_order)
+                for shot, person in zip(kit.headshots.all(), words["headshot"], strict=False)
+            ]
+            publish_translation(
+                kit,
+                locale,
+                title=words["title"],
+                about_heading=text["about_heading"],
+                about=text["about"] + words["sample_note"],
+                logos=logos,
+                headshots=headshots,
+                fact_sheets=[PressKitFactSheet(document=sheet, sort_order=0)],
+            )
+            self.report.count("pages translated")
 
     def _headshot(self, person):
         Image = get_image_model()

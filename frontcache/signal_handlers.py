@@ -5,7 +5,8 @@ press rooms that list it (their listings, feeds and home pages), their sites' se
 site's sitemap and not-found pages, as it was before the change and after; for a site root,
 press room or press kit, its whole site and the sites that list its stories.
 Shared snippets, images, documents, Site records, the install-wide defaults, moves and privacy
-rules: every site. Branding: its site and the sites listing its stories. Redirects: their site
+rules: every site. Branding (and its texts in other languages): its site and the sites listing
+its stories. Redirects: their site
 (every site for an all-sites redirect). Drafts, autosaves and uploads of new images purge
 nothing: visitors cannot see them yet."""
 
@@ -16,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
-from core.models import Category, InstallDefaults, Organization, SiteBranding, Spokesperson, Topic
+from core.models import Category, InstallDefaults, Organization, SiteBranding, SiteBrandingText, Spokesperson, Topic
 from frontcache.purge import purge_everything, purge_page, purge_sites
 
 SHARED_SNIPPETS = [Spokesperson, Organization, Category, Topic]
@@ -91,6 +92,13 @@ def branding_changed(sender, instance, **kwargs):
     purge_sites([instance.site_id], with_listing_sites=True)
 
 
+def branding_text_changed(sender, instance, **kwargs):
+    """A site's tagline or footer in another language (saved with its branding, or alone)."""
+    site_id = SiteBranding.objects.filter(pk=instance.branding_id).values_list("site_id", flat=True).first()
+    if site_id is not None:
+        purge_sites([site_id], with_listing_sites=True)
+
+
 def redirect_changed(sender, instance, **kwargs):
     if instance.site_id:
         purge_sites([instance.site_id])
@@ -109,6 +117,7 @@ def register_signal_handlers():
         signal.connect(every_site_changed, sender=Site)
         signal.connect(every_site_changed, sender=InstallDefaults)
         signal.connect(branding_changed, sender=SiteBranding)
+        signal.connect(branding_text_changed, sender=SiteBrandingText)
         signal.connect(redirect_changed, sender=Redirect)
         signal.connect(media_changed, sender=get_image_model())
         signal.connect(media_changed, sender=get_document_model())

@@ -6,6 +6,7 @@ class PressConfig(AppConfig):
     verbose_name = "Press rooms and stories"
 
     def ready(self):
-        # Importing connects the handlers that keep the rooms' facet counts; models may be
-        # imported only once apps are ready.
-        from press import signals  # noqa: F401
+        # Importing connects the handlers that keep the rooms' facet counts, and the one that
+        # starts a story's translation in its new language; models may be imported only once
+        # apps are ready.
+        from press import signals, translation  # noqa: F401

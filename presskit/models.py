@@ -6,11 +6,15 @@ import mimetypes
 import posixpath
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Q, When
 from django.http import Http404
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,8 +22,9 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, Site
 
+from core.blocks import SHORT_PROSE
 from core.forms import PageForm
-from core.models import SHORT_PROSE, MetadataPageMixin
+from core.models import MetadataPageMixin
 from frontcache.keys import page_key, site_keys_at
 from press.models import reserved_slugs
 from presskit import archive
@@ -70,22 +75,45 @@ def _extension(field_file, default):
     return (posixpath.splitext(field_file.name)[1].lower() or f".{default}").lstrip(".")
 
 
-def site_root_path(site):
-    """The url_path of ``site``'s root page, from Wagtail's (cached) site root paths; None
-    for no site."""
+def site_root_paths(site):
+    """{language code: url_path of ``site``'s root page in that language} (Wagtail's cached
+    site root paths: no query as a rule); empty for no site."""
     if site is None:
-        return None
-    return next((root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk), None)
+        return {}
+    roots = {}
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.pk:
+            roots.setdefault(root.language_code, root.root_path)
+    return roots
+
+
+def kit_address(site, url_path):
+    """The address of the page at ``url_path`` on ``site``: under its language's prefix
+    (/es/press-kit/) unless it is in the default language (/press-kit/)."""
+    for language, root_path in site_root_paths(site).items():
+        if url_path.startswith(root_path):
+            prefix = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+            return prefix + url_path[len(root_path) :]
+    return ""
 
 
 class PressKitPage(RoutablePageMixin, MetadataPageMixin, Page):
     """A site's press kit, at the top of the site beside its press room (one per site)."""
 
     @classmethod
-    def top_of(cls, root_path):
-        """The live press kit at the top of the site whose root page's url_path is
-        ``root_path`` (a queryset: the header asks for its address, or nests it in a query)."""
-        return cls.objects.live().filter(depth=3, url_path__startswith=root_path).order_by("path")
+    def top_of(cls, site):
+        """The live press kit at the top of ``site`` in the active language, else in the
+        default language (a kit not translated yet is still the site's kit), as a queryset: the
+        header asks for its address, or nests it in a query."""
+        roots = site_root_paths(site)
+        kits = cls.objects.live().filter(depth=3)
+        if settings.LANGUAGE_CODE not in roots:
+            return kits.none()
+        default = roots[settings.LANGUAGE_CODE]
+        here = roots.get(translation.get_language(), default)
+        return kits.filter(Q(url_path__startswith=here) | Q(url_path__startswith=default)).order_by(
+            Case(When(url_path__startswith=here, then=0), default=1), "path"
+        )
 
     about = RichTextField(
         features=SHORT_PROSE,
@@ -206,7 +234,10 @@ class PressKitPage(RoutablePageMixin, MetadataPageMixin, Page):
         if not files or not archive.fits(files):
             raise Http404("This press kit has no archive")
         stored = archive.stored_archive(self, files)
-        filename = f"{slugify(self.get_site().site_name or self.title) or 'press'}-press-kit.zip"
+        # Named in the page's language: "cipc-kit-de-prensa.zip" from the Spanish kit.
+        with translation.override(self.locale.language_code):
+            kit_name = slugify(gettext("press kit"))
+        filename = f"{slugify(self.get_site().site_name or self.title) or 'press'}-{kit_name}.zip"
         return archive.attachment(stored, filename, "application/zip")
 
     # --- the front cache (frontcache) -----------------------------------------------------

@@ -12,7 +12,7 @@ from core.pictures import fetch_page_pictures
 from press.filters import clean_query
 from press.listing import annotate_home_sites, card_pictures, paginate
 from press.models import PressIndexPage, StoryPage
-from presskit.models import PressKitPage, site_root_path
+from presskit.models import PressKitPage
 
 PER_PAGE = 20
 
@@ -50,7 +50,7 @@ def site_press_room(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    kit = PressKitPage.top_of(site_root_path(site)).values("url_path")[:1]
+    kit = PressKitPage.top_of(site).values("url_path")[:1]
     rooms = PressIndexPage.rooms_in_language_under(site.root_page)
     return rooms.annotate(press_kit_url_path=Subquery(kit)).first()
 

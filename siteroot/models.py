@@ -18,7 +18,7 @@ from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
 from press.models.story_rows import carried, version_rows
-from presskit.models import PressKitPage, site_root_path
+from presskit.models import PressKitPage
 
 
 class SiteRootPage(MetadataPageMixin, Page):
@@ -92,10 +92,10 @@ class SiteRootPage(MetadataPageMixin, Page):
             version_rows=version_rows,
             media_contact_rows=PressIndexPage.media_contacts_as_rows,
         )
-        root_path = site_root_path(Site.find_for_request(request))
-        if root_path is None:
+        site = Site.find_for_request(request)
+        if site is None:
             return rooms
-        kit = PressKitPage.top_of(root_path).values("url_path")[:1]
+        kit = PressKitPage.top_of(site).values("url_path")[:1]
         return rooms.annotate(press_kit_url_path=Subquery(kit))
 
     def get_context(self, request, *args, **kwargs):

@@ -10,6 +10,7 @@ from tests.sites import translate
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="48" height="16"><text y="12">Logo</text></svg>\n'
 PDF = b"%PDF-1.4\n% a fact sheet\n"
+HOJA = b"%PDF-1.4\n% una hoja informativa\n"
 # What build_press_kit's "download all" zip holds, in its order.
 KIT_ZIP_NAMES = [
     "logos/wordmark.png",
@@ -52,6 +53,22 @@ def build_press_kit(site_root, name="Sample Network", slug="press-kit"):
     site_root.add_child(instance=kit)
     kit.save_revision().publish()
     return PressKitPage.objects.get(pk=kit.pk)
+
+
+def translate_kit(kit):
+    """``kit`` in Spanish as an editor translates it: the same logo and photo, captions in
+    Spanish, and a fact sheet of its own."""
+    hoja = Document.objects.create(title="Datos en breve", file=ContentFile(HOJA, name="datos.pdf"))
+    logo, headshot = kit.logos.get(), kit.headshots.get()
+    return translate(
+        kit,
+        title="Kit de prensa",
+        about_heading="Acerca de Sample Network",
+        about="<p>Sample Network es una organización ficticia de las pruebas.</p>",
+        logos=[PressKitLogo(name="Marca", png=logo.png, svg=logo.svg, usage_notes="Deje espacio libre alrededor.")],
+        headshots=[PressKitHeadshot(image=headshot.image, name="Alex Sample", role="Directora de comunicaciones")],
+        fact_sheets=[PressKitFactSheet(document=hoja)],
+    )
 
 
 def add_press_kits_and_contacts(sites, people):

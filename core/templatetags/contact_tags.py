@@ -4,7 +4,15 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core import wording
+
 register = template.Library()
+
+
+@register.filter
+def languages_spoken(typed):
+    """ "English, Spanish" as the page's language says it: "inglés y español" (core.wording)."""
+    return wording.languages_spoken(typed)
 
 
 @register.filter

@@ -36,7 +36,8 @@ def page_meta(context):
         page = None
     branding = context.get("branding")
     site_name = branding.display_name if branding is not None else DEFAULT_NAME
-    fallback = getattr(branding, "tagline", "") or gettext("News and statements from %(site)s.") % {"site": site_name}
+    generic = gettext("News and statements from %(site)s.") % {"site": site_name}
+    fallback = getattr(branding, "shown_tagline", "") or generic
     title = context.get("meta_title") or (page.get_meta_title() if page else "") or site_name
     description = context.get("meta_description") or (page.get_meta_description() if page else "") or fallback
     social = context.get("meta_description") or (page.get_social_description() if page else "") or fallback

@@ -25,6 +25,7 @@ from core.models import (
 )
 from core.pictures import PUBLISHER_LOGO_SPEC, SHARE_IMAGE_SPEC, fetch_page_pictures
 from core.translations import directory, language_of_locale, localized, localized_name
+from core.wording import join_names
 from frontcache.keys import page_key, paths_key, room_key, search_key, site_ids_at
 from press.forms import StoryPageForm
 from press.listing import card_pictures
@@ -32,15 +33,6 @@ from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
 from press.models.story_rows import corrections_of, signatories_of, topics_of, with_category_name
 from press.panels import ClearableInlinePanel
-
-
-def join_names(names):
-    """'A', 'A and B', 'A, B and C' (AP style, as the organisations' statements use); 'A, B y C'
-    in Spanish."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 class StoryPage(MetadataPageMixin, Page):

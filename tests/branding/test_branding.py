@@ -13,6 +13,7 @@ from wagtail.models import Collection
 from wagtail.test.utils import WagtailTestUtils
 
 from core.models import SiteBranding
+from tests.branding.forms import branding_form_data
 from tests.sites import CIPC_HOST, COALITION_HOST, brand_like_the_demo, build_press_sites
 
 CLEAN_SVG = (
@@ -145,20 +146,7 @@ class BrandingAdminTests(WagtailTestUtils, TestCase):
         self.url = reverse("wagtailsettings:edit", args=["core", "sitebranding", self.sites.cipc_site.pk])
 
     def data(self, **overrides):
-        return {
-            "name": "California Immigrant Policy Center",
-            "tagline": "",
-            "banner_alt_text": "",
-            "typeface": "merriweather",
-            "primary_colour": "#1d4f91",
-            "accent_colour": "#a4262c",
-            "tint_colour": "#f4f5f7",
-            "footer_text": '{"blocks": [], "entityMap": {}}',
-            "contact_email": "",
-            "contact_phone": "",
-            "social_links-count": "0",
-            **overrides,
-        }
+        return branding_form_data(**overrides)
 
     def branding(self):
         return SiteBranding.objects.get(site=self.sites.cipc_site)

@@ -13,10 +13,11 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from core.models import InstallDefaults, SiteBranding
+from core.models import InstallDefaults, SiteBranding, SiteBrandingText
 from press.models import PressIndexPage, StoryPage
 from tests.editors import story_form_data, team_members
 from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story, statement
+from tests.sites import translate_press_sites
 from tests.varnish import CIPC_HOST, COALITION_HOST
 
 TITLE = "Coalition condemns raids"
@@ -310,6 +311,17 @@ def test_branding_and_the_cross_listing_setting_reach_their_sites(varnish, cache
     cipc_room.save_revision().publish()
     assert nowhere_shows(varnish, [(CIPC_HOST, path) for path in CIPC_ADDRESSES], TITLE) == []
     assert everywhere_shows(varnish, [(COALITION_HOST, "/press/")], TITLE) == []
+
+
+def test_a_sites_spanish_footer_reaches_its_spanish_pages(varnish, cached_sites):
+    translate_press_sites(cached_sites)
+    spanish = [(COALITION_HOST, "/es/"), (COALITION_HOST, "/es/press/")]
+    warm(varnish, spanish)
+
+    branding = SiteBranding.objects.get(site=cached_sites.coalition_site)
+    SiteBrandingText.objects.create(branding=branding, language="es", footer_text="<p>Un pie de muestra.</p>")
+
+    assert everywhere_shows(varnish, spanish, "Un pie de muestra.") == []
 
 
 def test_a_room_that_also_lists_another_room_is_purged_with_it(varnish, cached_sites, raids):

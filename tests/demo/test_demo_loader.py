@@ -80,6 +80,22 @@ class DemoLoaderTests(TestCase):
         self.assertContains(coalition_room, "3 noticias")
         self.assertContains(coalition_room, "ICE no debe politizar la tragedia en el condado de Tulare")
 
+    def test_each_site_has_its_press_kit_in_spanish(self):
+        for host, about in [
+            ("localhost", "Acerca del California Immigrant Policy Center"),
+            ("iceout.localhost", "Acerca de la coalición ICE Out of California"),
+        ]:
+            with self.subTest(host=host):
+                kit = self.client.get("/es/press-kit/", HTTP_HOST=host)
+                self.assertContains(kit, "<h1>Kit de prensa</h1>", html=True)
+                self.assertContains(kit, about)
+                self.assertContains(kit, "Hoja informativa de muestra")
+                self.assertContains(kit, "Alex Sample (persona ficticia)")
+                self.assertContains(kit, "Contenido de muestra")
+                english = self.client.get("/press-kit/", HTTP_HOST=host).content.decode()
+                self.assertIn(f'href="http://{host}/es/press-kit/" hreflang="es"', english)
+                self.assertContains(self.client.get("/es/press/", HTTP_HOST=host), 'href="/es/press-kit/"')
+
     def test_bodies_are_built_from_real_blocks(self):
         story = StoryPage.objects.get(slug="cipc-praises-ca-legal-action-urges-congress-to-defundhate")
         self.assertEqual(story.body[0].block_type, "statement")

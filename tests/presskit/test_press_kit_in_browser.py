@@ -29,6 +29,16 @@ def serve_media(page):
     page.route("**/media/**", fulfil)
 
 
+def download_whole_kit(page, link, tmp_path):
+    """Click the kit's "download all" ``link``: the zip's suggested name, and the zip, opened."""
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=link).click()
+    download = download_info.value
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    return download.suggested_filename, zipfile.ZipFile(saved)
+
+
 def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page, screenshot, tmp_path):
     from press.models import PressIndexPage, PressRoomContact
 
@@ -47,13 +57,9 @@ def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page
     assert page.get_by_text("Credit: Pat Photographer").is_visible()
     screenshot(page, "issue12-press-kit")
 
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download the whole press kit").click()
-    download = download_info.value
-    assert download.suggested_filename == "ice-out-of-california-press-kit.zip"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    with zipfile.ZipFile(saved) as archive:
+    filename, archive = download_whole_kit(page, "Download the whole press kit", tmp_path)
+    assert filename == "ice-out-of-california-press-kit.zip"
+    with archive:
         assert archive.namelist() == [
             "logos/wordmark.png",
             "logos/wordmark.svg",
@@ -88,3 +94,28 @@ def test_journalist_downloads_the_press_kit_and_saves_a_contact(live_sites, page
     screenshot(page, "issue12-story-foot-contacts-375")
     page.goto(f"{coalition_url}/press-kit/")
     screenshot(page, "issue12-press-kit-375")
+
+
+def test_a_spanish_journalist_switches_to_the_spanish_kit_and_downloads_it(live_sites, page, screenshot, tmp_path):
+    from tests.presskit_data import HOJA, translate_kit
+    from tests.sites import translate_press_sites
+
+    sites, _cipc_url, coalition_url = live_sites
+    translate_press_sites(sites)
+    translate_kit(build_press_kit(sites.coalition_home, name="ICE Out of California"))
+    serve_media(page)
+
+    page.goto(f"{coalition_url}/press-kit/")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
+    page.wait_for_url(f"{coalition_url}/es/press-kit/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.get_by_role("heading", name="Kit de prensa", level=1).is_visible()
+    assert page.get_by_role("heading", name="Acerca de Sample Network").is_visible()
+    nav = page.get_by_role("navigation", name="Principal")
+    assert nav.get_by_role("link", name="Kit de prensa").get_attribute("aria-current") == "page"
+    screenshot(page, "es-press-kit")
+
+    filename, archive = download_whole_kit(page, "Descargar el kit de prensa completo", tmp_path)
+    assert filename == "ice-out-of-california-kit-de-prensa.zip"
+    with archive:
+        assert archive.read("fact-sheets/datos-en-breve.pdf") == HOJA
