@@ -344,11 +344,15 @@ class StoryPage(MetadataPageMixin, Page):
             "keywords": [localized_name(topic) for topic in self.topic_list],
         }
         if self.modified_at:
-            data["dateModified"] = self.modified_at.isoformat()
+            data["dateModified"] = timezone.localtime(self.modified_at).isoformat()
         corrections = [note for note in self.correction_list if note.kind == StoryCorrection.CORRECTION]
         if corrections:
             data["correction"] = [
-                {"@type": "CorrectionComment", "text": note.note, "datePublished": note.noted_at.isoformat()}
+                {
+                    "@type": "CorrectionComment",
+                    "text": note.note,
+                    "datePublished": timezone.localtime(note.noted_at).isoformat(),
+                }
                 for note in corrections
             ]
         if self.dateline:

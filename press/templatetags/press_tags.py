@@ -41,9 +41,10 @@ def localized_name(record):
     return translations.localized_name(record)
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def long_date(value):
-    """'February 15, 2019'; in Spanish '15 de febrero de 2019'."""
+    """'February 15, 2019'; in Spanish '15 de febrero de 2019'. A moment (a correction's) is
+    dated on the site's local day (TIME_ZONE), as the feed and JSON-LD date it, not UTC's."""
     # Translators: a long date in Django's date format: F month name, j day, Y year. Spanish: j \d\e F \d\e Y
     return date_format(value, pgettext("long date format", "F j, Y")) if value else ""
 

@@ -98,15 +98,32 @@ class ReleaseConventionTests(TestCase):
         self.assertLess(html.index("misstated the date"), html.index("Body text."))
 
         data = json_ld(html)
-        self.assertEqual(data["dateModified"], NOTED.isoformat())
+        self.assertEqual(datetime.datetime.fromisoformat(data["dateModified"]), NOTED)
         self.assertEqual(data["correction"][0]["text"], "An earlier version misstated the date.")
 
         feed = self.client.get("/press/feed/", HTTP_HOST=COALITION_HOST).content.decode()
         self.assertIn("Corrected March 4, 2019: An earlier version misstated the date.", feed)
         self.assertIn("Updated March 2, 2019: Adds the court's reply.", feed)
 
+    def test_a_late_evening_correction_is_dated_on_the_sites_day_everywhere(self):
+        # 22:50 in California on 6 December is 7 December in UTC: the page, the feed and the
+        # JSON-LD all say 6 December, the day the press officer made it.
+        late = datetime.datetime(2026, 12, 7, 6, 50, tzinfo=datetime.UTC)
+        story = make_story(self.sites.coalition_press, "Coalition statement on courthouses")
+        story.corrections = [StoryCorrection(kind="correction", noted_at=late, note="The hearing is on Tuesday.")]
+        story.save_revision().publish()
+        html = self.get(story).content.decode()
+        self.assertIn('<time datetime="2026-12-06T22:50:00-08:00">December 6, 2026</time>', html)
+        self.assertNotIn("December 7", html)
+        data = json_ld(html)
+        self.assertEqual(data["dateModified"], "2026-12-06T22:50:00-08:00")
+        self.assertEqual(data["correction"][0]["datePublished"], "2026-12-06T22:50:00-08:00")
+        feed = self.client.get("/press/feed/", HTTP_HOST=COALITION_HOST).content.decode()
+        self.assertIn("Corrected December 6, 2026: The hearing is on Tuesday.", feed)
+        self.assertIn("<lastBuildDate>Sun, 06 Dec 2026 22:50:00 -0800</lastBuildDate>", feed)
+
     def test_without_notes_date_modified_is_the_last_publication(self):
         story = make_story(self.sites.coalition_press, "Coalition statement on detention")
         data = json_ld(self.get(story).content.decode())
-        self.assertEqual(data["dateModified"], story.last_published_at.isoformat())
+        self.assertEqual(datetime.datetime.fromisoformat(data["dateModified"]), story.last_published_at)
         self.assertNotIn("correction", data)
