@@ -9,7 +9,7 @@ import re
 from django.test import TestCase
 
 from press.models import StoryCorrection
-from tests.factories import block, make_story
+from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
 from tests.sites import COALITION_HOST, build_press_sites
 
 NOTED = datetime.datetime(2019, 3, 4, 18, 30, tzinfo=datetime.UTC)
@@ -82,6 +82,67 @@ class ReleaseConventionTests(TestCase):
         self.assertNotIn("story__standfirst", html)
         main = html[html.index("<main") : html.index("</main>")]
         self.assertEqual(main.count("issued the following statement"), 1)
+
+    def test_a_summary_that_repeats_a_statement_and_its_lead_in_is_not_shown_twice(self):
+        # As CIPC's demo stories 1 and 6: the summary opens with a few words of its own ("Today,"),
+        # then the lead-in the page writes and the statement's first words, cut short.
+        speaker = SpokespersonFactory(
+            name="Rowan Example", organization=OrganizationFactory(name="Example Immigrant Rights Network")
+        )
+        lead_in = (
+            "Rowan Example, Executive Director of the Example Immigrant Rights Network, issued the following statement:"
+        )
+        story = make_story(
+            self.sites.coalition_press,
+            "Example network praises the ruling",
+            summary=f"In response to today’s ruling, {lead_in} Today’s decision marks yet another win […]",
+            body=[
+                block(
+                    "statement",
+                    {
+                        "spokesperson": speaker.pk,
+                        "text": "<p>Today’s decision marks yet another win for families in this state.</p>",
+                    },
+                )
+            ],
+        )
+        html = self.get(story).content.decode()
+        self.assertNotIn("story__standfirst", html)
+        main = html[html.index("<main") : html.index("</main>")]
+        self.assertEqual(main.count("marks yet another win"), 1)
+        self.assertEqual(main.count("issued the following statement"), 1)
+
+    def test_a_summary_that_repeats_the_signatories_statement_is_not_shown_twice(self):
+        network = OrganizationFactory(name="Example Immigrant Rights Network")
+        story = make_story(
+            self.sites.coalition_press,
+            "Coalition statement on courthouses",
+            summary="Today, Example Immigrant Rights Network issued the following statement: "
+            "courthouses must be safe for everyone who […]",
+            signatories=[network],
+            body=[
+                block("signatories_statement", {"text": "<p>Courthouses must be safe for everyone who needs them.</p>"})
+            ],
+        )
+        html = self.get(story).content.decode()
+        self.assertNotIn("story__standfirst", html)
+        main = html[html.index("<main") : html.index("</main>")]
+        self.assertEqual(main.count("must be safe for everyone"), 1)
+
+    def test_a_summary_of_its_own_beside_a_statement_is_the_standfirst(self):
+        speaker = SpokespersonFactory(name="Rowan Example")
+        story = make_story(
+            self.sites.coalition_press,
+            "Example network answers the governor",
+            summary="The network asks the governor to sign the bill before the end of the session.",
+            body=[block("statement", {"spokesperson": speaker.pk, "text": "<p>We ask the governor to act now.</p>"})],
+        )
+        self.assertContains(
+            self.get(story),
+            '<p class="story__standfirst">The network asks the governor to sign the bill before the end of the '
+            "session.</p>",
+            html=True,
+        )
 
     def test_update_and_correction_notes_show_at_the_top_newest_first(self):
         story = make_story(self.sites.coalition_press, "Coalition statement on SB 54")
