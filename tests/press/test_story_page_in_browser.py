@@ -1,6 +1,7 @@
 """A story in a real browser, at 1280 and 375 px: its blocks keep their gap and the quote and the
-subtitle use the body type (the site's brand font, not a serif fallback); the standfirst, release line and correction note sit above the body; printed, it keeps
-its issuer's name, logo and address and drops the navigation and sharing."""
+subtitle use the body type (the site's brand font, not a serif fallback); the standfirst, release
+line and correction note sit above the body; printed, it keeps its issuer's name, logo and address
+and drops the navigation and sharing."""
 
 import datetime
 

@@ -26,9 +26,7 @@ def top(tab, selector):
     return tab.locator(selector).first.bounding_box()["y"]
 
 
-def test_a_phone_leads_with_the_latest_story_and_a_desktop_with_the_introduction(
-    demo_urls, new_context, screenshot
-):
+def test_a_phone_leads_with_the_latest_story_and_a_desktop_with_the_introduction(demo_urls, new_context, screenshot):
     phone = new_context(viewport=PHONE).new_page()
     desktop = new_context(viewport=DESKTOP).new_page()
     for site, url in demo_urls.items():
