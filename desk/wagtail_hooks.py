@@ -10,6 +10,7 @@ from wagtail_modeladmin.views import IndexView
 
 from core.models import Category, in_default_locale
 from desk.dashboard import AddStoryPanel
+from desk.new_pages import refuse_autosave_of_a_new_page
 from desk.query import FILTER_PARAMETERS, desk_query, whole_number
 from desk.stories import STATUS_FILTERS, STATUS_LABELS, status_of, stories_for
 from press.models import StoryPage
@@ -187,3 +188,7 @@ modeladmin_register(StoryDesk)
 @hooks.register("construct_homepage_panels")
 def explain_how_to_add_a_story(request, panels):
     panels.insert(0, AddStoryPanel())
+
+
+# A new page is stored when its editor saves it (desk/new_pages.py).
+hooks.register("before_create_page", refuse_autosave_of_a_new_page)

@@ -78,7 +78,7 @@ class PressRoomFeed(Feed):
         return f"{kind} {date_format(timezone.localtime(note.noted_at), pgettext('long date format', 'F j, Y'))}"
 
     def item_updateddate(self, story):
-        return story.modified_at if story.correction_list else None
+        return timezone.localtime(story.modified_at) if story.correction_list else None
 
     def item_link(self, story):
         # Cross-listed stories link to their home site, where they live.

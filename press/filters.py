@@ -61,6 +61,32 @@ def search_terms(query):
     return " ".join(re.sub(r"[\W_]+", " ", query).lower().split())
 
 
+WORD = re.compile(r"[^\W_]+")
+
+
+def word_stem(word):
+    """A word as a search compares it when it reads text itself (``words_found_in``): lower
+    case, no accents, no plural -s or -es ("Rulings" and "ruling" are one word, "inmigrantes"
+    and "inmigrante" too). Cruder than the backend's stemmers, so it marks no more than they
+    found."""
+    word = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    for ending in ("es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word.removesuffix(ending)
+    return word
+
+
+def query_stems(query):
+    return {word_stem(word) for word in WORD.findall(query)}
+
+
+def has_every_word(text, query):
+    """True when ``text`` holds every word of the search ``query`` (a story's title: titles
+    first)."""
+    stems = query_stems(query)
+    return bool(stems) and stems <= {word_stem(word) for word in WORD.findall(text)}
+
+
 @dataclass(frozen=True)
 class Option:
     value: str

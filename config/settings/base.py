@@ -124,6 +124,8 @@ MIDDLEWARE = [
     # Refuses malformed ids and NUL bytes before Wagtail's own views hand them to the ORM.
     "security.guards.WagtailViewInputGuard",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The admin's form for a new page does not autosave: the page is stored when saved.
+    "desk.new_pages.NewPageNotAutosavedMiddleware",
     # WordPress's old /?p=ID short links, 301 to the imported story.
     "wordpress.middleware.WordPressShortLinkMiddleware",
     # Last, as Axes asks: it turns a locked-out sign-in into the lockout page.

@@ -22,7 +22,7 @@ from core.models import (
     Topic,
 )
 from core.translations import active_language
-from press.filters import search_terms
+from press.filters import has_every_word, search_terms
 from press.models.press_room import PressIndexPage
 from press.models.story_rows import carried_story_rows, correction_rows, signatory_rows, topic_rows, version_rows
 
@@ -142,24 +142,32 @@ class StoryPageQuerySet(PageQuerySet):
         terms = search_terms(q)
         if not terms:
             return self.none()
-        return self.model.objects.filter(pk__in=self._ids()).only("pk").order_by().search(terms)
+        return self.model.objects.filter(pk__in=self._ids()).only("pk", "title").order_by().search(terms)
 
     def newest_ids(self):
         """The ids of these stories, newest first (as listings order them)."""
         return list(self.prefetch_related(None).order_by("-date", "-pk").values_list("pk", flat=True))
 
-    def ranked_ids(self, q, ranked=None):
+    def ranked_ids(self, q, ranked=None, newest_first=False):
         """The ids of these stories that match ``q``: the newest ``ranked`` of them best match
-        first, then any older ones newest first. PostgreSQL ranks every match it is asked to,
-        so a word in most of a 10,000-story archive cost a search about 70 ms of ranking and
-        counting; the newest few hundred are what a journalist reads, and a search that finds
-        fewer is ranked whole. Two queries: the matches newest first (the search index asked
-        inside the stories' own query, ``matching``), then the ranking of the newest."""
+        first, then any older ones newest first; with ``newest_first``, all newest first.
+        Stories whose title holds every word come first: the backend's rank adds up every
+        field, so a long body repeating "SB 54" outranked a title saying it.
+
+        PostgreSQL ranks every match it is asked to, so a word in most of a 10,000-story
+        archive cost a search about 70 ms of ranking and counting; the newest few hundred are
+        what a journalist reads, and a search that finds fewer is ranked whole. Two queries:
+        the matches newest first (the search index asked inside the stories' own query,
+        ``matching``), then the ranking of the newest, with their titles."""
         ranked = RANKED_SEARCH_MATCHES if ranked is None else ranked
         found = self.matching(q).newest_ids()
+        if newest_first:
+            return found
         head, rest = found[:ranked], found[ranked:]
         if len(head) > 1:
-            head = [story.pk for story in self.model.objects.filter(pk__in=head).best_matches(q)]
+            best = list(self.model.objects.filter(pk__in=head).best_matches(q))
+            in_title = [story.pk for story in best if has_every_word(story.title, q)]
+            head = in_title + [story.pk for story in best if story.pk not in set(in_title)]
         return head + rest
 
     def published_in(self, year, month=None):

@@ -237,25 +237,37 @@ class StoryPage(MetadataPageMixin, Page):
 
     @cached_property
     def shows_standfirst(self):
-        """The summary under the title, unless the body opens with the same words (a summary
-        often is the release's first lines): a reader would read them twice. Reads the raw
-        blocks, so it costs no query."""
+        """The summary under the title, unless it repeats what the page shows first (a summary
+        often is the release's first lines): a reader would read them twice. What the page
+        shows first is the first block's text, after its lead-in for a statement ("Cynthia
+        Buiza, …, issued the following statement: …"), so a summary that opens "Today, Cynthia
+        Buiza, …" or quotes the statement's first words is a repeat too."""
         if not self.summary:
             return False
+        openings = self._opening_texts()
+        if not openings:
+            return True
+        summary = _plain_words(self.summary)
+        return not any(_repeats(summary, _plain_words(opening)) for opening in openings)
+
+    def _opening_texts(self):
+        """The first block's text as a reader meets it: with its lead-in, and alone. Reads the
+        raw blocks (no query) but for a statement, whose lead-in names its speaker or the
+        story's signatories (both read anyway to show the block)."""
         first = next(iter(self.body.raw_data), None)
         if first is None:
-            return True
+            return []
         value = first.get("value")
         text = value.get("text", "") if isinstance(value, dict) else value
         if not isinstance(text, str):
-            return True
-
-        def words(html):
-            text = strip_tags(html).replace("[…]", " ").replace("’", "'").replace("“", '"').replace("”", '"')
-            return " ".join(text.split()).rstrip(" .…").casefold()
-
-        summary, opening = words(self.summary), words(text)
-        return not (summary and opening.startswith(summary[:120]))
+            return []
+        if first.get("type") == "statement":
+            lead_in = self.body[0].value.lead_in()
+        elif first.get("type") == "signatories_statement":
+            lead_in = self.signatories_lead_in
+        else:
+            lead_in = ""
+        return [f"{lead_in} {text}", text] if lead_in else [text]
 
     @property
     def has_body(self):
@@ -335,11 +347,15 @@ class StoryPage(MetadataPageMixin, Page):
             "keywords": [localized_name(topic) for topic in self.topic_list],
         }
         if self.modified_at:
-            data["dateModified"] = self.modified_at.isoformat()
+            data["dateModified"] = timezone.localtime(self.modified_at).isoformat()
         corrections = [note for note in self.correction_list if note.kind == StoryCorrection.CORRECTION]
         if corrections:
             data["correction"] = [
-                {"@type": "CorrectionComment", "text": note.note, "datePublished": note.noted_at.isoformat()}
+                {
+                    "@type": "CorrectionComment",
+                    "text": note.note,
+                    "datePublished": timezone.localtime(note.noted_at).isoformat(),
+                }
                 for note in corrections
             ]
         if self.dateline:
@@ -427,6 +443,25 @@ class StoryPage(MetadataPageMixin, Page):
         for room in PressIndexPage.rooms_listing(self).only("pk", "url_path"):
             keys |= {room_key(room.pk), *map(search_key, site_ids_at(room.url_path))}
         return keys
+
+
+def _plain_words(html):
+    """Text to compare: no tags or cut marks, straight quotes, one space, no case."""
+    text = strip_tags(html).replace("[…]", " ").replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split()).rstrip(" .…").casefold()
+
+
+def _repeats(summary, opening):
+    """True when ``summary`` is the opening's start, or ends with it from some word on (120
+    characters of it at most, 30 at least: a summary is cut short): 'Today, A, …, issued the
+    following statement: Our words […]' repeats 'A, …, issued the following statement: Our
+    words and more', and so does '… in response, A said: Our words […]' repeat 'Our words'."""
+    if not summary or not opening:
+        return False
+    if opening.startswith(summary[:120]):
+        return True
+    starts = (at + 1 for at, char in enumerate(summary) if char == " ")
+    return any(len(summary) - at >= 30 and opening.startswith(summary[at : at + 120]) for at in starts)
 
 
 class StorySignatory(Orderable):

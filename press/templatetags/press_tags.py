@@ -1,12 +1,17 @@
+import re
+
 from django import template
 from django.utils.formats import date_format
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from core import translations
-from press.filters import StoryFilters
+from press.filters import StoryFilters, query_stems, word_stem
 from press.models import PressIndexPage
 
 register = template.Library()
+WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
 @register.simple_tag(takes_context=True)
@@ -41,9 +46,10 @@ def localized_name(record):
     return translations.localized_name(record)
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def long_date(value):
-    """'February 15, 2019'; in Spanish '15 de febrero de 2019'."""
+    """'February 15, 2019'; in Spanish '15 de febrero de 2019'. A moment (a correction's) is
+    dated on the site's local day (TIME_ZONE), as the feed and JSON-LD date it, not UTC's."""
     # Translators: a long date in Django's date format: F month name, j day, Y year. Spanish: j \d\e F \d\e Y
     return date_format(value, pgettext("long date format", "F j, Y")) if value else ""
 
@@ -55,3 +61,20 @@ def long_datetime(value):
     # Translators: a date and time in Django's date format: l weekday, F month, j day, Y year,
     # g:i A 12-hour time, T time zone. Spanish: \e\l l j \d\e F \d\e Y, H:i T
     return date_format(value, pgettext("long date and time format", "l, F j, Y, g:i A T")) if value else ""
+
+
+@register.filter
+def highlight(text, query):
+    """``text`` with each word of the search ``query`` in it marked (<mark>), the rest escaped:
+    a summary in search results shows why it matched. Everything but the marks is escaped, so
+    a summary or a query holding HTML stays text."""
+    stems = query_stems(query or "")
+    if not stems:
+        return text
+    # Split on words, keeping them: words at odd places, what lies between at even ones.
+    pieces = WORD_SPLIT.split(str(text))
+    marked = (
+        format_html("<mark>{}</mark>", piece) if at % 2 and word_stem(piece) in stems else escape(piece)
+        for at, piece in enumerate(pieces)
+    )
+    return mark_safe("".join(marked))  # noqa: S308 (every piece escaped above)

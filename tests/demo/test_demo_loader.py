@@ -108,6 +108,20 @@ class DemoLoaderTests(TestCase):
             "issued the following statement:",
         )
 
+    def test_no_story_reads_its_opening_twice(self):
+        # CIPC's stories 1 and 6: the summary is "Today," or "In response to …," then the
+        # statement's lead-in and its first words; the page shows the statement, not the summary.
+        for slug, words in (
+            ("cipc-praises-ca-legal-action-urges-congress-to-defundhate", "declaration must be unequivocally"),
+            ("cipc-praises-ninth-circuit-sanctuary-ruling", "decision marks yet another win"),
+        ):
+            story = StoryPage.objects.get(slug=slug, locale__language_code="en")
+            html = self.client.get(story.url_path.removeprefix("/cipc"), HTTP_HOST="localhost").content.decode()
+            story_text = html[html.index('<article class="wrap wrap--narrow story">') : html.index("</article>")]
+            self.assertNotIn("story__standfirst", story_text, slug)
+            self.assertEqual(story_text.count(words), 1, slug)
+            self.assertEqual(story_text.count("issued the following statement"), 1, slug)
+
     def test_stories_say_they_changed_on_their_seeds_date_not_the_day_the_demo_was_loaded(self):
         story = StoryPage.objects.get(slug="cipc-praises-ca-legal-action-urges-congress-to-defundhate")
         html = self.client.get(story.url_path.removeprefix("/cipc"), HTTP_HOST="localhost").content.decode()

@@ -9,7 +9,7 @@ import re
 from django.test import TestCase
 
 from press.models import StoryCorrection
-from tests.factories import block, make_story
+from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
 from tests.sites import COALITION_HOST, build_press_sites
 
 NOTED = datetime.datetime(2019, 3, 4, 18, 30, tzinfo=datetime.UTC)
@@ -83,6 +83,67 @@ class ReleaseConventionTests(TestCase):
         main = html[html.index("<main") : html.index("</main>")]
         self.assertEqual(main.count("issued the following statement"), 1)
 
+    def test_a_summary_that_repeats_a_statement_and_its_lead_in_is_not_shown_twice(self):
+        # As CIPC's demo stories 1 and 6: the summary opens with a few words of its own ("Today,"),
+        # then the lead-in the page writes and the statement's first words, cut short.
+        speaker = SpokespersonFactory(
+            name="Rowan Example", organization=OrganizationFactory(name="Example Immigrant Rights Network")
+        )
+        lead_in = (
+            "Rowan Example, Executive Director of the Example Immigrant Rights Network, issued the following statement:"
+        )
+        story = make_story(
+            self.sites.coalition_press,
+            "Example network praises the ruling",
+            summary=f"In response to today’s ruling, {lead_in} Today’s decision marks yet another win […]",
+            body=[
+                block(
+                    "statement",
+                    {
+                        "spokesperson": speaker.pk,
+                        "text": "<p>Today’s decision marks yet another win for families in this state.</p>",
+                    },
+                )
+            ],
+        )
+        html = self.get(story).content.decode()
+        self.assertNotIn("story__standfirst", html)
+        main = html[html.index("<main") : html.index("</main>")]
+        self.assertEqual(main.count("marks yet another win"), 1)
+        self.assertEqual(main.count("issued the following statement"), 1)
+
+    def test_a_summary_that_repeats_the_signatories_statement_is_not_shown_twice(self):
+        network = OrganizationFactory(name="Example Immigrant Rights Network")
+        story = make_story(
+            self.sites.coalition_press,
+            "Coalition statement on courthouses",
+            summary="Today, Example Immigrant Rights Network issued the following statement: "
+            "courthouses must be safe for everyone who […]",
+            signatories=[network],
+            body=[
+                block("signatories_statement", {"text": "<p>Courthouses must be safe for everyone who needs them.</p>"})
+            ],
+        )
+        html = self.get(story).content.decode()
+        self.assertNotIn("story__standfirst", html)
+        main = html[html.index("<main") : html.index("</main>")]
+        self.assertEqual(main.count("must be safe for everyone"), 1)
+
+    def test_a_summary_of_its_own_beside_a_statement_is_the_standfirst(self):
+        speaker = SpokespersonFactory(name="Rowan Example")
+        story = make_story(
+            self.sites.coalition_press,
+            "Example network answers the governor",
+            summary="The network asks the governor to sign the bill before the end of the session.",
+            body=[block("statement", {"spokesperson": speaker.pk, "text": "<p>We ask the governor to act now.</p>"})],
+        )
+        self.assertContains(
+            self.get(story),
+            '<p class="story__standfirst">The network asks the governor to sign the bill before the end of the '
+            "session.</p>",
+            html=True,
+        )
+
     def test_update_and_correction_notes_show_at_the_top_newest_first(self):
         story = make_story(self.sites.coalition_press, "Coalition statement on SB 54")
         story.corrections = [
@@ -98,15 +159,32 @@ class ReleaseConventionTests(TestCase):
         self.assertLess(html.index("misstated the date"), html.index("Body text."))
 
         data = json_ld(html)
-        self.assertEqual(data["dateModified"], NOTED.isoformat())
+        self.assertEqual(datetime.datetime.fromisoformat(data["dateModified"]), NOTED)
         self.assertEqual(data["correction"][0]["text"], "An earlier version misstated the date.")
 
         feed = self.client.get("/press/feed/", HTTP_HOST=COALITION_HOST).content.decode()
         self.assertIn("Corrected March 4, 2019: An earlier version misstated the date.", feed)
         self.assertIn("Updated March 2, 2019: Adds the court's reply.", feed)
 
+    def test_a_late_evening_correction_is_dated_on_the_sites_day_everywhere(self):
+        # 22:50 in California on 6 December is 7 December in UTC: the page, the feed and the
+        # JSON-LD all say 6 December, the day the press officer made it.
+        late = datetime.datetime(2026, 12, 7, 6, 50, tzinfo=datetime.UTC)
+        story = make_story(self.sites.coalition_press, "Coalition statement on courthouses")
+        story.corrections = [StoryCorrection(kind="correction", noted_at=late, note="The hearing is on Tuesday.")]
+        story.save_revision().publish()
+        html = self.get(story).content.decode()
+        self.assertIn('<time datetime="2026-12-06T22:50:00-08:00">December 6, 2026</time>', html)
+        self.assertNotIn("December 7", html)
+        data = json_ld(html)
+        self.assertEqual(data["dateModified"], "2026-12-06T22:50:00-08:00")
+        self.assertEqual(data["correction"][0]["datePublished"], "2026-12-06T22:50:00-08:00")
+        feed = self.client.get("/press/feed/", HTTP_HOST=COALITION_HOST).content.decode()
+        self.assertIn("Corrected December 6, 2026: The hearing is on Tuesday.", feed)
+        self.assertIn("<lastBuildDate>Sun, 06 Dec 2026 22:50:00 -0800</lastBuildDate>", feed)
+
     def test_without_notes_date_modified_is_the_last_publication(self):
         story = make_story(self.sites.coalition_press, "Coalition statement on detention")
         data = json_ld(self.get(story).content.decode())
-        self.assertEqual(data["dateModified"], story.last_published_at.isoformat())
+        self.assertEqual(datetime.datetime.fromisoformat(data["dateModified"]), story.last_published_at)
         self.assertNotIn("correction", data)

@@ -1,6 +1,7 @@
-"""A story in a real browser, at 1280 and 375 px: its blocks keep their gap and the quote uses the
-body type; the standfirst, release line and correction note sit above the body; printed, it keeps
-its issuer's name, logo and address and drops the navigation and sharing."""
+"""A story in a real browser, at 1280 and 375 px: its blocks keep their gap and the quote and the
+subtitle use the body type (the site's brand font, not a serif fallback); the standfirst, release
+line and correction note sit above the body; printed, it keeps its issuer's name, logo and address
+and drops the navigation and sharing."""
 
 import datetime
 
@@ -53,6 +54,7 @@ def rich_story(sites, person):
     return make_story(
         sites.coalition_press,
         "Coalition condemns courthouse arrests",
+        subtitle="Courts are for justice, not for deportations",
         summary="Arrests at courthouses keep victims and witnesses away.",
         release="immediate",
         body=body,
@@ -67,7 +69,7 @@ def rich_story(sites, person):
     )
 
 
-def test_story_blocks_keep_their_gap_and_the_quote_uses_the_body_type(live_sites, new_context, screenshot):
+def test_story_blocks_keep_their_gap_and_the_quote_and_subtitle_use_the_body_type(live_sites, new_context, screenshot):
     sites, _cipc_url, coalition_url = live_sites
     person = SpokespersonFactory(name="Ana Example", organization=sites.sample_org)
     story = rich_story(sites, person)
@@ -85,9 +87,12 @@ def test_story_blocks_keep_their_gap_and_the_quote_uses_the_body_type(live_sites
             assert gap >= 20, f"{first} and {second} run together at {name}px: {gap}px apart"
         fonts = tab.evaluate(
             "() => [getComputedStyle(document.body).fontFamily,"
-            " getComputedStyle(document.querySelector('.block-quote blockquote')).fontFamily]"
+            " getComputedStyle(document.querySelector('.block-quote blockquote')).fontFamily,"
+            " getComputedStyle(document.querySelector('.story__subtitle')).fontFamily]"
         )
         assert fonts[0] == fonts[1]
+        assert fonts[2] == fonts[0], f"the subtitle is set in {fonts[2]}, the page in {fonts[0]}"
+        assert "Georgia" not in fonts[2]
         assert (
             tab.locator(".story__standfirst").inner_text() == "Arrests at courthouses keep victims and witnesses away."
         )
