@@ -17,11 +17,13 @@ PHONE = {"width": 375, "height": 812}
 def give_rooms_contacts(sites, spanish):
     alex, jordan = example_contacts()
     translate(alex, title="Directora de comunicaciones")
-    for room, hours in [
-        (sites.cipc_press, "Weekdays 9 a.m. to 6 p.m. Pacific"),
-        (sites.coalition_press, "Weekdays 9 a.m. to 6 p.m. Pacific"),
-        (spanish.cipc_press, "De lunes a viernes, de 9 a 18 h"),
-        (spanish.coalition_press, "De lunes a viernes, de 9 a 18 h"),
+    english = ("Weekdays 9 a.m. to 6 p.m. Pacific", "Evenings and weekends.")
+    spanish_words = ("De lunes a viernes, de 9 a 18 h", "Tardes y fines de semana.")
+    for room, (hours, note) in [
+        (sites.cipc_press, english),
+        (sites.coalition_press, english),
+        (spanish.cipc_press, spanish_words),
+        (spanish.coalition_press, spanish_words),
     ]:
         room = PressIndexPage.objects.get(pk=room.pk)
         room.media_contacts = [
@@ -29,7 +31,7 @@ def give_rooms_contacts(sites, spanish):
             PressRoomContact(spokesperson=jordan, sort_order=1),
         ]
         room.after_hours_phone = "(213) 555-0199"
-        room.after_hours_note = "Evenings and weekends."
+        room.after_hours_note = note
         room.save_revision().publish()
 
 
@@ -77,3 +79,11 @@ def test_a_reporter_on_a_phone_reaches_the_contacts_in_one_tap_from_any_page(liv
     tab.goto(coalition_url + "/es/press/contacts/")
     assert tab.get_by_role("heading", level=1).inner_text() == "Contactos de prensa"
     screenshot(tab, "issue22-coalition-contacts-es-375")
+    # On a laptop the header keeps one row of navigation with the link in it.
+    wide = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    wide.goto(coalition_url + "/press/")
+    links = wide.locator(".site-nav a")
+    assert links.all_inner_texts() == ["Home", "Press room", "Media contacts", "Press kit"]
+    tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+    assert len(tops) == 1, tops
+    screenshot(wide, "issue22-coalition-room-header-1280")

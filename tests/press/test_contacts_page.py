@@ -80,6 +80,7 @@ class ContactsPageTests(WagtailTestUtils, TestCase):
         html = self.get("/press/contacts/")
         self.assertIn("<h1>Media contacts</h1>", html)
         self.assertIn('<a href="/press/contacts/" aria-current="page">Media contacts</a>', html)
+        self.assertEqual(html.count('aria-current="page"'), 1)  # not the press room's link too
         self.assertLess(html.index("Alex Sample"), html.index("Jordan Placeholder"))
         self.assertIn("Communications Director, Example Immigrant Rights Network", html)
         self.assertIn('<a href="tel:2135550142">(213) 555-0142</a>', html)
