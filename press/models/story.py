@@ -27,7 +27,7 @@ from core.models import (
 from core.translations import directory, language_of_locale, localized, localized_name
 from frontcache.keys import page_key, paths_key, room_key, search_key, site_ids_at
 from press.forms import StoryPageForm
-from press.models.press_room import PressIndexPage, is_room_route
+from press.models.press_room import PressIndexPage
 from press.models.queryset import StoryPageManager
 from press.models.story_rows import corrections_of, signatories_of, topics_of, with_category_name
 from press.panels import ClearableInlinePanel
@@ -237,10 +237,6 @@ class StoryPage(MetadataPageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.slug and is_room_route(self.slug):
-            raise ValidationError(
-                {"slug": f"“{self.slug}” is the press room's own page (/press/{self.slug}/). Choose another."}
-            )
         if self.release == "embargoed" and not (self.embargoed_until or self.go_live_at):
             raise ValidationError(
                 {"embargoed_until": "Say when the embargo lifts here, or set a 'go live at' time in the Status panel."}
