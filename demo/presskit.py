@@ -74,17 +74,22 @@ class PressKitLoader:
 
     def load(self):
         for site_key, slugs in self.content["default_contacts"].items():
-            self._default_contacts(self.loader.press_rooms[site_key], slugs)
+            self._default_contacts(site_key, self.loader.press_rooms[site_key], slugs)
         for kit in self.content["press_kit"]:
             self._press_kit(kit)
 
-    def _default_contacts(self, room, slugs):
+    def _default_contacts(self, site_key, room, slugs):
         room = PressIndexPage.objects.get(pk=room.pk)  # fresh: adding stories changed its tree fields
         if room.media_contacts.exists() or not self.untouched_by_editors(room):
             return
+        hours = self.content.get("default_contact_hours", {})
         room.media_contacts = [
-            PressRoomContact(spokesperson=self.loader.spokespeople[slug], sort_order=i) for i, slug in enumerate(slugs)
+            PressRoomContact(spokesperson=self.loader.spokespeople[slug], hours=hours.get(slug, ""), sort_order=i)
+            for i, slug in enumerate(slugs)
         ]
+        after_hours = self.content.get("after_hours", {}).get(site_key, {})
+        room.after_hours_phone = after_hours.get("phone", "")
+        room.after_hours_note = after_hours.get("note", "")
         room.save()
         room.save_revision().publish()
         self.report.count("press room contact lists")

@@ -11,3 +11,13 @@ class StoryPageForm(PageForm):
             # shows the defaults as ordinary, editable rows.
             instance.apply_defaults_from(parent_page.specific)
         super().__init__(*args, parent_page=parent_page, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug")
+        # Asked here, not in the model: stories already named so (imported, say) keep working.
+        from press.models.press_room import is_room_route  # the models import this form
+
+        if slug and is_room_route(slug):
+            self.add_error("slug", f"“{slug}” is the press room's own page (/press/{slug}/). Choose another.")
+        return cleaned_data

@@ -26,7 +26,7 @@ from core.blocks import SHORT_PROSE
 from core.forms import PageForm
 from core.models import MetadataPageMixin
 from frontcache.keys import page_key, site_keys_at
-from press.models import reserved_slugs
+from press.models import PressIndexPage, reserved_slugs
 from presskit import archive
 
 
@@ -206,9 +206,13 @@ class PressKitPage(RoutablePageMixin, MetadataPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The site's press room (the header asks for it too): its media contacts close the kit.
+        press_room = PressIndexPage.for_request(request)
         context.update(
             kit=self.kit,
             archive_fits=archive.fits(self.kit.files),
+            press_room=press_room,
+            media_contacts=press_room.default_media_contacts() if press_room is not None else [],
         )
         return context
 
@@ -246,7 +250,8 @@ class PressKitPage(RoutablePageMixin, MetadataPageMixin, Page):
         return {page_key(self.pk)}
 
     def get_purge_keys(self):
-        """Every page of its site links to the kit (the navigation)."""
+        """Every page of its site links to the kit (the navigation). Its media contacts are
+        the room's, whose change purges every page of the site."""
         return site_keys_at(self.url_path) | {page_key(self.pk)}
 
 

@@ -83,6 +83,32 @@ class TopicFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"topic-{n}")
 
 
+def example_contacts():
+    """(Alex Sample, Jordan Placeholder): the fictional press contacts of the fictional Example
+    Immigrant Rights Network, as the demo has them (555-01xx phones, example.org addresses)."""
+    name = "Example Immigrant Rights Network"  # build_press_sites makes it too, as sample_org
+    network = Organization.objects.filter(name=name).first() or OrganizationFactory(name=name, slug="example-network")
+    alex = SpokespersonFactory(
+        name="Alex Sample",
+        slug="alex-sample",
+        title="Communications Director",
+        organization=network,
+        press_phone="(213) 555-0142",
+        press_email="alex.sample@example.org",
+        languages="English, Spanish",
+    )
+    jordan = SpokespersonFactory(
+        name="Jordan Placeholder",
+        slug="jordan-placeholder",
+        title="Press Secretary",
+        organization=network,
+        press_phone="(213) 555-0143",
+        press_email="jordan.placeholder@example.org",
+        languages="English",
+    )
+    return alex, jordan
+
+
 def block(kind, value):
     if isinstance(value, dict):
         refuse_real_speaker(value.get("spokesperson"), attribution=value.get("attribution") or "")

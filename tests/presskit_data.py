@@ -87,4 +87,7 @@ def add_press_kits_and_contacts(sites, people):
     for room, person in [(sites.cipc_press, people["cynthia"]), (sites.coalition_press, people["angela"])]:
         room = PressIndexPage.objects.get(pk=room.pk)
         room.media_contacts = [PressRoomContact(spokesperson=person)]
+        # The room's own line (a fictional number), not a person's: no hours given for real people.
+        room.after_hours_phone = "(916) 555-0199"
+        room.after_hours_note = "Evenings and weekends."
         room.save_revision().publish()

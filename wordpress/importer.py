@@ -17,6 +17,7 @@ from core.search import not_indexed_on_save
 from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
 from press.models.facet_counts import count_rooms, counting_deferred
+from press.models.press_room import is_room_route
 from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
 from wordpress.media import MediaLibrary
@@ -352,7 +353,8 @@ class WordPressImporter:
         base = base or f"post-{post.post_id}"
         own = story.slug if story.pk else None  # an updated story keeps its slug if it may
         slug, n = base, 1
-        while slug in self.slugs and slug != own:
+        # Not a room route's (contacts/, feed/): the room's own page would hide the story.
+        while (slug in self.slugs or is_room_route(slug)) and slug != own:
             n += 1
             slug = f"{base}-{n}"
         self.slugs.discard(own)

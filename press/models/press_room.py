@@ -6,11 +6,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import LocalePrefixPattern, Resolver404, get_resolver
 from django.utils import translation
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -111,6 +113,18 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         validators=[MinValueValidator(5), MaxValueValidator(100)],
         help_text="Stories per page of the listing (5 to 100).",
     )
+    after_hours_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="A number journalists can call outside the contacts' hours, e.g. (916) 555-0199. "
+        "Shown under the media contacts. Optional.",
+    )
+    after_hours_note = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="When and how to use it, e.g. “Evenings and weekends, for deadlines the same day. "
+        "Text first if you can.” Optional.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -124,10 +138,15 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             heading="Listing",
         ),
         MultiFieldPanel(
-            [InlinePanel("media_contacts", label="Media contact")],
+            [
+                InlinePanel("media_contacts", label="Media contact"),
+                FieldPanel("after_hours_phone"),
+                FieldPanel("after_hours_note"),
+            ],
             heading="Media contacts",
-            help_text="Who journalists should call: shown on the press room, the home page and under every story "
-            "that has no media contacts block of its own. New stories start with them.",
+            help_text="Who journalists should call: shown on the media contacts page (linked from every page's "
+            "header), the press room, the home page, the press kit and under every story that has no media "
+            "contacts block of its own. New stories start with them.",
         ),
     ]
 
@@ -237,23 +256,28 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def default_media_contacts(self):
         """The room's media contacts, in order: only people who are published and active, each
         as the active language's record when there is one (its title; and its organisation's
-        name in that language, as ``core.translations.localized`` shows them). One query, the
-        translations and the order included, instead of reading the whole directory."""
+        name in that language, as ``core.translations.localized`` shows them), with the
+        ``hours`` the room gives them. One query, the translations, order and hours included,
+        instead of reading the whole directory."""
         rows = getattr(self, "media_contact_rows", None)
         if rows is not None:  # carried by the query that found the room
             return self._contacts_from_rows(rows)
         contacts = self.media_contacts.all()
         if not isinstance(contacts, models.QuerySet):  # a preview's contacts, unsaved: in memory
-            people = [contact.spokesperson for contact in contacts]
-            return localized_all([person for person in people if person.live and person.active])
+            people = []
+            for contact in contacts:
+                if contact.spokesperson.live and contact.spokesperson.active:
+                    contact.spokesperson.hours = contact.hours
+                    people.append(contact.spokesperson)
+            return localized_all(people)
         language = active_language()
         contacts = contacts.filter(spokesperson__live=True, spokesperson__active=True)
         wanted = Q(pk__in=contacts.values("spokesperson_id"))
+        same_person = contacts.filter(spokesperson__translation_key=OuterRef("translation_key")).order_by("sort_order")
         people = Spokesperson.objects.select_related("organization", "photo").annotate(
             contact=Exists(contacts.filter(spokesperson=OuterRef("pk"))),
-            order=Subquery(
-                contacts.filter(spokesperson__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
-            ),
+            order=Subquery(same_person.values("sort_order")[:1]),
+            hours=Subquery(same_person.values("hours")[:1]),
         )
         if language != settings.LANGUAGE_CODE:
             keys = contacts.values("spokesperson__translation_key")
@@ -280,7 +304,7 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         contacts = PressRoomContact.objects.filter(
             page_id=OuterRef("pk"), spokesperson__live=True, spokesperson__active=True
         ).order_by("sort_order")
-        person = _person_row("spokesperson__")
+        person = {**_person_row("spokesperson__"), "contact_hours": F("hours")}
         language = active_language()
         if language != settings.LANGUAGE_CODE:
             translated = Spokesperson.objects.filter(
@@ -299,10 +323,55 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         for row in rows:
             translation = row.get("translation")
             person = _person_from_row(translation or row)
+            person.hours = row["contact_hours"]  # the room's, whichever language names the person
             if translation is not None:  # named in this language, its organisation too
                 person.organization.name = translation["organization_label"] or person.organization.name
             chosen.setdefault(person.translation_key, person)
         return list(chosen.values())
+
+    def organization_structured_data(self, request, branding, contacts):
+        """schema.org Organization for the site, with a ``ContactPoint`` per media contact (and
+        the after-hours line), so search engines can answer "press contact for …"."""
+        points = []
+        for person in contacts:
+            point = {"@type": "ContactPoint", "contactType": "media relations", "name": person.name}
+            if person.press_phone:
+                point["telephone"] = person.press_phone
+            if person.press_email:
+                point["email"] = person.press_email
+            if person.languages:
+                point["availableLanguage"] = [word.strip() for word in person.languages.split(",") if word.strip()]
+            points.append(point)
+        if self.after_hours_phone:
+            points.append(
+                {
+                    "@type": "ContactPoint",
+                    "contactType": "media relations, after hours",
+                    "telephone": self.after_hours_phone,
+                }
+            )
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": branding.display_name,
+            "url": request.build_absolute_uri("/"),
+        }
+        if points:
+            data["contactPoint"] = points
+        return data
+
+    @path("contacts/", name="contacts")
+    def contacts(self, request):
+        """The media contacts page that every page's header links to: who to call, when, and
+        the after-hours line, without the listing (so none of its queries either)."""
+        context = Page.get_context(self, request)
+        context.update(
+            media_contacts=self.default_media_contacts(),
+            canonical_url=self.get_full_url(request) + self.reverse_subpage("contacts"),
+            meta_title=gettext("Media contacts"),
+            room_route=self.reverse_subpage("contacts"),
+        )
+        return TemplateResponse(request, "pages/media_contacts_page.html", context)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -369,12 +438,19 @@ class PressRoomContact(Orderable):
 
     page = ParentalKey("press.PressIndexPage", on_delete=models.CASCADE, related_name="media_contacts")
     spokesperson = models.ForeignKey("core.Spokesperson", on_delete=models.CASCADE, related_name="+")
+    hours = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="When they take press calls, e.g. “Weekdays 9 a.m. to 6 p.m. Pacific”. Shown on their card. "
+        "Write it in the room's language. Optional.",
+    )
 
     panels = [
         FieldPanel(
             "spokesperson",
             help_text="Their name, title, organization, press phone and email and languages are shown.",
-        )
+        ),
+        FieldPanel("hours"),
     ]
 
     def __str__(self):

@@ -71,7 +71,13 @@ def _versions(context, request, to_home):
     if to_home or not isinstance(page, Page) or not page.pk or getattr(request, "is_preview", False):
         return view_versions(request, to_home or isinstance(page, Page))
     site = Site.find_for_request(request)
-    return page_versions(page, request, lambda: press_room_urls(request, site) if site is not None else {})
+    versions = page_versions(page, request, lambda: press_room_urls(request, site) if site is not None else {})
+    # A page's own route (a room's contacts/): the same route of each language's version of
+    # the page; where there is none, that language's room or home page, as for the page.
+    route = context.get("room_route")
+    if route:
+        versions = [{**v, "url": v["url"] + route.lstrip("/")} if v["exact"] else v for v in versions]
+    return versions
 
 
 @register.simple_tag(takes_context=True)

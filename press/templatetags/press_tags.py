@@ -33,6 +33,12 @@ def story_structured_data(context, story):
     return story.structured_data(context["request"], context["branding"])
 
 
+@register.simple_tag(takes_context=True)
+def organization_structured_data(context, press_room, contacts):
+    """schema.org Organization with its media contacts (``PressIndexPage.organization_structured_data``)."""
+    return press_room.organization_structured_data(context["request"], context["branding"], contacts)
+
+
 @register.simple_tag
 def filtered_listing_url(listing_url, **filters):
     """The press room's listing narrowed by ``filters`` (e.g. ``topic=slug``), written by

@@ -14,9 +14,17 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from core.models import InstallDefaults, SiteBranding, SiteBrandingText
-from press.models import PressIndexPage, StoryPage
+from press.models import PressIndexPage, PressRoomContact, StoryPage
 from tests.editors import story_form_data, team_members
-from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory, block, make_story, statement
+from tests.factories import (
+    OrganizationFactory,
+    SpokespersonFactory,
+    TopicFactory,
+    block,
+    example_contacts,
+    make_story,
+    statement,
+)
 from tests.sites import translate_press_sites
 from tests.varnish import CIPC_HOST, COALITION_HOST
 
@@ -441,3 +449,21 @@ def test_a_rooms_media_contacts_reach_its_room_home_stories_and_vcards(varnish, 
     person.save()
     assert everywhere_shows(varnish, pages, "(510) 555-0199") == []
     assert "TEL;TYPE=WORK,VOICE:(510) 555-0199" in varnish.fresh("/contacts/sam-example.vcf", COALITION_HOST).text
+
+
+def test_the_media_contacts_page_shows_a_rooms_and_a_contacts_change_at_once(varnish, cached_sites):
+    person, _jordan = example_contacts()
+    room = PressIndexPage.objects.get(pk=cached_sites.coalition_press.pk)
+    room.media_contacts = [PressRoomContact(spokesperson=person, hours="Weekdays", sort_order=0)]
+    room.save_revision().publish()
+    contacts = [(COALITION_HOST, "/press/contacts/")]
+    warm(varnish, contacts)
+
+    room = PressIndexPage.objects.get(pk=room.pk)
+    room.after_hours_phone = "(213) 555-0199"
+    room.save_revision().publish()
+    assert everywhere_shows(varnish, contacts, "(213) 555-0199") == []
+
+    person.press_phone = "(213) 555-0177"
+    person.save_revision().publish()
+    assert everywhere_shows(varnish, contacts, "(213) 555-0177") == []

@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from core.models import Spokesperson
 from demo.loader import DemoLoader
-from press.models import StoryPage
+from press.models import PressRoomContact, StoryPage
 
 SEED_FILE = Path(os.environ.get("SEED_DIR") or settings.BASE_DIR.parent / "shared" / "seed") / "press-room.txt"
 CUT = "[…]"
@@ -121,6 +121,10 @@ class DemoHonestyTests(TestCase):
         self.assertIn("555-01", sample.press_phone)
         for person in Spokesperson.objects.exclude(slug__in=self.fictional_people):  # both languages
             self.assertEqual((person.bio, person.press_email, person.press_phone), ("", "", ""), person.name)
+        # Hours on the media contacts page are given for the sample people only.
+        with_hours = PressRoomContact.objects.exclude(hours="").values_list("spokesperson__slug", flat=True)
+        self.assertTrue(with_hours)
+        self.assertLessEqual(set(with_hours), set(self.fictional_people))
 
     def test_signatories_are_only_those_the_seed_or_its_notes_name(self):
         signed = {

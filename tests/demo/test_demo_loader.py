@@ -133,6 +133,14 @@ class DemoLoaderTests(TestCase):
         for story in StoryPage.objects.live():
             self.assertEqual(timezone.localtime(story.content_modified_at).date(), story.date, story.url_path)
 
+    def test_each_sites_media_contacts_page_shows_the_sample_contacts_hours_and_after_hours_line(self):
+        for host, after_hours in [("localhost", "(916) 555-0199"), ("iceout.localhost", "(213) 555-0198")]:
+            with self.subTest(host):
+                response = self.client.get("/press/contacts/", HTTP_HOST=host)
+                self.assertContains(response, "Alex Sample")
+                self.assertContains(response, "Hours: Weekdays 9 a.m. to 6 p.m. Pacific")
+                self.assertContains(response, after_hours)
+
     def test_running_twice_changes_nothing(self):
         first = counts()
         revision_ids = set(Revision.objects.values_list("pk", flat=True))

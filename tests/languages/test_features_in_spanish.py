@@ -61,7 +61,7 @@ class SpanishPagesTests(SpanishCoalitionTestCase):
 
     def test_the_spanish_press_room_shows_spanish_contact_cards_and_alert_sign_up(self):
         html = self.get("/es/press/")
-        self.assertIn("Contactos de prensa", html)
+        self.assertIn('<h2 class="block-contacts__heading">Contactos de prensa</h2>', html)
         self.assertIn("Guardar contacto", html)
         self.assertIn('<span class="visually-hidden">Teléfono: </span>', html)
         self.assertIn('<span class="visually-hidden">Correo electrónico: </span>', html)

@@ -6,7 +6,7 @@ from django.test import TestCase
 from wagtail.test.utils import WagtailTestUtils
 
 from press.models import PressIndexPage, PressRoomContact
-from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
+from tests.factories import OrganizationFactory, SpokespersonFactory, block, example_contacts, make_story
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate, translate_press_sites
 
 
@@ -21,19 +21,10 @@ class DefaultContactsTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.sites = build_press_sites()
-        network = cls.sites.sample_org
-        cls.alex = SpokespersonFactory(
-            name="Alex Sample",
-            slug="alex-sample",
-            title="Communications Director",
-            organization=network,
-            press_phone="(213) 555-0142",
-            press_email="alex.sample@example.org",
-            languages="English, Spanish",
-        )
-        cls.jordan = SpokespersonFactory(
-            name="Jordan Placeholder", slug="jordan-placeholder", organization=network, press_phone=""
-        )
+        cls.alex, cls.jordan = example_contacts()
+        cls.jordan.press_phone = ""
+        cls.jordan.save()
+        network = cls.alex.organization
         cls.own_contact = SpokespersonFactory(name="Riley Own", slug="riley-own", organization=network)
         cls.plain = make_story(cls.sites.coalition_press, "Coalition statement without contacts")
         cls.with_own = make_story(
@@ -55,7 +46,7 @@ class DefaultContactsTests(WagtailTestUtils, TestCase):
         for path in ("/press/", "/", f"/press/{self.plain.slug}/"):
             with self.subTest(path):
                 html = self.get(path)
-                self.assertIn("Media contacts", html)
+                self.assertIn('<h2 class="block-contacts__heading">Media contacts</h2>', html)
                 # In the room's order, each with what a journalist needs to call or write.
                 self.assertLess(html.index("Alex Sample"), html.index("Jordan Placeholder"))
                 self.assertIn("Communications Director, Example Immigrant Rights Network", html)
@@ -90,7 +81,7 @@ class DefaultContactsTests(WagtailTestUtils, TestCase):
                 html = self.get(path)
                 self.assertNotIn("Jordan Placeholder", html)
                 self.assertNotIn("Alex Sample", html)
-                self.assertNotIn("Media contacts", html)
+                self.assertNotIn('<h2 class="block-contacts__heading">Media contacts</h2>', html)
 
     def test_changing_the_rooms_contacts_shows_at_once_on_every_page(self):
         pages = ("/press/", "/", f"/press/{self.plain.slug}/")

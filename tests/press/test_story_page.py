@@ -34,7 +34,7 @@ class StoryPageTests(TestCase):
 
     def test_media_contacts_show_phone_and_email(self):
         response = self.story()
-        self.assertContains(response, "Media contacts")
+        self.assertContains(response, '<h2 class="block-contacts__heading">Media contacts</h2>')
         self.assertContains(response, 'href="mailto:avery-example@example.org"')
         self.assertContains(response, 'href="tel:9165550100"')
 

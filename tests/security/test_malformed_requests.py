@@ -89,6 +89,7 @@ TARGETS = [
     Target("/press/{story_slug}/", STORY_KEYS),
     Target("/search/", ["q", "page"]),
     Target("/press/feed/", PRESS_KEYS),
+    Target("/press/contacts/", ["q", "page"]),
     Target("/sitemap.xml", ["p", "page"]),
     Target("/robots.txt", ["q"]),
     # The same in Spanish.
@@ -98,6 +99,7 @@ TARGETS = [
     Target("/es/press/{spanish_story_slug}/", STORY_KEYS),
     Target("/es/search/", ["q", "page"]),
     Target("/es/press/feed/", PRESS_KEYS),
+    Target("/es/press/contacts/", ["q", "page"]),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
     # The admin, as a CIPC editor.
@@ -169,7 +171,16 @@ HOSTS = [
 HOST_PATHS = ["/", "/press/", "/search/?q=court", "/robots.txt", "/sitemap.xml", "/admin/login/"]
 
 METHODS = ["put", "delete", "patch", "options", "PROPFIND", "TRACE", "BREW"]
-METHOD_PATHS = ["/", "/press/", "/press/{story_slug}/", "/search/", "/press/feed/", "/sitemap.xml", "/robots.txt"]
+METHOD_PATHS = [
+    "/",
+    "/press/",
+    "/press/{story_slug}/",
+    "/search/",
+    "/press/feed/",
+    "/press/contacts/",
+    "/sitemap.xml",
+    "/robots.txt",
+]
 
 BAD_PATHS = [
     "/press/%00/",

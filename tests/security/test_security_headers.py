@@ -40,7 +40,7 @@ STORY_PATHS = {
     CIPC_HOST: "/press/cipc-praises-ninth-circuit-ruling/",
     COALITION_HOST: "/press/coalition-shows-the-hearing/",
 }
-PUBLIC_PATHS = ["/", "/press/", None, "/search/?q=ruling", "/no-such-page/"]
+PUBLIC_PATHS = ["/", "/press/", None, "/search/?q=ruling", "/press/contacts/", "/no-such-page/"]
 
 
 def store_embeds():

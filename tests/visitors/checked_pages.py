@@ -11,6 +11,7 @@ PATHS = {
     "story": None,  # per site, below
     "search results": "/search/?q=SB+54",
     "press kit": "/press-kit/",
+    "media contacts": "/press/contacts/",
     "404": "/no-such-page/",
     "email alerts sign-up": "/alerts/",
 }

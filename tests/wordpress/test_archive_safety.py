@@ -219,3 +219,19 @@ class HostileInputTests(SafetyCase):
             tracemalloc.stop()
         self.assertEqual(posts, [(311, 40 * 2**20, True), (301, 0, True)])
         self.assertLess(peak, 8 * 2**20)  # a 40 MB field would need 40 MB at least
+
+
+class RoomRouteSlugTests(SafetyCase):
+    def test_a_post_named_like_the_rooms_own_pages_gets_another_address(self):
+        self.run_import(
+            wxr(
+                item(311, "Contacts", "<p>Our press contacts.</p>", slug="contacts"),
+                item(312, "Feed", "<p>Our feed.</p>", slug="feed"),
+            )
+        )
+        self.assertEqual(
+            sorted(StoryPage.objects.filter(slug__in=["contacts-2", "feed-2"]).values_list("title", flat=True)),
+            ["Contacts", "Feed"],
+        )
+        self.assertContains(self.get("/press/contacts-2/"), "Our press contacts.")
+        self.assertContains(self.get("/press/contacts/"), "<h1>Media contacts</h1>")
