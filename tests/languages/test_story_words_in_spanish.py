@@ -13,27 +13,31 @@ from tests.factories import SpokespersonFactory, block, make_story
 from tests.languages.spanish_coalition import SpanishCoalitionTestCase
 from tests.sites import translate
 
-STEERING_COMMITTEE = "the ICE Out of California Coalition Steering Committee"
-COMITE_DIRECTIVO = "el Comité Directivo de la Coalición ICE Out of California"
+# A fictional committee and fictional signatories: the statement's words are made up, so no
+# real coalition or member issues them.
+STEERING_COMMITTEE = "the Example Alliance Steering Committee"
+COMITE_DIRECTIVO = "el Comité Directivo de la Alianza Ejemplo"
 
 
 class TranslatedStoryTests(SpanishCoalitionTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
+        cls.sites.coalition_home.signatories_heading = STEERING_COMMITTEE
+        cls.sites.coalition_home.save_revision().publish()
         cls.es.coalition_home.signatories_heading = COMITE_DIRECTIVO
         cls.es.coalition_home.save_revision().publish()
         cls.contact = SpokespersonFactory(
             name="Riley Example",
             slug="riley-example",
-            organization=cls.sites.cipc_org,
+            organization=cls.sites.sample_org,
             languages="English, Spanish",
         )
         cls.story = make_story(
             cls.sites.coalition_press,
             "Coalition statement on a fictional ruling",
             slug="coalition-statement",
-            signatories=cls.sites.members,
+            signatories=[cls.sites.sample_org, cls.sites.sample_legal_org],
             signatories_heading=STEERING_COMMITTEE,
             body=[
                 block("signatories_statement", {"text": "<p>A sample statement.</p>"}),
@@ -72,9 +76,8 @@ class TranslatedStoryTests(SpanishCoalitionTestCase):
         draft.save_revision().publish()
         html = self.get("/es/press/declaracion-nueva/")
         self.assertIn(
-            "El Comité Directivo de la Coalición ICE Out of California, que incluye a Advancing Justice – "
-            "Asian Law Caucus, ACLU of California y California Immigrant Policy Center, emitió la siguiente "
-            "declaración:",
+            "El Comité Directivo de la Alianza Ejemplo, que incluye a Example Immigrant Rights Network y "
+            "Sample Legal Aid Network, emitió la siguiente declaración:",
             html,
         )
         self.assertNotIn("Steering Committee", html)

@@ -9,7 +9,7 @@ import re
 from django.test import TestCase
 
 from press.models import StoryCorrection
-from tests.factories import OrganizationFactory, SpokespersonFactory, block, make_story
+from tests.factories import SpokespersonFactory, block, make_story
 from tests.sites import COALITION_HOST, build_press_sites
 
 NOTED = datetime.datetime(2019, 3, 4, 18, 30, tzinfo=datetime.UTC)
@@ -86,9 +86,7 @@ class ReleaseConventionTests(TestCase):
     def test_a_summary_that_repeats_a_statement_and_its_lead_in_is_not_shown_twice(self):
         # As CIPC's demo stories 1 and 6: the summary opens with a few words of its own ("Today,"),
         # then the lead-in the page writes and the statement's first words, cut short.
-        speaker = SpokespersonFactory(
-            name="Rowan Example", organization=OrganizationFactory(name="Example Immigrant Rights Network")
-        )
+        speaker = SpokespersonFactory(name="Rowan Example", organization=self.sites.sample_org)
         lead_in = (
             "Rowan Example, Executive Director of the Example Immigrant Rights Network, issued the following statement:"
         )
@@ -113,7 +111,7 @@ class ReleaseConventionTests(TestCase):
         self.assertEqual(main.count("issued the following statement"), 1)
 
     def test_a_summary_that_repeats_the_signatories_statement_is_not_shown_twice(self):
-        network = OrganizationFactory(name="Example Immigrant Rights Network")
+        network = self.sites.sample_org
         story = make_story(
             self.sites.coalition_press,
             "Coalition statement on courthouses",
