@@ -4,6 +4,7 @@ officer would, then the sites looked at as a visitor and a search engine see the
 import json
 import re
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
@@ -125,7 +126,8 @@ class ThemeTestDataTests(RealExportCase):
         data = json_ld(html)
         self.assertEqual(data["datePublished"], "2018-10-20")
         # The export has no post_modified_gmt: the post's own time, not the day of the import.
-        self.assertEqual(data["dateModified"], "2018-10-21T03:03:48+00:00")
+        self.assertEqual(data["dateModified"], "2018-10-20T20:03:48-07:00")
+        self.assertEqual(datetime.fromisoformat(data["dateModified"]), datetime(2018, 10, 21, 3, 3, 48, tzinfo=UTC))
         sitemap = self.get("/sitemap.xml").content.decode()
         path = re.escape(story.url_path.removeprefix("/cipc"))
         self.assertRegex(sitemap, rf"{path}</loc>\s*<lastmod>2018-10-20</lastmod>")
