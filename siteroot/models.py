@@ -18,6 +18,7 @@ from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
 from press.models.story_rows import carried, version_rows
+from press.pinning import fresh_until, pin_row, pinned_story_of
 from presskit.models import PressKitPage
 
 
@@ -91,6 +92,7 @@ class SiteRootPage(MetadataPageMixin, Page):
             PressIndexPage.objects.child_of(self),
             version_rows=version_rows,
             media_contact_rows=PressIndexPage.media_contacts_as_rows,
+            pin_row=pin_row,
         )
         site = Site.find_for_request(request)
         if site is None:
@@ -109,6 +111,8 @@ class SiteRootPage(MetadataPageMixin, Page):
         context["latest_stories"] = latest = PressIndexPage.latest_in(press_room, self.latest_count, request)
         if context["press_room"] is not None:
             context["media_contacts"] = context["press_room"].default_media_contacts()
+        context["pinned"] = pinned = pinned_story_of(press_room)
+        context["fresh_until"] = fresh_until(pinned)
         fetch_page_pictures(request, card_pictures(latest) + self.own_pictures(), page=self, banner=True)
         return context
 
