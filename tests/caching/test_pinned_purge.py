@@ -1,0 +1,39 @@
+"""A pinned story through Varnish: pinning reaches the room and the home page at once, and when
+the pin's end time passes the scheduler's run purges them outright, so no visitor is served the
+expired banner, not even a stale copy."""
+
+import datetime
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from press.models import PressIndexPage
+from tests.factories import make_story
+from tests.varnish import COALITION_HOST
+
+PAGES = [(COALITION_HOST, "/"), (COALITION_HOST, "/press/")]
+BANNER = '<p class="pinned__banner" id="pinned-heading">Breaking</p>'
+
+
+def test_a_pin_reaches_the_room_and_home_and_its_end_purges_them_at_once(varnish, cached_sites):
+    story = make_story(cached_sites.coalition_press, "Example Network responds to a fictional ruling")
+    for host, path in PAGES:
+        assert BANNER not in varnish.fresh(path, host).text
+        assert varnish.get(path, host).cache == "HIT"
+
+    room = PressIndexPage.objects.get(pk=cached_sites.coalition_press.pk)
+    room.pinned_story, room.pinned_breaking = story, True
+    room.pinned_until = timezone.now() + datetime.timedelta(hours=1)
+    room.save_revision().publish()
+    for host, path in PAGES:
+        answer = varnish.fresh(path, host)
+        assert BANNER in answer.text, path
+        assert varnish.get(path, host).cache == "HIT"
+
+    # The end time comes (moved back rather than the clock forward): Varnish still holds the
+    # banner until the scheduler's next run unpins the story and purges.
+    PressIndexPage.objects.filter(pk=room.pk).update(pinned_until=timezone.now() - datetime.timedelta(seconds=1))
+    assert all(BANNER in varnish.get(path, host).text for host, path in PAGES)
+    call_command("run_scheduler", once=True)
+    for host, path in PAGES:
+        assert BANNER not in varnish.get(path, host).text, path  # the very next answer
