@@ -16,6 +16,7 @@ from django.db.models.functions import JSONObject, Now
 from django.utils import timezone
 from wagtail.models import Page
 
+from frontcache.keys import page_key
 from frontcache.purge import purge_page
 
 PIN_FIELDS = ("pinned_story", "pinned_breaking", "pinned_until")
@@ -91,6 +92,7 @@ def pinned_story_of(room):
         return None
     story = StoryPage(
         id=row["id"],
+        page_ptr_id=row["id"],  # its pk: the story's surrogate key names it
         title=row["title"],
         url_path=row["url_path"],
         date=StoryPage._meta.get_field("date").to_python(row["date"]),
@@ -106,6 +108,12 @@ def pinned_story_of(room):
 def fresh_until(pinned):
     """Until when an answer showing ``pinned`` may be kept (its end time), or None."""
     return pinned.until if pinned is not None else None
+
+
+def pinned_keys(context):
+    """The surrogate key of the story a page's lead block shows (``context["pinned"]``), if any."""
+    pinned = context.get("pinned")
+    return {page_key(pinned.story.pk)} if pinned is not None else set()
 
 
 def set_pin(room, story=None, *, breaking=False, until=None):

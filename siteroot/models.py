@@ -18,7 +18,7 @@ from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
 from press.models.story_rows import carried, version_rows
-from press.pinning import fresh_until, pin_row, pinned_story_of
+from press.pinning import fresh_until, pin_row, pinned_keys, pinned_story_of
 from presskit.models import PressKitPage
 
 
@@ -124,9 +124,9 @@ class SiteRootPage(MetadataPageMixin, Page):
     # The front cache (frontcache): what a home page's answer is filed under, and what shows it.
 
     def get_cache_keys(self, context):
-        """Its own key, and its press room's, whose latest stories it shows."""
+        """Its own key, its press room's, whose latest stories it shows, and its pinned story's."""
         room = context.get("press_room")
-        return {page_key(self.pk), *([room_key(room.pk)] if room is not None else [])}
+        return {page_key(self.pk), *([room_key(room.pk)] if room is not None else []), *pinned_keys(context)}
 
     def get_purge_keys(self):
         """A site root's change (its title, intro) shows on every page of its site."""

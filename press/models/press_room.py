@@ -37,7 +37,7 @@ from press.filters import StoryFilters
 from press.listing import CountedStories, annotate_home_sites, card_pictures, paginate
 from press.models.facet_counts import StoredCounts
 from press.panels import StoryChooser
-from press.pinning import fresh_until, is_live_story_of, pinned_story_of
+from press.pinning import fresh_until, is_live_story_of, pinned_keys, pinned_story_of
 
 
 def reserved_slugs():
@@ -445,8 +445,9 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
 
     def get_cache_keys(self, context):
         """Its listing with any filters and page, and its feeds: purged when a story it lists
-        changes (a story's ``get_purge_keys`` names the rooms that list it)."""
-        return {room_key(self.pk)}
+        changes (a story's ``get_purge_keys`` names the rooms that list it); and the pinned
+        story's own key, which a room in another language may show without listing it."""
+        return {room_key(self.pk), *pinned_keys(context)}
 
     def get_purge_keys(self):
         """The room's own change (title, intro, contacts, what it cross-lists) shows on every

@@ -7,8 +7,9 @@ import datetime
 from django.core.management import call_command
 from django.utils import timezone
 
-from press.models import PressIndexPage
+from press.models import PressIndexPage, StoryPage
 from tests.factories import make_story
+from tests.sites import translate_press_sites
 from tests.varnish import COALITION_HOST
 
 PAGES = [(COALITION_HOST, "/"), (COALITION_HOST, "/press/")]
@@ -37,3 +38,21 @@ def test_a_pin_reaches_the_room_and_home_and_its_end_purges_them_at_once(varnish
     call_command("run_scheduler", once=True)
     for host, path in PAGES:
         assert BANNER not in varnish.get(path, host).text, path  # the very next answer
+
+
+def test_the_spanish_room_showing_the_english_pinned_story_gets_its_new_title(varnish, cached_sites):
+    translate_press_sites(cached_sites)
+    story = make_story(cached_sites.coalition_press, "Example Network answers a fictional subpoena")
+    room = PressIndexPage.objects.get(pk=cached_sites.coalition_press.pk)
+    room.pinned_story = story
+    room.save_revision().publish()
+    spanish_pages = [(COALITION_HOST, "/es/"), (COALITION_HOST, "/es/press/")]
+    for host, path in spanish_pages:
+        assert "Example Network answers a fictional subpoena" in varnish.fresh(path, host).text
+        assert varnish.get(path, host).cache == "HIT"
+
+    story = StoryPage.objects.get(pk=story.pk)
+    story.title = "Example Network answers a second fictional subpoena"
+    story.save_revision().publish()
+    for host, path in spanish_pages:
+        assert "Example Network answers a second fictional subpoena" in varnish.fresh(path, host).text, path
