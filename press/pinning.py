@@ -9,6 +9,7 @@ story as a row (``pin_row``), so showing it costs no query. At the end time the 
 ``run_scheduler``) clears the fields and purges the room's site, and no cached answer outlives
 the end time (``fresh_until``)."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
@@ -19,14 +20,16 @@ from wagtail.models import Page
 from frontcache.keys import page_key
 from frontcache.purge import purge_page
 
-PIN_FIELDS = ("pinned_story", "pinned_breaking", "pinned_until")
+
+def _model(name):
+    # The room's model module imports this one (its form checks a pin): by name, not import.
+    return apps.get_model("press", name)
 
 
 def _pinning_room(room_key):
     """The default-language version of the room whose translation key is ``room_key`` (an
     ``OuterRef``), while it pins a live story and its end time has not come."""
-    from press.models import PressIndexPage
-
+    PressIndexPage = _model("PressIndexPage")
     return PressIndexPage.objects.filter(
         Q(pinned_until__isnull=True) | Q(pinned_until__gt=Now()),
         translation_key=room_key,
@@ -39,8 +42,7 @@ def pin_row():
     """An annotation on rooms: the story their default-language version pins, in the room's
     language if it has a live, public version there (else the original), as one JSON row with
     the pin's kind and end time; NULL when nothing is pinned."""
-    from press.models import StoryPage
-
+    StoryPage = _model("StoryPage")
     pinning = _pinning_room(OuterRef(OuterRef("translation_key")))
     stories = (
         StoryPage.objects.live()
@@ -79,8 +81,7 @@ class PinnedStory:
 def pinned_story_of(room):
     """``room``'s pinned story (a ``PinnedStory``), or None: from the row its query carried,
     else (SQLite, a room found another way) read in one query."""
-    from press.models import PressIndexPage, StoryPage
-
+    PressIndexPage, StoryPage = _model("PressIndexPage"), _model("StoryPage")
     if room is None:
         return None
     if not hasattr(room, "pin_row"):
@@ -138,8 +139,7 @@ def set_pin(room, story=None, *, breaking=False, until=None):
 
 def unpin_expired(now=None):
     """Clears every pin whose end time has passed; returns the rooms unpinned."""
-    from press.models import PressIndexPage
-
+    PressIndexPage = _model("PressIndexPage")
     expired = PressIndexPage.objects.filter(pinned_story__isnull=False, pinned_until__lte=now or timezone.now())
     rooms = list(expired.select_related("latest_revision"))
     for room in rooms:
