@@ -1,7 +1,10 @@
 """Whether a response may be shared between visitors, decided once it is complete, and the
 surrogate keys it is filed under."""
 
+import math
+
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
@@ -42,11 +45,12 @@ class SharedCacheMiddleware:
         if self.is_personal(request, response):
             patch_cache_control(response, private=True, no_cache=True)
         elif view and request.method in ("GET", "HEAD") and response.status_code in SHAREABLE_STATUSES:
+            left = self.seconds_left(response)
             patch_cache_control(
                 response,
                 public=True,
-                max_age=settings.FRONTEND_CACHE_MAX_AGE,
-                s_maxage=settings.FRONTEND_CACHE_S_MAXAGE,
+                max_age=min(settings.FRONTEND_CACHE_MAX_AGE, left),
+                s_maxage=min(settings.FRONTEND_CACHE_S_MAXAGE, left),
             )
             response[settings.FRONTEND_CACHE_KEY_HEADER] = " ".join(self.keys(request, response, view))
         return response
@@ -67,6 +71,15 @@ class SharedCacheMiddleware:
         else:
             shows = {key(site.pk) for key in view.frontcache_site_keys}
         return [ALL, site_key(site.pk), *sorted(shows)]
+
+    @staticmethod
+    def seconds_left(response):
+        """How long the answer stays true: until the ``fresh_until`` time its context names (a
+        pinned story's end time), at least a second; else as long as any."""
+        until = (getattr(response, "context_data", None) or {}).get("fresh_until")
+        if until is None:
+            return float("inf")
+        return max(1, math.ceil((until - timezone.now()).total_seconds()))
 
     @staticmethod
     def is_personal(request, response):

@@ -1,6 +1,8 @@
 """Editor panels of the press app."""
 
+from django.apps import apps
 from wagtail.admin.panels import InlinePanel
+from wagtail.admin.widgets import AdminPageChooser
 
 
 class ClearableInlinePanel(InlinePanel):
@@ -16,3 +18,17 @@ class ClearableInlinePanel(InlinePanel):
 
     class BoundPanel(InlinePanel.BoundPanel):
         template_name = "press/panels/clearable_inline_panel.html"
+
+
+class StoryChooser(AdminPageChooser):
+    """Wagtail's page chooser, for stories: a value that is no page id (a tampered form) shows
+    as nothing chosen beside the field's error, instead of failing as the form is shown again."""
+
+    def __init__(self, **kwargs):
+        super().__init__(target_models=[apps.get_model("press", "StoryPage")], **kwargs)
+
+    def get_instance(self, value):
+        try:
+            return super().get_instance(value)
+        except (TypeError, ValueError):
+            return None

@@ -18,6 +18,7 @@ from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
 from press.models.story_rows import carried, version_rows
+from press.pinning import fresh_until, pin_row, pinned_keys, pinned_story_of
 from presskit.models import PressKitPage
 
 
@@ -91,6 +92,7 @@ class SiteRootPage(MetadataPageMixin, Page):
             PressIndexPage.objects.child_of(self),
             version_rows=version_rows,
             media_contact_rows=PressIndexPage.media_contacts_as_rows,
+            pin_row=pin_row,
         )
         site = Site.find_for_request(request)
         if site is None:
@@ -109,6 +111,8 @@ class SiteRootPage(MetadataPageMixin, Page):
         context["latest_stories"] = latest = PressIndexPage.latest_in(press_room, self.latest_count, request)
         if context["press_room"] is not None:
             context["media_contacts"] = context["press_room"].default_media_contacts()
+        context["pinned"] = pinned = pinned_story_of(press_room)
+        context["fresh_until"] = fresh_until(pinned)
         fetch_page_pictures(request, card_pictures(latest) + self.own_pictures(), page=self, banner=True)
         return context
 
@@ -120,9 +124,9 @@ class SiteRootPage(MetadataPageMixin, Page):
     # The front cache (frontcache): what a home page's answer is filed under, and what shows it.
 
     def get_cache_keys(self, context):
-        """Its own key, and its press room's, whose latest stories it shows."""
+        """Its own key, its press room's, whose latest stories it shows, and its pinned story's."""
         room = context.get("press_room")
-        return {page_key(self.pk), *([room_key(room.pk)] if room is not None else [])}
+        return {page_key(self.pk), *([room_key(room.pk)] if room is not None else []), *pinned_keys(context)}
 
     def get_purge_keys(self):
         """A site root's change (its title, intro) shows on every page of its site."""

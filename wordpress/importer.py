@@ -18,6 +18,7 @@ from frontcache.purge import purge_sites
 from press.models import PressIndexPage, StoryPage
 from press.models.facet_counts import count_rooms, counting_deferred
 from press.models.press_room import is_room_route
+from press.pinning import set_pin
 from wordpress import bulk
 from wordpress.content import BodyConverter, normalise_name, summarise
 from wordpress.media import MediaLibrary
@@ -82,6 +83,7 @@ class WordPressImporter:
         self.labels = {Category: {}, Topic: {}}
         self.media = MediaLibrary(self.report, media_dir, fetch_media=fetch_media, dry_run=dry_run)
         self.warned_default_category = False
+        self.sticky = []  # stories of sticky posts
         self.post_ids = set()  # every post ID read: a guid's "?p=" never takes another post's short link
         self.guid_links = []  # (guid's post ID, story id): redirected at the end of the run
         self.extra_redirects = []  # (old URL, page id or absolute URL): see redirect_old_address
@@ -122,6 +124,7 @@ class WordPressImporter:
                     reset_queries()  # with DEBUG on, Django would keep every query of the run
                 self._batch(batch)
                 self._final_redirects()
+                self._pin_newest_sticky()
                 if self.site_changed:
                     # Stories written in bulk send no publish signal: the rooms of their
                     # language have their facets recounted, once, as the block above ends.
@@ -176,8 +179,6 @@ class WordPressImporter:
                 + (", its story left as it was" if origin else "")
             )
             return
-        if post.sticky:
-            self._warn("sticky in WordPress: this site cannot pin a story yet (feature it by hand)")
         fingerprint = post.fingerprint
         # (A story this import had unpublished comes back: e.g. a protected post, skipped by
         # one run, imported behind its password by a run with --password-protected restrict.)
@@ -192,6 +193,8 @@ class WordPressImporter:
         story = origin.page if origin else StoryPage()
         if not self._fill(story):
             return
+        if post.sticky:
+            self.sticky.append((story, self._post_name()))  # the newest is pinned once the run has saved them all
         if origin is None:
             self.new.append((post, story, fingerprint))
             return
@@ -234,6 +237,24 @@ class WordPressImporter:
         self.report.created += len(self.new)
         self.site_changed = True
         self.redirect_to += [(post, story) for post, story, _f in self.new]
+
+    def _pin_newest_sticky(self):
+        """WordPress's sticky posts lead its home page; a room pins one story: the newest sticky
+        post that is live and public here (the others are named in the report)."""
+        names = {story.pk: name for story, name in self.sticky if story.pk}
+        public = StoryPage.objects.filter(pk__in=names).live().public()
+        candidates = sorted(public, key=lambda story: (story.date, story.pk), reverse=True)
+        if not candidates:
+            if self.sticky:
+                self.report.warn("sticky in WordPress: not pinned, as it is not public here")
+            return
+        if self.room.locale.language_code != settings.LANGUAGE_CODE:
+            self.report.warn("sticky in WordPress: not pinned (pin it in the press room in the default language)")
+            return
+        set_pin(self.room, candidates[0])
+        self.report.warn("sticky in WordPress: pinned in the press room", names[candidates[0].pk])
+        for story in candidates[1:]:
+            self.report.warn("sticky in WordPress: not pinned, a newer sticky post is", names[story.pk])
 
     @staticmethod
     def _edited_in_wagtail(origin):

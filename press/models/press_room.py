@@ -11,7 +11,7 @@ from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import LocalePrefixPattern, Resolver404, get_resolver
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -36,6 +36,8 @@ from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
 from press.listing import CountedStories, annotate_home_sites, card_pictures, paginate
 from press.models.facet_counts import StoredCounts
+from press.panels import StoryChooser
+from press.pinning import fresh_until, is_live_story_of, pinned_keys, pinned_story_of
 
 
 def reserved_slugs():
@@ -126,8 +128,39 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         "Text first if you can.” Optional.",
     )
 
+    # The pin (press.pinning): set on the room in the default language, its versions follow.
+    pinned_story = models.ForeignKey(
+        "press.StoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="One of this room's live stories, shown first on the room's first page and on the home page, "
+        "with a “Pinned” banner. Set it on the room in the default language: its Spanish version follows. "
+        "Leave empty to pin nothing.",
+    )
+    pinned_breaking = models.BooleanField(
+        "breaking",
+        default=False,
+        help_text="Show a “Breaking” banner (“Última hora” in Spanish) instead of “Pinned” (“Destacado”).",
+    )
+    pinned_until = models.DateTimeField(
+        "until",
+        null=True,
+        blank=True,
+        help_text="Optional: the story is unpinned by itself at this time (checked every minute).",
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pinned_story", widget=StoryChooser),
+                FieldPanel("pinned_breaking"),
+                FieldPanel("pinned_until"),
+            ],
+            heading="Pinned story",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("cross_list_signed_by"),
@@ -165,6 +198,32 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             raise ValidationError(
                 {"slug": f"“{self.slug}” is taken by the site itself (for example /{self.slug}/). Choose another."}
             )
+        self._clean_pin()
+
+    def _clean_pin(self):
+        """A pin names one of the room's own live, public stories, and an end time to come."""
+        if self.locale_id is not None and self.locale.language_code != settings.LANGUAGE_CODE:
+            return  # a language version follows the default room's pin: its own fields are unused
+        errors = {}
+        story = self.pinned_story
+        if story is None and (self.pinned_breaking or self.pinned_until):
+            errors["pinned_story"] = "Choose the story to pin, or clear “breaking” and “until”."
+        elif story is not None and (self.pk is None or not is_live_story_of(self, story)):
+            errors["pinned_story"] = (
+                f"“{story.title}” cannot be pinned here: choose a live, public story of this press room."
+            )
+        if self.pinned_until is not None and self.pinned_until <= timezone.now() and self._pin_changed("pinned_until"):
+            errors["pinned_until"] = "This time has passed. Choose a time to come, or leave it empty."
+        if errors:
+            raise ValidationError(errors)
+
+    def _pin_changed(self, name):
+        """Whether the editor set ``name`` to something other than the live page's value (an
+        expired end time left in a draft is cleared by the scheduler, not an error)."""
+        if self.pk is None:
+            return True
+        live = PressIndexPage.objects.filter(pk=self.pk).values_list(name, flat=True).first()
+        return live != getattr(self, name)
 
     def get_stories(self):
         """Live, public stories listed in this press room: its own and the cross-listed ones."""
@@ -238,7 +297,11 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         annotate_home_sites(page_obj.object_list, self, request)
         fetch_page_pictures(request, card_pictures(page_obj.object_list), page=self, banner=True)
         page_number = page_obj.number if page_obj.number > 1 else None
+        # The pinned story leads the first page of the whole listing (it stays in the list too).
+        pinned = None if page_number or filters.is_active else pinned_story_of(self)
         context.update(
+            pinned=pinned,
+            fresh_until=fresh_until(pinned),
             filters=filters,
             facets=facets,
             active_filters=filters.chips(facets),
@@ -382,8 +445,9 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
 
     def get_cache_keys(self, context):
         """Its listing with any filters and page, and its feeds: purged when a story it lists
-        changes (a story's ``get_purge_keys`` names the rooms that list it)."""
-        return {room_key(self.pk)}
+        changes (a story's ``get_purge_keys`` names the rooms that list it); and the pinned
+        story's own key, which a room in another language may show without listing it."""
+        return {room_key(self.pk), *pinned_keys(context)}
 
     def get_purge_keys(self):
         """The room's own change (title, intro, contacts, what it cross-lists) shows on every

@@ -103,7 +103,7 @@ class OddPostsTests(SafetyCase):
         )
         rows = self.summary(output)
         self.assertEqual((rows["Stories created"], rows["Skipped: no body"]), (2, 1), output)
-        self.assertIn("sticky in WordPress: this site cannot pin a story yet (feature it by hand): post 301", output)
+        self.assertIn("sticky in WordPress: pinned in the press room: post 301", output)
         self.assertIn("no title: one made from its first words: post 304", output)
         self.assertEqual(self.get("/press/nothing-here/").status_code, 404)
         self.assertContains(self.get("/press/"), "Reporters are invited to a press call on…")

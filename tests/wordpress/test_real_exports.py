@@ -79,7 +79,7 @@ class ThemeTestDataTests(RealExportCase):
         self.assertEqual(rows["Skipped: password-protected (not imported)"], 1)
         self.assertEqual(rows["Skipped: no body"], 1)
         self.assertEqual((rows["Skipped: not published (draft)"], rows["Skipped: not published (future)"]), (1, 1))
-        self.assertIn("sticky in WordPress: this site cannot pin a story yet", self.output)
+        self.assertIn("sticky in WordPress: pinned in the press room: post ", self.output)
         self.assertIn("no title: one made from its first words: post 1169 (no title)", self.output)
         # The report says each thing once: no line twice, no post or name twice in a line.
         lines = self.output.split("Warnings:", 1)[1].splitlines()[1:-1]
