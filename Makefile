@@ -1,5 +1,5 @@
 # The two commands: `make run` serves both demo sites; `make test` runs the whole suite
-# (`make test-fast`: the part without a browser or servers).
+# (`make test-fast`: the part without a browser, servers or the slow sweeps).
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV ?= .venv
