@@ -423,6 +423,13 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
             data["contactPoint"] = points
         return data
 
+    def get_sitemap_urls(self, request=None):
+        # The media contacts page is the room's too: a search for "<organisation> press contact"
+        # should find it. No lastmod: the room's publication dates its listing, not its contacts.
+        urls = super().get_sitemap_urls(request)
+        contacts = self.reverse_subpage("contacts").lstrip("/")
+        return urls + [{"location": url["location"] + contacts} for url in urls]
+
     @path("contacts/", name="contacts")
     def contacts(self, request):
         """The media contacts page that every page's header links to: who to call, when, and

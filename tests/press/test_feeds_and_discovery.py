@@ -95,6 +95,7 @@ class DiscoveryTests(TestCase):
         cipc = self.get(CIPC_HOST, "/sitemap.xml").content.decode()
         self.assertIn("<loc>http://localhost/press/cipc-urges-congress-to-defund-hate/</loc>", cipc)
         self.assertIn("<loc>http://localhost/press/</loc>", cipc)
+        self.assertIn("<loc>http://localhost/press/contacts/</loc>", cipc)  # who to call
         self.assertNotIn("iceout.localhost", cipc)  # cross-listed stories belong to their own site's map
         coalition = self.get(COALITION_HOST, "/sitemap.xml").content.decode()
         self.assertIn(

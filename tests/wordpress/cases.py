@@ -20,6 +20,16 @@ def run_import(path, host=CIPC_HOST, **options):
     return out.getvalue()
 
 
+def import_summary(output):
+    """{label: number} from the closing table the import prints."""
+    rows = {}
+    for line in output.splitlines():
+        label, _, number = line.rpartition("  ")
+        if number.strip().isdigit() and label.strip():
+            rows[label.strip()] = int(number)
+    return rows
+
+
 class ImportCase(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -17,23 +17,13 @@ from alerts.models import Alert, AnnouncedStory, Subscription
 from core.models import Topic
 from press.models import StoryPage
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites
-from tests.wordpress.cases import run_import
+from tests.wordpress.cases import import_summary, run_import
 from wordpress.models import WordPressOrigin
 
 EXPORTS = Path(settings.BASE_DIR).parent / "shared" / "wordpress"
 THEME_TEST_DATA = EXPORTS / "themeunittestdata.wordpress.xml"
 THEME_PREVIEW = EXPORTS / "theme-preview.xml"
 PROTECTED_TEXT = "should not be visible until the password is entered"
-
-
-def summary(output):
-    """{label: number} from the closing table."""
-    rows = {}
-    for line in output.splitlines():
-        label, _, number = line.rpartition("  ")
-        if number.strip().isdigit() and label.strip():
-            rows[label.strip()] = int(number)
-    return rows
 
 
 def json_ld(html):
@@ -71,7 +61,7 @@ class RealExportCase(TestCase):
 
 class ThemeTestDataTests(RealExportCase):
     def test_every_published_post_is_accounted_for_and_the_report_says_why(self):
-        rows = summary(self.output)
+        rows = import_summary(self.output)
         print(self.output)  # the report, for the issue's closing note (pytest -s)
         self.assertEqual(rows["Posts read"], 180)
         # 49 published posts: 47 stories, the password-protected one and the empty one skipped.
@@ -144,7 +134,7 @@ class ThemePreviewTests(RealExportCase):
     plain <category> elements for its tags."""
 
     def test_its_seven_posts_are_stories_of_the_coalition_site_with_their_short_links(self):
-        rows = summary(self.preview_output)
+        rows = import_summary(self.preview_output)
         self.assertEqual((rows["Posts read"], rows["Stories created"]), (7, 7), self.preview_output)
         response = self.get("/?p=19", host=COALITION_HOST)
         self.assertEqual(response.status_code, 301)
@@ -169,7 +159,7 @@ class RestrictedImportTests(RealExportCase):
     options = {"password_protected": "restrict"}
 
     def test_the_story_asks_for_the_password_and_shows_itself_once_given(self):
-        self.assertEqual(summary(self.output)["Stories created"], 48)
+        self.assertEqual(import_summary(self.output)["Stories created"], 48)
         story = StoryPage.objects.get(wordpress_origin__post_id=1168)
         url = story.url_path.removeprefix("/cipc")
         response = self.get(url)

@@ -25,6 +25,7 @@ from press.models import StoryPage
 from tests.editors import story_form_data
 from tests.factories import OrganizationFactory, SpokespersonFactory, TopicFactory
 from tests.sites import CIPC_HOST, build_press_sites
+from tests.wordpress.cases import import_summary
 from tests.wordpress.wxr_fixtures import item, png_bytes, wxr
 from wordpress.models import WordPressOrigin
 from wordpress.report import ImportReport
@@ -104,14 +105,7 @@ class ImportCase(TestCase):
         call_command("import_wordpress", self.write(content), *args, site=CIPC_HOST, stdout=out, **options)
         return out.getvalue()
 
-    def summary(self, output):
-        """{label: number} from the closing table."""
-        rows = {}
-        for line in output.splitlines():
-            label, _, number = line.rpartition("  ")
-            if number.strip().isdigit() and label.strip():
-                rows[label.strip()] = int(number)
-        return rows
+    summary = staticmethod(import_summary)
 
     def media_dir(self):
         uploads = Path(self.tmp.name) / "uploads"
