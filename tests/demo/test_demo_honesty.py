@@ -191,6 +191,30 @@ class DemoHonestyTests(TestCase):
         self.assertContains(response, "La decisión de hoy es otra victoria más […]")
         self.assertContains(response, "Traducción al español del comunicado original en inglés.")
 
+    def test_kits_and_home_pages_give_real_people_the_seeds_titles_and_quote_only_the_seed(self):
+        # In either language: a kit names a real person with the title the seed gives them, and
+        # what a real organisation is said to call itself is the seed notes' own words, quoted.
+        notes = normalise((SEED_FILE.parent / "NOTES.md").read_text(encoding="utf-8"))
+        real = Spokesperson.objects.filter(locale__language_code="en").exclude(slug__in=self.fictional_people)
+        named = quoted = 0
+        for host in ("localhost", "iceout.localhost"):
+            for path in ("/", "/es/", "/press-kit/", "/es/press-kit/"):
+                response = self.client.get(path, HTTP_HOST=host)
+                self.assertEqual(response.status_code, 200, f"{host}{path}")
+                html = response.content.decode()
+                main = html[html.index("<main") : html.index("</main>")]
+                text = normalise(main)
+                for person in real if "press-kit" in path else ():  # the stories are marked translations
+                    if person.name in text:
+                        self.assertIn(f"{person.name}, {person.title}", text, f"{host}{path}")
+                        named += 1
+                for words in re.findall(r"“([^”]{20,})”", unescape(strip_tags(main))):
+                    words = normalise(words)
+                    self.assertTrue(words in notes, f"{host}{path} quotes {words!r}, which the seed does not say")
+                    quoted += 1
+        self.assertGreaterEqual(named, 8)  # CIPC's four people, in both kits
+        self.assertGreaterEqual(quoted, 2)  # the coalition's own description, in Spanish
+
 
 class DemoUpgradeTests(TestCase):
     """A database loaded by an older demo loses its invented text on the next `make run`,
