@@ -1,7 +1,8 @@
 """Editor panels of the press app."""
 
 from django.apps import apps
-from wagtail.admin.panels import InlinePanel
+from django.conf import settings
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminPageChooser
 
 
@@ -32,3 +33,24 @@ class StoryChooser(AdminPageChooser):
             return super().get_instance(value)
         except (TypeError, ValueError):
             return None
+
+
+class DefaultLanguagePanel(MultiFieldPanel):
+    """Fields that only the default-language page uses (its language versions follow it): a
+    language version's form shows ``note`` instead of fields that would do nothing."""
+
+    def __init__(self, *args, note="", **kwargs):
+        self.note = note
+        super().__init__(*args, **kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "note": self.note}
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        template_name = "press/panels/default_language_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            locale = getattr(self.instance, "locale", None)
+            context["follows_default"] = locale is not None and locale.language_code != settings.LANGUAGE_CODE
+            return context

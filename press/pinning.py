@@ -106,6 +106,21 @@ def pinned_story_of(room):
     return PinnedStory(story, bool(row["breaking"]), until)
 
 
+def previewed_pin(room):
+    """What a preview of ``room`` leads with: the pin as the editor's form now sets it (the
+    default-language room; the saved pin is what its language versions follow), or None."""
+    if room.locale.language_code != settings.LANGUAGE_CODE:
+        return pinned_story_of(room)
+    story = room.pinned_story
+    if story is None or (room.pinned_until is not None and room.pinned_until <= timezone.now()):
+        return None
+    story = story.specific
+    if not is_live_story_of(room, story):
+        return None
+    story.language = settings.LANGUAGE_CODE
+    return PinnedStory(story, room.pinned_breaking, room.pinned_until)
+
+
 def fresh_until(pinned):
     """Until when an answer showing ``pinned`` may be kept (its end time), or None."""
     return pinned.until if pinned is not None else None

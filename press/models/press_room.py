@@ -36,8 +36,8 @@ from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
 from press.listing import CountedStories, annotate_home_sites, card_pictures, paginate
 from press.models.facet_counts import StoredCounts
-from press.panels import StoryChooser
-from press.pinning import fresh_until, is_live_story_of, pinned_keys, pinned_story_of
+from press.panels import DefaultLanguagePanel, StoryChooser
+from press.pinning import fresh_until, is_live_story_of, pinned_keys, pinned_story_of, previewed_pin
 
 
 def reserved_slugs():
@@ -153,13 +153,15 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel(
+        DefaultLanguagePanel(
             [
                 FieldPanel("pinned_story", widget=StoryChooser),
                 FieldPanel("pinned_breaking"),
                 FieldPanel("pinned_until"),
             ],
             heading="Pinned story",
+            note="This room follows the pin set on the room in the default language (English): "
+            "pin, mark breaking or unpin the story there, and this room shows its version of that story.",
         ),
         MultiFieldPanel(
             [
@@ -298,7 +300,8 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         fetch_page_pictures(request, card_pictures(page_obj.object_list), page=self, banner=True)
         page_number = page_obj.number if page_obj.number > 1 else None
         # The pinned story leads the first page of the whole listing (it stays in the list too).
-        pinned = None if page_number or filters.is_active else pinned_story_of(self)
+        pin_of = previewed_pin if getattr(request, "is_preview", False) else pinned_story_of
+        pinned = None if page_number or filters.is_active else pin_of(self)
         context.update(
             pinned=pinned,
             fresh_until=fresh_until(pinned),

@@ -126,8 +126,8 @@ class EndTimeTests(PinnedStoryCase):
 
 
 class EditorTests(PinnedStoryCase):
-    def form(self, **fields):
-        room = PressIndexPage.objects.get(pk=self.room.pk)
+    def form(self, room=None, action="/edit/", **fields):
+        room = PressIndexPage.objects.get(pk=(room or self.room).pk)
         data = nested_form_data(
             {
                 "title": room.title,
@@ -139,7 +139,7 @@ class EditorTests(PinnedStoryCase):
             }
         )
         data.update({"also_list_rooms": []})
-        return self.client.post(f"/admin/pages/{room.pk}/edit/", data)
+        return self.client.post(f"/admin/pages/{room.pk}{action}", data)
 
     def test_an_editor_pins_a_story_as_breaking_until_a_time(self):
         self.login()
@@ -188,3 +188,29 @@ class EditorTests(PinnedStoryCase):
                 response = self.form(**{"pinned_story": self.older.pk, field: value})
                 self.assertEqual(response.status_code, 200)
                 self.assertTrue(response.context["form"].errors.get(field), response.context["form"].errors)
+
+    def test_a_preview_of_the_room_leads_with_the_pin_being_edited_not_the_live_one(self):
+        pin(self.room, self.older)
+        newest = PressIndexPage.objects.get(pk=self.room.pk).get_children().live().order_by("-first_published_at")[0]
+        self.login()
+        response = self.form(action="/edit/preview/", pinned_story=newest.pk, pinned_breaking="on")
+        self.assertEqual(response.json(), {"is_valid": True, "is_available": True})
+        html = self.client.get(f"/admin/pages/{self.room.pk}/edit/preview/").content.decode()
+        self.assertIn('id="pinned-heading">Breaking</p>', html)
+        self.assertIn(f">{newest.title}</a></h2>", html)
+        # Visitors still see the live pin until the editor publishes.
+        self.assertEqual(self.banner("/press/")[1][1], self.older.title)
+
+    def test_the_spanish_room_says_where_its_pin_is_set_instead_of_fields_that_would_do_nothing(self):
+        spanish = translate_press_sites(self.sites)
+        self.login()
+        html = self.client.get(f"/admin/pages/{spanish.coalition_press.pk}/edit/").content.decode()
+        self.assertIn("This room follows the pin set on the room in the default language", html)
+        self.assertNotIn('name="pinned_story"', html)
+        # Saving the Spanish room keeps the English room's pin, which the Spanish room shows.
+        pin(self.room, self.older, breaking=True)
+        response = self.form(room=spanish.coalition_press, title="Sala de prensa")
+        self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
+        self.assertEqual(self.banner("/es/press/")[0], "Última hora")
+        html = self.client.get(f"/admin/pages/{self.room.pk}/edit/").content.decode()
+        self.assertIn('name="pinned_story"', html)
