@@ -1,5 +1,6 @@
 """A site's press room and its media contacts."""
 
+from csp.decorators import csp_replace
 from django import forms
 from django.apps import apps
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import LocalePrefixPattern, Resolver404, get_resolver
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django.views.decorators.clickjacking import xframe_options_exempt
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -34,10 +36,12 @@ from core.translations import active_language, localized_all
 from frontcache.keys import room_key, search_key, site_ids_at, site_keys_at
 from press.feeds import PressRoomFeed
 from press.filters import StoryFilters
+from press.json_feed import PressRoomJsonFeed
 from press.listing import CountedStories, annotate_home_sites, card_pictures, paginate
 from press.models.facet_counts import StoredCounts
 from press.panels import DefaultLanguagePanel, StoryChooser
 from press.pinning import fresh_until, is_live_story_of, pinned_keys, pinned_story_of, previewed_pin
+from press.widget import widget_response
 
 
 def reserved_slugs():
@@ -450,6 +454,19 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
     def feed(self, request):
         """RSS 2.0 of the latest stories, honouring the listing's filters."""
         return PressRoomFeed()(request, press_room=self)
+
+    @path("feed/json/", name="json_feed")
+    def json_feed(self, request):
+        """JSON Feed 1.1 of the same stories as the RSS feed, with the same filters."""
+        return PressRoomJsonFeed()(request, press_room=self)
+
+    # Member organisations frame it on their own sites: any site may, and it sets no cookie.
+    @path("widget/", name="widget")
+    @xframe_options_exempt
+    @csp_replace({"frame-ancestors": ["*"]})
+    def widget(self, request):
+        """The newest stories (``?count=``, and the listing's filters) for a member's own site."""
+        return widget_response(request, self)
 
     # The front cache (frontcache): what the room's answers are filed under, and what shows it.
 

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext
 from core import translations
 from press.filters import StoryFilters, query_stems, word_stem
 from press.models import PressIndexPage
+from press.widget import widget_snippet
 
 register = template.Library()
 WORD_SPLIT = re.compile(r"([^\W_]+)")
@@ -37,6 +38,12 @@ def story_structured_data(context, story):
 def organization_structured_data(context, press_room, contacts):
     """schema.org Organization with its media contacts (``PressIndexPage.organization_structured_data``)."""
     return press_room.organization_structured_data(context["request"], context["branding"], contacts)
+
+
+@register.simple_tag(takes_context=True)
+def member_widget_snippet(context, press_room):
+    """The iframe a member organisation pastes into its site to carry the room's statements."""
+    return widget_snippet(context["request"], press_room, context["branding"])
 
 
 @register.simple_tag

@@ -40,6 +40,8 @@ COALITION_ADDRESSES = [
     "/press/?year=2024&topic=raids",
     "/press/feed/",
     "/press/feed/?topic=raids",
+    "/press/feed/json/",
+    "/press/widget/?count=3",
     "/search/?q=raids",
 ]
 CIPC_ADDRESSES = [

@@ -90,6 +90,8 @@ TARGETS = [
     Target("/search/", ["q", "page"]),
     Target("/press/feed/", PRESS_KEYS),
     Target("/press/contacts/", ["q", "page"]),
+    Target("/press/feed/json/", PRESS_KEYS),
+    Target("/press/widget/", [*PRESS_KEYS, "count"], host=COALITION_HOST),
     Target("/sitemap.xml", ["p", "page"]),
     Target("/robots.txt", ["q"]),
     # The same in Spanish.
@@ -100,6 +102,7 @@ TARGETS = [
     Target("/es/search/", ["q", "page"]),
     Target("/es/press/feed/", PRESS_KEYS),
     Target("/es/press/contacts/", ["q", "page"]),
+    Target("/es/press/widget/", [*PRESS_KEYS, "count"], host=COALITION_HOST),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
     # The admin, as a CIPC editor.
