@@ -11,7 +11,7 @@ from press.models.story_rows import with_category_name
 
 WIDGET_COUNTS = range(1, 11)
 DEFAULT_WIDGET_COUNT = 5
-WIDGET_HEIGHT = 420  # pixels, in the snippet members copy: five stories without a scroll bar
+WIDGET_HEIGHT = 560  # pixels, in the snippet members copy: five stories on a phone without a scroll bar
 
 
 def widget_count(value):
