@@ -12,15 +12,19 @@ from press.models import StoryPage
 
 def live_story(request, story_path):
     """The story at ``story_path`` (its address under the site, without the language prefix),
-    or Http404. Runs the hooks Wagtail runs before serving a page: the view restrictions (a
-    story behind a password or a sign-in offers nothing here) and the front cache's record of
-    the page, so the answer is filed under the story's own keys and purged with it."""
+    or Http404. A story behind a password or a sign-in offers nothing here. Runs the hooks
+    Wagtail runs before serving a page, among them the front cache's record of the page: the
+    answer is filed under the story's own keys and purged with it."""
     route = Page.route_for_request(request, story_path)
     if route is None:
         raise Http404("No such story")
     story, args, kwargs = route
     if args or kwargs or not isinstance(story, StoryPage):
         raise Http404("Not a story")
+    if story.get_view_restrictions().exists():
+        # Behind a password or a sign-in: nothing here, not even for a visitor who passed it
+        # (these answers are the same for everyone, and kept at the edge).
+        raise Http404("Not a public story")
     for hook in hooks.get_hooks("before_serve_page"):
         if isinstance(hook(story, request, (), {}), HttpResponse):
             raise Http404("Not a public story")

@@ -68,7 +68,11 @@ def pdf_text(data):
         current = {}
         for block in re.findall(rb"BT(.*?)ET", stream, re.S):
             line = []
-            for font, shown in re.findall(rb"/([\w.+-]+) [\d.]+ Tf|(\[.*?\]\s*TJ|<[0-9A-Fa-f]*>\s*Tj)", block, re.S):
+            operators = rb"/([\w.+-]+) [\d.]+ Tf|(\[.*?\]\s*TJ|<[0-9A-Fa-f]*>\s*Tj)|(\bT[dDm*]\b)"
+            for font, shown, moved in re.findall(operators, block, re.S):
+                if moved:  # a new line or position: words either side are apart
+                    line.append(" ")
+                    continue
                 if font:
                     current = names.get(font.decode(), {})
                     continue
