@@ -9,6 +9,7 @@ import posixpath
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
 
 from core.models import DEFAULT_ACCENT_COLOUR, DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding
@@ -26,6 +27,7 @@ def _downloaded(response, filename):
     return response
 
 
+@require_safe
 def release_pdf_view(request, story_path):
     story = live_story(request, story_path)
     if under_embargo(story):
@@ -37,6 +39,7 @@ def release_pdf_view(request, story_path):
     return _downloaded(response, f"{story.slug}.pdf")
 
 
+@require_safe
 def social_card_view(request, story_path):
     story = live_story(request, story_path)
     try:
@@ -52,6 +55,7 @@ def social_card_view(request, story_path):
     return response
 
 
+@require_safe
 def original_image_view(request, story_path, image_id):
     """The file the editor uploaded, of a picture the story shows: nothing else."""
     story = live_story(request, story_path)

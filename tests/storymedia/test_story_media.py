@@ -16,6 +16,7 @@ from wagtail.documents.models import Document
 from wagtail.images.tests.utils import get_test_image_file, get_test_image_file_jpeg
 from wagtail.models import PageViewRestriction
 
+from core.models import SiteBranding
 from images.models import CreditedImage
 from press.models import StoryPage
 from tests.factories import SpokespersonFactory, block, example_contacts, make_story, statement
@@ -208,8 +209,6 @@ class StoryMediaTests(TestCase):
         self.assertLess(text.index("###"), text.index("Media contacts"))
 
     def test_the_release_pdf_carries_the_sites_logo(self):
-        from core.models import SiteBranding
-
         branding = SiteBranding.objects.get(site=self.sites.cipc_site)
         branding.logo = picture("Sample logo", get_test_image_file("logo.png", colour="purple", size=(400, 100)))
         branding.save()

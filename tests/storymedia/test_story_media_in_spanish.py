@@ -48,7 +48,8 @@ class SpanishStoryMediaTests(TestCase):
         self.assertContains(response, f'href="{self.address}release.pdf" download>Descargar el comunicado (PDF)</a>')
         self.assertContains(response, "640 × 480 píxeles")
         self.assertContains(response, "Crédito: Pat Example")
-        self.assertContains(response, f'href="{self.address}media/images/{self.photo.pk}/" download>Descargar el original')
+        original = f"{self.address}media/images/{self.photo.pk}/"
+        self.assertContains(response, f'href="{original}" download>Descargar el original')
 
     def test_the_release_pdf_of_a_spanish_story_has_spanish_labels(self):
         response = self.client.get(f"{self.address}release.pdf", HTTP_HOST=CIPC_HOST)
