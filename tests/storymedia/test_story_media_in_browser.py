@@ -14,6 +14,8 @@ from tests.factories import SpokespersonFactory, block, make_story, statement
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/i22-assets-shots")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def serve_media(tab):
@@ -30,8 +32,12 @@ def serve_media(tab):
     tab.route("**/media/**", fulfil)
 
 
-def test_journalist_on_a_phone_downloads_the_release_and_a_photo(live_sites, new_context, screenshot, tmp_path):
+def test_journalist_on_a_phone_downloads_the_release_and_a_photo(
+    live_sites, new_context, screenshot, settings, tmp_path
+):
     from images.models import CreditedImage
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # the photo keeps its name: no earlier run's file there
 
     sites, cipc_url, _coalition_url = live_sites
     person = SpokespersonFactory(name="Sam Sample", title="Director", organization=sites.sample_org)
@@ -51,7 +57,9 @@ def test_journalist_on_a_phone_downloads_the_release_and_a_photo(live_sites, new
     )
     SHOTS.mkdir(exist_ok=True)
     for width in (375, 1280):
-        tab = new_context(viewport={"width": width, "height": 800}).new_page()
+        context = new_context(viewport={"width": width, "height": 800})
+        context.add_init_script(path=str(AXE))  # by the browser itself: the page's CSP allows no inline script
+        tab = context.new_page()
         tab.set_default_timeout(15_000)
         serve_media(tab)
         tab.goto(f"{cipc_url}/press/{story.slug}/")
@@ -61,6 +69,8 @@ def test_journalist_on_a_phone_downloads_the_release_and_a_photo(live_sites, new
         assert section.get_by_text("Credit: Riley Example/Example Immigrant Rights Network").is_visible()
         assert section.get_by_text("JPG, 1600 × 1067 pixels").is_visible()
         assert tab.evaluate("document.documentElement.scrollWidth") <= width  # nothing wider than the phone
+        result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
+        assert result["passes"] and result["violations"] == [], [v["id"] for v in result["violations"]]
         section.screenshot(path=str(SHOTS / f"media-section-{width}.png"))
         screenshot(tab, f"issue22-story-media-{width}")
         if width != 375:
