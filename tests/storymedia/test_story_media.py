@@ -48,8 +48,10 @@ def body_of_a_story_with_media(person, photo, gallery_photo, document):
     ]  # fmt: skip
 
 
-@override_settings(MEDIA_ROOT=MEDIA)
-class StoryMediaTests(TestCase):
+class StoryWithMedia:
+    """A CIPC story with a listing photo, an image block, a gallery and a document (setUpTestData
+    for the tests here and for tests/storymedia/test_story_media_html.py)."""
+
     @classmethod
     def setUpTestData(cls):
         cls.sites = sites = build_press_sites()
@@ -84,6 +86,9 @@ class StoryMediaTests(TestCase):
         )
         cls.address = f"/press/{cls.story.slug}/"
 
+
+@override_settings(MEDIA_ROOT=MEDIA)
+class StoryMediaTests(StoryWithMedia, TestCase):
     def get(self, path, host=CIPC_HOST):
         return self.client.get(path, HTTP_HOST=host)
 
