@@ -200,6 +200,7 @@ class StoryMediaTests(StoryWithMedia, TestCase):
             "Sample families deserve a fair hearing.",
             "“Sample words for the press.”",
             "Credit: Riley Example/Example Network",
+            "[Photos: Sample march]",
             "Read the sample report",
             "Sample closing paragraph.",
             "###",
