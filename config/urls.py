@@ -12,6 +12,7 @@ from frontcache.decorators import filed_under, shared_cache
 from frontcache.keys import paths_key, search_key
 from health import views as health_views
 from search import views as search_views
+from storymedia import urls as storymedia_urls
 from teams.urls import admin_urlpatterns
 from uploads.svg import serve_media
 from vcards.views import spokesperson_vcard
@@ -71,6 +72,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *decorate_urlpatterns([path("search/", search_views.search, name="search")], filed_under(search_key)),
     path("alerts/", include("alerts.urls")),
+    # A story's release PDF, share card and original pictures (storymedia): each answer filed
+    # under its story's keys; a not-found one, like a page's, under the site's addresses.
+    *decorate_urlpatterns(storymedia_urls.urlpatterns, filed_under(paths_key)),
     path(
         "",
         include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(view, [paths_key]))),

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "images",
     "presskit",
     "alerts",
+    "storymedia",  # a story's media section, release PDF and share card
     # Wagtail, then the libraries it and we build on, then Django's own apps: an app's
     # templates and static files win over those of the apps after it.
     "wagtail.contrib.redirects",
@@ -533,6 +534,8 @@ LOGGING = {
     "loggers": {
         # One line per background task is noise; failures are still logged.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint narrates every step of a release PDF (storymedia); its warnings still show.
+        "weasyprint.progress": {"level": "WARNING"},
         # Bad Host headers are visitors' mistakes, not ours: keep them out of error reports.
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },

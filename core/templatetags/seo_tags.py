@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
+from wagtail import hooks
 
 from core.models import DEFAULT_NAME, MetadataPageMixin
 from core.pictures import share_picture
@@ -45,21 +46,40 @@ def page_meta(context):
     if canonical is None and page is not None and request is not None:
         canonical = page.get_full_url(request)
     image = page.get_meta_image() if page else None
-    shared, spec = share_picture(page, branding)
-    rendition = shared.rendition_or_none(spec) if shared is not None else None
-    if rendition is None and image is not None:  # the page's own picture is unreadable: the site's
-        shared, spec = share_picture(None, branding)
+    generated = generated_share_image(page, request) if page is not None and image is None else None
+    if generated:
+        image_url, image_alt = generated
+    else:
+        shared, spec = share_picture(page, branding)
         rendition = shared.rendition_or_none(spec) if shared is not None else None
+        if rendition is None and image is not None:  # the page's own picture is unreadable: the site's
+            shared, spec = share_picture(None, branding)
+            rendition = shared.rendition_or_none(spec) if shared is not None else None
+        image_url = request.build_absolute_uri(rendition.url) if rendition and request else ""
+        image_alt = getattr(image, "default_alt_text", "") if image else ""
     return {
         "title": title,
         "description": plain_summary(description),
         "social_description": plain_summary(social),
         "canonical": canonical,
         "kind": page.og_type if page else "website",
-        "image": request.build_absolute_uri(rendition.url) if rendition and request else "",
-        "image_alt": getattr(image, "default_alt_text", "") if image else "",
+        "image": image_url,
+        "image_alt": image_alt,
         "site_name": site_name,
     }
+
+
+def generated_share_image(page, request):
+    """(absolute URL, alt text) of a share picture made for ``page``, which has none of its own,
+    by the first ``generated_share_image`` hook that makes one (a story's card: storymedia), or
+    None: the site's banner or logo is shared instead."""
+    if request is None:
+        return None
+    for hook in hooks.get_hooks("generated_share_image"):
+        made = hook(page, request)
+        if made:
+            return made
+    return None
 
 
 def plain_summary(text):

@@ -92,6 +92,10 @@ TARGETS = [
     Target("/press/contacts/", ["q", "page"]),
     Target("/press/feed/json/", PRESS_KEYS),
     Target("/press/widget/", [*PRESS_KEYS, "count"], host=COALITION_HOST),
+    # A story's take-aways (storymedia): its release PDF, share card and a picture's original.
+    Target("/press/{story_slug}/release.pdf", []),
+    Target("/press/{story_slug}/card.png", []),
+    Target("/press/{story_slug}/media/images/{story_image}/", []),
     Target("/sitemap.xml", ["p", "page"]),
     Target("/robots.txt", ["q"]),
     # The same in Spanish.
@@ -103,6 +107,7 @@ TARGETS = [
     Target("/es/press/feed/", PRESS_KEYS),
     Target("/es/press/contacts/", ["q", "page"]),
     Target("/es/press/widget/", [*PRESS_KEYS, "count"], host=COALITION_HOST),
+    Target("/es/press/{spanish_story_slug}/release.pdf", []),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
     # The admin, as a CIPC editor.
@@ -181,6 +186,9 @@ METHOD_PATHS = [
     "/search/",
     "/press/feed/",
     "/press/contacts/",
+    "/press/{story_slug}/release.pdf",
+    "/press/{story_slug}/card.png",
+    "/press/{story_slug}/media/images/{story_image}/",
     "/sitemap.xml",
     "/robots.txt",
 ]
@@ -201,6 +209,11 @@ BAD_PATHS = [
     "/press//feed/",
     "/press/feed/%00/",
     "/search/%00/",
+    "/press/%00/release.pdf",
+    "/press/{story_slug}/%FF/card.png",
+    "/press/{story_slug}/media/images/99999999999999999999/",
+    "/press/{story_slug}/media/images/%00/",
+    "/press/{story_slug}/media/images/{story_image}/%C0%AF/",
     "/documents/99999999999999999999/x.pdf",
     "/documents/1/%00.pdf",
     "/admin/pages/99999999999999999999/",
@@ -306,13 +319,16 @@ class MalformedRequestSweep(TestCase):
         draft.unpublish()
         link = EmbargoLink.objects.create(page=draft, created_by=cls.people["editor"])
         collection = SiteTeam.objects.get(site=sites.cipc_site).collection
-        Image.objects.create(title="Sample image", file=get_test_image_file(), collection=collection)
+        image = Image.objects.create(title="Sample image", file=get_test_image_file(), collection=collection)
+        story.listing_image = image  # so the story's media section offers a picture's original
+        story.save_revision().publish()
         Document.objects.create(
             title="Sample document", file=ContentFile(b"%PDF-1.4 sample", name="sample.pdf"), collection=collection
         )
         cls.names = {
             "story": story.pk,
             "story_slug": story.slug,
+            "story_image": image.pk,
             "spanish_story_slug": spanish_story.slug,
             "cipc_press": sites.cipc_press.pk,
             "cipc_home": sites.cipc_home.pk,

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StoryMediaConfig(AppConfig):
+    name = "storymedia"
+    verbose_name = "Story media"
