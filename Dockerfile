@@ -20,9 +20,12 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
-# WeasyPrint (the release PDF) draws text with Debian's Pango and needs a font.
+# WeasyPrint (the release PDF) draws text with Debian's Pango and needs a font. Pinned to
+# bookworm's versions, like every other dependency; a Debian security update that replaces one
+# fails the build, and the pin is then raised to the new version.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends \
+        libpango-1.0-0=1.50.12+ds-1 libpangoft2-1.0-0=1.50.12+ds-1 fonts-dejavu-core=2.37-6 \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app
