@@ -65,7 +65,8 @@ if settings.DEBUG:
 # Pages, search, email alerts and interview requests in every language: English at today's
 # addresses, the others under their prefix (/es/, /es/search/, /es/alerts/, /es/interview/).
 # Wagtail's page serving last: it claims every remaining path. Public, like the above, except
-# the alerts and what the interview form posts to: never cached (each view says so). A sign-up under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
+# the alerts and what the interview form posts to: never cached (each view says so). A sign-up
+# under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
 # A page's answer is filed under the keys the page states (get_cache_keys); a not-found
 # address or a redirect, with the site's addresses.
 urlpatterns += i18n_patterns(
