@@ -55,22 +55,28 @@ class TeamRequestsPolicy(BasePermissionPolicy):
 
 
 class OwnSitesOnly:
-    """The view finds only the user's own sites' requests: another site's id is a 404."""
-
-    def get_base_queryset(self):
-        return requests_of(self.request.user).select_related("site", "press_room", "story")
+    """Edit and delete (Django's SingleObjectMixin) find only the user's own sites' requests:
+    another site's id is a 404."""
 
     def get_queryset(self):
         return requests_of(self.request.user)
+
+
+class OwnSitesObject:
+    """History and usage (listings about one object, Wagtail's BaseObjectMixin): the same."""
 
     def get_base_object_queryset(self):
         return requests_of(self.request.user)
 
 
-class IndexView(OwnSitesOnly, generic.IndexView):
+class IndexView(generic.IndexView):
     def get_base_queryset(self):
         failed = InterviewEmail.objects.filter(request=OuterRef("pk"), state=InterviewEmail.State.FAILED)
-        return super().get_base_queryset().annotate(email_failed=Exists(failed))
+        return (
+            requests_of(self.request.user)
+            .select_related("site", "press_room", "story")
+            .annotate(email_failed=Exists(failed))
+        )
 
 
 class EditView(OwnSitesOnly, generic.EditView):
@@ -81,17 +87,24 @@ class DeleteView(OwnSitesOnly, generic.DeleteView):
     pass
 
 
-class HistoryView(OwnSitesOnly, history.HistoryView):
+class HistoryView(OwnSitesObject, history.HistoryView):
     pass
 
 
-class UsageView(OwnSitesOnly, usage.UsageView):
+class UsageView(OwnSitesObject, usage.UsageView):
     pass
 
 
 class SiteColumn(Column):
     def get_value(self, instance):
         return instance.site.site_name or instance.site.hostname
+
+
+class EmailsColumn(Column):
+    """Whether an email of the request could not be delivered (a refused address): call instead."""
+
+    def get_value(self, instance):
+        return "Not delivered" if getattr(instance, "email_failed", False) else ""
 
 
 class InterviewRequestViewSet(ModelViewSet):
@@ -116,6 +129,7 @@ class InterviewRequestViewSet(ModelViewSet):
         "status",
         SiteColumn("site", label="Site"),
         DateColumn("created_at", label="Received"),
+        EmailsColumn("email_failed", label="Emails"),
     ]
     list_export = [
         "name",

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
@@ -31,6 +32,7 @@ from alerts.models import AlertHold
 from core.models import SiteBranding
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
+from interviews.models import InterviewRequest
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
 from tests.sites import build_press_sites, translate_press_sites
@@ -132,6 +134,15 @@ class CrossSiteRefusalMixin:
             status=ImportRun.Status.CHECKED,
             dry_run_report={"rows": [["Posts read", 1]], "warnings": []},
         )
+        cls.interview_request = InterviewRequest.objects.create(
+            site=cls.site,
+            press_room=cls.press,
+            name="Victim Journalist",
+            outlet="Victim Outlet",
+            email="victim-journalist@example.net",
+            deadline=timezone.now(),
+            message="Victim request",
+        )
 
     # --- what must not change ---------------------------------------------------------
 
@@ -154,6 +165,7 @@ class CrossSiteRefusalMixin:
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
             "collection": (self.collection.name, self.collection.path),
             "wordpress_imports": list(ImportRun.objects.order_by("pk").values_list("pk", "site_id", "status")),
+            "interview_requests": list(InterviewRequest.objects.order_by("pk").values_list("pk", "status", "notes")),
         }
 
     # --- the endpoints ---------------------------------------------------------------
@@ -162,6 +174,7 @@ class CrossSiteRefusalMixin:
         """(label, method, url, data, rightful role) for every admin path that acts on a page,
         its revisions, its workflow, its media or its site."""
         story, draft, rev1, rev2 = self.story, self.draft, self.first_revision, self.latest_revision
+        interview = self.interview_request.pk
         # A whole edit form (empty body and inlines): a leak would save, not fail on the form.
         edit_data = nested_form_data(
             {
@@ -314,6 +327,17 @@ class CrossSiteRefusalMixin:
                 None,
                 "moderator",
             ),
+            ("interview request", "get", f"/admin/interview_requests/edit/{interview}/", None, "editor"),
+            (
+                "interview request answer",
+                "post",
+                f"/admin/interview_requests/edit/{interview}/",
+                {"status": "closed", "notes": "Hacked"},
+                "editor",
+            ),
+            ("interview request history", "get", f"/admin/interview_requests/history/{interview}/", None, "editor"),
+            ("interview request usage", "get", f"/admin/interview_requests/usage/{interview}/", None, "editor"),
+            ("interview request delete", "post", f"/admin/interview_requests/delete/{interview}/", {}, None),
             ("desk edit", "get", f"/admin/stories/edit/{story.pk}/", None, "editor"),
             ("desk delete", "get", f"/admin/stories/delete/{story.pk}/", None, "moderator"),
             ("site branding", "get", f"/admin/settings/core/sitebranding/{self.site.pk}/", None, "moderator"),
@@ -542,6 +566,9 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
+            "/admin/interview_requests/",
+            "/admin/interview_requests/?q=Journalist",
+            "/admin/interview_requests/?export=csv",
             "/admin/",
         ]
         for url in listings:
@@ -565,6 +592,8 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
+            "/admin/interview_requests/",
+            "/admin/interview_requests/?export=csv",
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)
