@@ -14,6 +14,7 @@ PATHS = {
     "media contacts": "/press/contacts/",
     "404": "/no-such-page/",
     "email alerts sign-up": "/alerts/",
+    "interview request form": "/interview/",
 }
 STORIES = {
     CIPC_HOST: "/press/cipc-praises-ninth-circuit-ruling/",
