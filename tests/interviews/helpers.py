@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from interviews.models import InterviewRequest
 from press.models import PressIndexPage, PressRoomContact
 from tests.factories import SpokespersonFactory
 
@@ -42,3 +43,18 @@ def request_data(**fields):
     }
     data.update(fields)
     return data
+
+
+def make_request(site, room, name, status=InterviewRequest.Status.NEW):
+    """A stored request, as the form leaves it (for the admin's tests)."""
+    return InterviewRequest.objects.create(
+        site=site,
+        press_room=room,
+        name=name,
+        outlet="The Example Ledger",
+        email="reporter@example.net",
+        deadline=timezone.now() + timedelta(days=1),
+        topic="Detention oversight",
+        message="Fictional request for the tests.",
+        status=status,
+    )

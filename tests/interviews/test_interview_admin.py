@@ -1,28 +1,11 @@
 """The press team's side: each site's team lists, filters and answers its own site's interview
 requests in the admin, and never sees another site's."""
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 from interviews.models import InterviewRequest
 from tests.editors import TeamsTestCase
+from tests.interviews.helpers import make_request
 
 LIST = "/admin/interview_requests/"
-
-
-def make_request(site, room, name, status=InterviewRequest.Status.NEW):
-    return InterviewRequest.objects.create(
-        site=site,
-        press_room=room,
-        name=name,
-        outlet="The Example Ledger",
-        email="reporter@example.net",
-        deadline=timezone.now() + timedelta(days=1),
-        topic="Detention oversight",
-        message="Fictional request for the tests.",
-        status=status,
-    )
 
 
 class InterviewRequestsAdminTests(TeamsTestCase):

@@ -33,9 +33,7 @@ def shoot(screenshot, tab, name):
     (SHOTS / path.name).write_bytes(path.read_bytes())
 
 
-def test_a_reporter_on_a_phone_asks_for_an_interview_from_a_story(
-    live_sites, smtp, new_context, screenshot, request
-):
+def test_a_reporter_on_a_phone_asks_for_an_interview_from_a_story(live_sites, smtp, new_context, screenshot, request):
     sites, _cipc_url, coalition_url = live_sites
     give_room_an_on_call_contact(sites.coalition_press, sites.sample_org)
     story = make_story(sites.coalition_press, "Coalition statement on a fictional oversight bill")
@@ -61,7 +59,7 @@ def test_a_reporter_on_a_phone_asks_for_an_interview_from_a_story(
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
     shoot(screenshot, tab, "issue22-interview-form-error-375")
 
-    tab.get_by_label("Email address").fill("sam.sample@example.net")
+    tab.get_by_label("Email address", exact=True).fill("sam.sample@example.net")
     tab.get_by_role("button", name="Send the request").click()
     assert tab.get_by_role("heading", level=1).inner_text() == "We have your request"
     shoot(screenshot, tab, "issue22-interview-received-375")

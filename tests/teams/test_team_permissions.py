@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import TestCase
-from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
@@ -32,10 +31,10 @@ from alerts.models import AlertHold
 from core.models import SiteBranding
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
-from interviews.models import InterviewRequest
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
 from tests.sites import build_press_sites, translate_press_sites
+from tests.teams.site_rows import SITE_ROW_LISTINGS, make_site_rows, site_row_endpoints, site_rows_snapshot
 from wordpress.models import ImportRun
 
 User = get_user_model()
@@ -134,15 +133,7 @@ class CrossSiteRefusalMixin:
             status=ImportRun.Status.CHECKED,
             dry_run_report={"rows": [["Posts read", 1]], "warnings": []},
         )
-        cls.interview_request = InterviewRequest.objects.create(
-            site=cls.site,
-            press_room=cls.press,
-            name="Victim Journalist",
-            outlet="Victim Outlet",
-            email="victim-journalist@example.net",
-            deadline=timezone.now(),
-            message="Victim request",
-        )
+        cls.site_rows = make_site_rows(cls.site, cls.press)
 
     # --- what must not change ---------------------------------------------------------
 
@@ -165,7 +156,7 @@ class CrossSiteRefusalMixin:
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
             "collection": (self.collection.name, self.collection.path),
             "wordpress_imports": list(ImportRun.objects.order_by("pk").values_list("pk", "site_id", "status")),
-            "interview_requests": list(InterviewRequest.objects.order_by("pk").values_list("pk", "status", "notes")),
+            **site_rows_snapshot(),
         }
 
     # --- the endpoints ---------------------------------------------------------------
@@ -174,7 +165,6 @@ class CrossSiteRefusalMixin:
         """(label, method, url, data, rightful role) for every admin path that acts on a page,
         its revisions, its workflow, its media or its site."""
         story, draft, rev1, rev2 = self.story, self.draft, self.first_revision, self.latest_revision
-        interview = self.interview_request.pk
         # A whole edit form (empty body and inlines): a leak would save, not fail on the form.
         edit_data = nested_form_data(
             {
@@ -327,17 +317,7 @@ class CrossSiteRefusalMixin:
                 None,
                 "moderator",
             ),
-            ("interview request", "get", f"/admin/interview_requests/edit/{interview}/", None, "editor"),
-            (
-                "interview request answer",
-                "post",
-                f"/admin/interview_requests/edit/{interview}/",
-                {"status": "closed", "notes": "Hacked"},
-                "editor",
-            ),
-            ("interview request history", "get", f"/admin/interview_requests/history/{interview}/", None, "editor"),
-            ("interview request usage", "get", f"/admin/interview_requests/usage/{interview}/", None, "editor"),
-            ("interview request delete", "post", f"/admin/interview_requests/delete/{interview}/", {}, None),
+            *site_row_endpoints(self.site_rows),
             ("desk edit", "get", f"/admin/stories/edit/{story.pk}/", None, "editor"),
             ("desk delete", "get", f"/admin/stories/delete/{story.pk}/", None, "moderator"),
             ("site branding", "get", f"/admin/settings/core/sitebranding/{self.site.pk}/", None, "moderator"),
@@ -566,9 +546,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
-            "/admin/interview_requests/",
-            "/admin/interview_requests/?q=Journalist",
-            "/admin/interview_requests/?export=csv",
+            *SITE_ROW_LISTINGS,
             "/admin/",
         ]
         for url in listings:
@@ -592,8 +570,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
-            "/admin/interview_requests/",
-            "/admin/interview_requests/?export=csv",
+            *SITE_ROW_LISTINGS,
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)
