@@ -39,9 +39,13 @@ def test_a_reporter_on_a_phone_asks_for_an_interview_from_a_story(live_sites, sm
     story = make_story(sites.coalition_press, "Coalition statement on a fictional oversight bill")
     tab = new_context(viewport=PHONE).new_page()
     tab.set_default_timeout(15_000)
+    SHOTS.mkdir(parents=True, exist_ok=True)
 
     tab.goto(f"{coalition_url}/press/{story.slug}/")
-    tab.locator(".story__contacts").get_by_role("link", name="Request an interview").click()
+    button = tab.locator(".story__contacts").get_by_role("link", name="Request an interview")
+    button.scroll_into_view_if_needed()
+    tab.screenshot(path=str(SHOTS / "issue22-story-contacts-interview-375.png"))  # the screen the reporter sees
+    button.click()
     tab.wait_for_url(f"{coalition_url}/interview/")
     tab.get_by_label("Your name").fill("Sam Sample")
     tab.get_by_label("Outlet").fill("The Example Ledger")
