@@ -24,4 +24,6 @@ def count_over_limit(namespace, kind, value, limit, window=WINDOW_SECONDS):
     except ValueError:  # expired between add and incr, or the cache is unavailable
         cache.set(key, 1, timeout=window)
         count = 1
-    return count > limit
+    # None: the cache is down (the resilient client answers a failed call with None), so
+    # nothing was counted and nobody is refused.
+    return count is not None and count > limit

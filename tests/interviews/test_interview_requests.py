@@ -14,6 +14,7 @@ from tests.alerts.smtp import SmtpServer, free_port, html_part, record_count, te
 from tests.editors import TeamsTestCase
 from tests.factories import make_story
 from tests.interviews.helpers import ON_CALL, give_room_an_on_call_contact, request_data
+from tests.resilience.outage import HungServer, hung_cache_settings
 from tests.sites import CIPC_HOST, COALITION_HOST, translate_press_sites
 
 JOURNALIST = "sam.sample@example.net"
@@ -137,6 +138,17 @@ class AskingForAnInterviewTests(InterviewTestCase):
         response = self.ask(ip="198.51.100.7", email=JOURNALIST.upper())
         self.assertContains(response, "Too many requests", status_code=429)
         self.assertEqual(InterviewRequest.objects.count(), 2)
+
+    def test_with_redis_hung_a_request_is_still_stored_and_answered(self):
+        """The limits cannot be counted then; the journalist is not refused for it."""
+        with (
+            HungServer() as redis,
+            override_settings(CACHES=hung_cache_settings(redis)),
+            self.assertLogs("resilience.cache", "WARNING"),
+        ):
+            response = self.ask()
+        self.assertContains(response, "We have your request")
+        self.assertEqual(InterviewRequest.objects.get().email, JOURNALIST)
 
     def test_the_limits_are_counted_in_redis(self):
         self.ask()
