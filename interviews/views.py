@@ -45,6 +45,10 @@ def _stories(room):
     return list(room.get_stories().values_list("pk", "title")[:STORIES_OFFERED])
 
 
+def _page_language():
+    return (get_language() or settings.LANGUAGE_CODE)[:10]
+
+
 def _page(request, template, room, status=200, **context):
     return TemplateResponse(
         request,
@@ -58,7 +62,9 @@ def _page(request, template, room, status=200, **context):
 def request_form(request):
     room = _room(request)
     stories = _stories(room)
-    return _page(request, "interview_request", room, form=InterviewRequestForm(stories=stories), stories=stories)
+    # The interview in the page's language, unless the journalist says otherwise.
+    form = InterviewRequestForm(stories=stories, initial={"language": _page_language()})
+    return _page(request, "interview_request", room, form=form, stories=stories)
 
 
 def _too_many(request, room):
@@ -106,7 +112,7 @@ def _store(request, room, data):
             story_id=data["story"],
             topic=data["topic"],
             message=data["message"],
-            page_language=(get_language() or settings.LANGUAGE_CODE)[:10],
+            page_language=_page_language(),
         )
         emails = [InterviewEmail(request=interview, kind=InterviewEmail.Kind.ACKNOWLEDGEMENT, to=data["email"])]
         if on_call:

@@ -165,6 +165,7 @@ class SpanishRequestTests(InterviewTestCase):
         page = self.client.get("/es/interview/", HTTP_HOST=COALITION_HOST)
         self.assertContains(page, "Solicitar una entrevista")
         self.assertContains(page, 'action="/es/interview/send/"')
+        self.assertContains(page, 'id="interview-language-es" name="language" value="es" checked')
         response = self.ask(prefix="/es", language="es")
         self.assertContains(response, "Tenemos su solicitud")
         call_command("send_interview_emails")
