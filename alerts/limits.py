@@ -4,18 +4,11 @@ ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL for one email address (whatever the site). Past
 the visitor gets a 429; past the second nothing is sent but the answer is the usual "check your
 inbox", so nobody can lock an address's owner out by signing it up. With the cache down nothing is counted: sign-ups
 still work and each address still gets at most one confirmation an hour (kept in the
-database)."""
-
-import hashlib
+database). The counting is ``core.limits``'s, shared with the interview requests."""
 
 from django.conf import settings
-from django.core.cache import cache
 
-WINDOW_SECONDS = 3600
-
-
-def _key(kind, value):
-    return f"alerts-limit:{kind}:{hashlib.sha256(value.encode()).hexdigest()}"
+from core.limits import count_over_limit
 
 
 def over_limit(kind, value):
@@ -24,11 +17,4 @@ def over_limit(kind, value):
         "address": settings.ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS,
         "email": settings.ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL,
     }[kind]
-    key = _key(kind, value)
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr, or the cache is unavailable
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        count = 1
-    return count > limit
+    return count_over_limit("alerts-limit", kind, value, limit)

@@ -63,10 +63,11 @@ if settings.DEBUG:
         path("_errors/500/", core_views.preview_server_error, name="preview_500"),
     ]
 
-# Pages, search and email alerts in every language: English at today's addresses, the others
-# under their prefix (/es/, /es/search/, /es/alerts/). Wagtail's page serving last: it claims
-# every remaining path. Public, like the above, except the alerts: never cached (each view says
-# so). A sign-up under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
+# Pages, search, email alerts and interview requests in every language: English at today's
+# addresses, the others under their prefix (/es/, /es/search/, /es/alerts/, /es/interview/).
+# Wagtail's page serving last: it claims every remaining path. Public, like the above, except
+# the alerts and what the interview form posts to: never cached (each view says so). A sign-up
+# under /es/alerts/ records Spanish, and its emails' links lead back to /es/alerts/.
 # A page's answer is filed under the keys the page states (get_cache_keys); a not-found
 # address or a redirect, with the site's addresses.
 urlpatterns += i18n_patterns(
@@ -75,6 +76,9 @@ urlpatterns += i18n_patterns(
     # A story's release PDF, share card and original pictures (storymedia): each answer filed
     # under its story's keys; a not-found one, like a page's, under the site's addresses.
     *decorate_urlpatterns(storymedia_urls.urlpatterns, filed_under(paths_key)),
+    # Interview requests: the form is cached like a page (filed in interviews.urls); what it
+    # posts to (/interview/send/) never is.
+    path("interview/", include("interviews.urls")),
     path(
         "",
         include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(view, [paths_key]))),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "presskit",
     "alerts",
     "storymedia",  # a story's media section, release PDF and share card
+    "interviews",
     # Wagtail, then the libraries it and we build on, then Django's own apps: an app's
     # templates and static files win over those of the apps after it.
     "wagtail.contrib.redirects",
@@ -434,6 +435,16 @@ ALERTS_SEND_DELAY = int(os.environ.get("ALERTS_SEND_DELAY", "0"))
 ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "100"))
 ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "3"))
 ALERTS_CLAIM_TIMEOUT = int(os.environ.get("ALERTS_CLAIM_TIMEOUT", "900"))
+
+# --- Interview requests (interviews app) ----------------------------------------------
+# Requests an hour from one client address, and for one email address; past them: 429.
+INTERVIEWS_LIMIT_PER_ADDRESS = int(os.environ.get("INTERVIEWS_LIMIT_PER_ADDRESS", "10"))
+INTERVIEWS_LIMIT_PER_EMAIL = int(os.environ.get("INTERVIEWS_LIMIT_PER_EMAIL", "5"))
+# send_interview_emails: tries after "try later" answers before an email is marked failed (a
+# mail server that cannot be reached costs no try), and seconds before a killed sender's emails
+# are due again.
+INTERVIEWS_MAX_ATTEMPTS = int(os.environ.get("INTERVIEWS_MAX_ATTEMPTS", "10"))
+INTERVIEWS_CLAIM_TIMEOUT = int(os.environ.get("INTERVIEWS_CLAIM_TIMEOUT", "900"))
 
 # --- Security -------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -9,6 +9,7 @@ from alerts.tokens import unsubscribe_token
 from press.models import PressIndexPage, StoryPage
 from tests.alerts.smtp import free_port
 from tests.alerts.test_alerts import AlertsTestCase
+from tests.resilience.outage import HungServer, hung_cache_settings
 from tests.sites import CIPC_HOST, COALITION_HOST
 
 
@@ -39,6 +40,17 @@ class BadInputTests(AlertsTestCase):
         # Straight away, not an hour later: nothing was sent.
         self.assertContains(self.sign_up("reporter@example.org"), "Check your inbox")
         self.assertEqual(len(self.inbox.messages), 1)
+
+    def test_with_redis_hung_a_sign_up_still_gets_its_confirmation(self):
+        """The flood limits cannot be counted then (this was a 500: the count came back None)."""
+        with (
+            HungServer() as redis,
+            override_settings(CACHES=hung_cache_settings(redis)),
+            self.assertLogs("resilience.cache", "WARNING"),
+        ):
+            response = self.sign_up("reporter@example.org")
+        self.assertContains(response, "Check your inbox")
+        self.assertEqual(len(self.inbox.to("reporter@example.org")), 1)
 
     def test_odd_filter_values_are_ignored_not_errors(self):
         response = self.sign_up("reporter@example.org", topic=["no-such-topic", "bad\x00slug", "x" * 500])

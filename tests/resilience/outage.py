@@ -60,3 +60,13 @@ class HungServer:
                 target.sendall(data)
         except OSError:
             pass
+
+
+def hung_cache_settings(server):
+    """CACHES for the project's Redis cache at ``server`` (a HungServer), its circuit kept open
+    for the rest of the test once the first call has timed out."""
+    from config.settings.base import redis_cache
+
+    settings = redis_cache(f"redis://127.0.0.1:{server.port}/5")
+    settings["OPTIONS"].update(CIRCUIT_RETRY_AFTER=3600)
+    return {"default": settings}

@@ -11,11 +11,12 @@ and the count by status is printed as a table whether or not pytest captures out
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from wagtail.documents.models import Document
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -110,6 +111,8 @@ TARGETS = [
     Target("/es/press/{spanish_story_slug}/release.pdf", []),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
+    Target("/interview/", ["story", "q"]),
+    Target("/es/interview/", ["story", "q"], host=COALITION_HOST),
     # The admin, as a CIPC editor.
     Target("/admin/", ["q"], user="editor"),
     Target("/admin/stories/", ["q", "o", "p", "site", "category", "year", "status", "export"], user="editor"),
@@ -145,7 +148,7 @@ TARGETS = [
 ]
 
 # The public targets the sweep's second part takes (the first takes the rest).
-SPANISH_AND_LINKS = ("/es/", "/embargoed/", "/alerts/")
+SPANISH_AND_LINKS = ("/es/", "/embargoed/", "/alerts/", "/interview/")
 
 # An editor searches a listing, then sorts it by a column (or an address asks for any order).
 SORTED_SEARCH_PATHS = [
@@ -189,6 +192,8 @@ METHOD_PATHS = [
     "/press/{story_slug}/release.pdf",
     "/press/{story_slug}/card.png",
     "/press/{story_slug}/media/images/{story_image}/",
+    "/interview/",
+    "/interview/send/",
     "/sitemap.xml",
     "/robots.txt",
 ]
@@ -254,6 +259,28 @@ SIGNUP_BODIES = [
     "email=v%40%5B127.0.0.1%5D",  # mail to an IP literal or a dotless host: a form error
     "email=v%40%5BIPv6%3A%3A%3A1%5D",
     "email=v%40localhost",
+]
+
+# Interview requests (POST /interview/send/), sent raw: a form error (400), a 429, or the thanks
+# page; never a 5xx.
+SOON = f"{date.today() + timedelta(days=30):%Y-%m-%d}T17%3A00"  # a deadline the form accepts
+INTERVIEW_FIELDS = f"name=Sam+Sample&outlet=Example+Ledger&email=sam%40example.net&deadline={SOON}"
+INTERVIEW_BODIES = [
+    "",
+    INTERVIEW_FIELDS,
+    INTERVIEW_FIELDS.replace("sam%40example.net", "%00"),
+    INTERVIEW_FIELDS + "&email=a%40b.org%0D%0ABcc%3A+c%40d.org",
+    INTERVIEW_FIELDS.replace(SOON, "%FF%FE"),
+    INTERVIEW_FIELDS.replace(SOON, "99999-99-99T99%3A99"),
+    INTERVIEW_FIELDS.replace(SOON, "%D9%A2%D9%A0%D9%A2%D9%A7-01-01T17%3A00"),
+    INTERVIEW_FIELDS.replace(SOON, "9999-12-31T23%3A59"),
+    INTERVIEW_FIELDS.replace(SOON, "0001-01-01T00%3A00"),
+    INTERVIEW_FIELDS + "&story=" + "9" * 40,
+    INTERVIEW_FIELDS + "&story=%ED%A0%80&language=%00&phone=%FF",
+    INTERVIEW_FIELDS + "&message=" + "m" * 100_000,
+    INTERVIEW_FIELDS + "&name[]=a&outlet=%00",
+    INTERVIEW_FIELDS + "&website=http%3A%2F%2Fspam.example.net",
+    "name=" + "n" * 100_000,
 ]
 
 # Sign-in bodies, sent raw as application/x-www-form-urlencoded (or as a stated type).
@@ -426,6 +453,18 @@ class MalformedRequestSweep(TestCase):
                 data=body,
                 content_type="application/x-www-form-urlencoded",
             )
+        # Past the flood limits every body would get the same 429: each one reaches the form here.
+        with override_settings(INTERVIEWS_LIMIT_PER_ADDRESS=1_000, INTERVIEWS_LIMIT_PER_EMAIL=1_000):
+            for body in INTERVIEW_BODIES:
+                for host, path in [(CIPC_HOST, "/interview/send/"), (COALITION_HOST, "/es/interview/send/")]:
+                    self.send(
+                        "interview request",
+                        "post",
+                        path,
+                        host=host,
+                        data=body,
+                        content_type="application/x-www-form-urlencoded",
+                    )
         for body in LOGIN_BODIES.values():
             self.send("sign-in", "post", "/admin/login/", data=body, content_type="application/x-www-form-urlencoded")
         for content_type, body in LOGIN_RAW.values():

@@ -15,6 +15,7 @@ PATHS = {
     "404": "/no-such-page/",
     "email alerts sign-up": "/alerts/",
     "latest statements widget": "/press/widget/",
+    "interview request form": "/interview/",
 }
 STORIES = {
     CIPC_HOST: "/press/cipc-praises-ninth-circuit-ruling/",
