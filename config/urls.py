@@ -71,6 +71,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *decorate_urlpatterns([path("search/", search_views.search, name="search")], filed_under(search_key)),
     path("alerts/", include("alerts.urls")),
+    # Unsubscribing from a team's releases, and the email provider's webhooks: never cached.
+    path("releases/", include("releases_out.urls")),
     path(
         "",
         include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(view, [paths_key]))),
