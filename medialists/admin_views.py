@@ -80,7 +80,7 @@ class ContactsView(TeamView):
             )
         list_id = self.request.GET.get("list", "")
         self.media_list = None
-        if list_id.isdigit() and len(list_id) < 12:
+        if list_id.isascii() and list_id.isdigit() and len(list_id) < 12:
             self.media_list = MediaList.objects.filter(site__in=self.sites, pk=int(list_id)).first()
             if self.media_list:
                 contacts = contacts.filter(lists=self.media_list)

@@ -44,7 +44,7 @@ def tracking_webhook(request, provider):
 def _delivery_id(event):
     value = (event.metadata or {}).get("delivery", "")
     value = str(value)
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
 @receiver(tracking)
