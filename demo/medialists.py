@@ -11,7 +11,7 @@ SAMPLE_NOTE = "Sample content: a fictional reporter at a fictional outlet, for t
 LISTS = {
     "Sample: courts reporters": [
         ("Riley Sample", "Example Daily (fictional)", "courts", "riley.sample@example.org", "en"),
-        ("Morgan Placeholder", "Sample Public Radio (fictional)", "immigration", "morgan.placeholder@example.net", "en"),
+        ("Morgan Placeholder", "Sample Radio (fictional)", "immigration", "morgan.placeholder@example.net", "en"),
     ],
     "Sample: Spanish-language media": [
         ("Dana Ejemplo", "Noticias de Ejemplo (ficticio)", "inmigración", "dana.ejemplo@example.org", "es"),

@@ -20,6 +20,17 @@ from releases_out.queueing import cancel_send, record_send
 SEND_RECORDED = "releases_out.send_recorded"
 SEND_CANCELLED = "releases_out.send_cancelled"
 PER_PAGE = 100
+NUMBER_LABELS = [
+    ("recipients", "Recipients"),
+    ("sent", "Sent"),
+    ("waiting", "Waiting"),
+    ("failed", "Failed"),
+    ("bounced", "Bounced"),
+    ("unsubscribed", "Unsubscribed"),
+    ("complained", "Marked as spam"),
+    ("skipped", "Not emailed"),
+    ("cancelled", "Cancelled"),
+]
 
 
 def _story_for_moderator(request, page_id):
@@ -121,10 +132,12 @@ class SendView(StoryView):
         if state in Delivery.State.values:
             deliveries = deliveries.filter(state=state)
         page = Paginator(deliveries, PER_PAGE).get_page(self.request.GET.get("p"))
+        numbers = self.send.counts()
         return super().get_context_data(
             send=self.send,
             story=self.story,
-            numbers=self.send.counts(),
+            numbers=numbers,
+            number_cells=[(label, numbers[key]) for key, label in NUMBER_LABELS],
             lists=list(self.send.lists.all()),
             page_obj=page,
             elided=page.paginator.get_elided_page_range(page.number),

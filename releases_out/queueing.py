@@ -3,6 +3,7 @@
 before anything goes out. Contacts not to be emailed are recorded as skipped, with why."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from embargo.models import EmbargoLink
 from medialists.models import MediaContact
@@ -40,8 +41,6 @@ def record_send(story, site, lists, when, user, embargoed_until=None):
 def cancel_send(send, user):
     """Stop what has not gone yet; returns how many deliveries were cancelled. Deliveries a
     sender has already claimed go out (or not) as usual: they cannot be taken back."""
-    from django.utils import timezone
-
     with transaction.atomic():
         Send.objects.filter(pk=send.pk).update(
             state=Send.State.CANCELLED, cancelled_by=user, cancelled_at=timezone.now()

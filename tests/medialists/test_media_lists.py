@@ -8,6 +8,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from medialists import csv_import
 from medialists.models import ContactImport, MediaContact, MediaList, Suppression
 from tests.editors import TeamsTestCase
 
@@ -167,8 +168,6 @@ class ImportTests(MediaListsTestCase):
         self.assertEqual(MediaContact.objects.count(), 3)
 
     def test_a_file_over_the_size_limit_is_refused(self):
-        from medialists import csv_import
-
         big = b"name,email\n" + b"A,a@example.org\n" * (csv_import.MAX_BYTES // 16 + 10)
         response = self.upload(big)
         self.assertContains(response, "larger than 10 MB")

@@ -83,7 +83,9 @@ def test_a_moderator_sends_a_release_under_embargo_to_a_media_list(
 
     call_command("send_releases", verbosity=0)
     page.reload()
-    expect(page.locator("dd").nth(1)).to_have_text("2")  # sent
+    numbers = page.locator("#send-numbers")
+    expect(numbers.locator("td").nth(1)).to_have_text("2")  # sent
+    expect(numbers.locator("th").nth(1)).to_have_text("Sent")
     screenshot(page, "releases-send-report")
 
     received = {recipients[0]: message for recipients, message in smtp.inbox.received}
@@ -91,7 +93,7 @@ def test_a_moderator_sends_a_release_under_embargo_to_a_media_list(
     message = received["riley@example.org"]
     assert message["To"] == "riley@example.org"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["List-Unsubscribe"].startswith(f"<{coalition_url}/releases/unsubscribe/")
+    assert message["List-Unsubscribe"].strip().startswith(f"<{coalition_url}/releases/unsubscribe/")
     text = text_part(message)
     assert text.startswith("EMBARGOED UNTIL ")
     assert "Every sample family deserves a lawyer." in text
@@ -104,6 +106,15 @@ def test_a_moderator_sends_a_release_under_embargo_to_a_media_list(
     narrow = new_context(viewport={"width": 375, "height": 800}).new_page()
     narrow.set_content(html_part(message))
     screenshot(narrow, "releases-email-375")
+
+    # Its unsubscribe link, on a phone: a page that asks first, then says it is done.
+    narrow.get_by_role("link", name="Unsubscribe").click()
+    question = "Stop the press releases ICE Out of California sends to riley@example.org?"
+    expect(narrow.get_by_text(question)).to_be_visible()
+    screenshot(narrow, "releases-unsubscribe-375")
+    narrow.get_by_role("button", name="Unsubscribe").click()
+    expect(narrow.get_by_role("heading", name="Unsubscribed")).to_be_visible()
+    assert MediaContact.objects.get(email="riley@example.org").suppressed_reason == Suppression.UNSUBSCRIBED
 
     # The reporter's personal link shows the draft, under the embargo banner.
     link = re.search(r"http://\S+/embargoed/[A-Za-z0-9_-]{43}/", text).group(0)

@@ -31,12 +31,10 @@ from alerts.models import AlertHold
 from core.models import SiteBranding
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
-from medialists.models import ContactImport, MediaContact, MediaList
-from releases_out.models import Delivery, Send
-from releases_out.queueing import record_send
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
 from tests.sites import build_press_sites, translate_press_sites
+from tests.teams.media_lists import MEDIA_LIST_LISTINGS, media_list_endpoints, media_list_objects, media_list_snapshot
 from wordpress.models import ImportRun
 
 User = get_user_model()
@@ -135,15 +133,7 @@ class CrossSiteRefusalMixin:
             status=ImportRun.Status.CHECKED,
             dry_run_report={"rows": [["Posts read", 1]], "warnings": []},
         )
-        cls.media_list = MediaList.objects.create(site=cls.site, name="Victim list")
-        cls.media_contact = MediaContact.objects.create(
-            site=cls.site, name="Victim Reporter", outlet="Victim Weekly", email="victim-reporter@example.org"
-        )
-        cls.media_list.contacts.add(cls.media_contact)
-        cls.contact_import = ContactImport.objects.create(
-            site=cls.site, file_name="victims.csv", data=b"name,email\nVictim New,victim-new@example.org\n"
-        )
-        cls.release_send = record_send(cls.story, cls.site, [cls.media_list], Send.When.GO_LIVE, cls.owner_moderator)
+        media_list_objects(cls)
 
     # --- what must not change ---------------------------------------------------------
 
@@ -166,11 +156,7 @@ class CrossSiteRefusalMixin:
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
             "collection": (self.collection.name, self.collection.path),
             "wordpress_imports": list(ImportRun.objects.order_by("pk").values_list("pk", "site_id", "status")),
-            "media_contacts": list(MediaContact.objects.order_by("pk").values_list("pk", "name", "email", "site_id")),
-            "media_lists": list(MediaList.objects.order_by("pk").values_list("pk", "name", "site_id")),
-            "contact_imports": list(ContactImport.objects.order_by("pk").values_list("pk", "imported_at")),
-            "release_sends": list(Send.objects.order_by("pk").values_list("pk", "state")),
-            "deliveries": list(Delivery.objects.order_by("pk").values_list("pk", "state")),
+            **media_list_snapshot(),
         }
 
     # --- the endpoints ---------------------------------------------------------------
@@ -313,42 +299,7 @@ class CrossSiteRefusalMixin:
             ("email alerts hold page", "get", f"/admin/alerts/stories/{story.pk}/hold/", None, "moderator"),
             ("email alerts hold", "post", f"/admin/alerts/stories/{story.pk}/hold/", {"action": "hold"}, "moderator"),
             ("email subscribers export", "get", f"/admin/alerts/rooms/{self.press.pk}/subscribers.csv", None, "editor"),
-            ("media contact edit form", "get", f"/admin/media-lists/contacts/{self.media_contact.pk}/", None, "editor"),
-            (
-                "media contact save",
-                "post",
-                f"/admin/media-lists/contacts/{self.media_contact.pk}/",
-                {"site": self.site.pk, "name": "Hacked", "email": "hacked@example.org", "language": "en"},
-                "editor",
-            ),
-            (
-                "media contact delete",
-                "post",
-                f"/admin/media-lists/contacts/{self.media_contact.pk}/",
-                {"delete": "1"},
-                "editor",
-            ),
-            ("media list edit form", "get", f"/admin/media-lists/lists/{self.media_list.pk}/", None, "editor"),
-            (
-                "media list save",
-                "post",
-                f"/admin/media-lists/lists/{self.media_list.pk}/",
-                {"site": self.site.pk, "name": "Hacked"},
-                "editor",
-            ),
-            ("media list delete", "post", f"/admin/media-lists/lists/{self.media_list.pk}/", {"delete": "1"}, "editor"),
-            ("contact import preview", "get", f"/admin/media-lists/import/{self.contact_import.pk}/", None, "editor"),
-            ("contact import confirm", "post", f"/admin/media-lists/import/{self.contact_import.pk}/", {}, "editor"),
-            ("release sends page", "get", f"/admin/releases/stories/{story.pk}/", None, "moderator"),
-            (
-                "release send",
-                "post",
-                f"/admin/releases/stories/{story.pk}/",
-                {"lists": [self.media_list.pk], "when": "now"},
-                "moderator",
-            ),
-            ("release send report", "get", f"/admin/releases/sends/{self.release_send.pk}/", None, "moderator"),
-            ("release send cancel", "post", f"/admin/releases/sends/{self.release_send.pk}/cancel/", {}, "moderator"),
+            *media_list_endpoints(self),
             ("wordpress import form", "get", f"/admin/wordpress/sites/{self.site.pk}/upload/", None, "moderator"),
             ("wordpress import upload", "post", f"/admin/wordpress/sites/{self.site.pk}/upload/", {}, "moderator"),
             ("wordpress import report", "get", f"/admin/wordpress/runs/{self.import_run.pk}/", None, "moderator"),
@@ -595,11 +546,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
-            "/admin/media-lists/",
-            "/admin/media-lists/contacts/",
-            "/admin/media-lists/contacts/?q=victim",
-            "/admin/media-lists/contacts/?export=csv",
-            "/admin/media-lists/import/",
+            *MEDIA_LIST_LISTINGS,
             "/admin/",
         ]
         for url in listings:
@@ -623,9 +570,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
-            "/admin/media-lists/",
-            "/admin/media-lists/contacts/",
-            "/admin/media-lists/contacts/?export=csv",
+            *MEDIA_LIST_LISTINGS[:3],
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)
