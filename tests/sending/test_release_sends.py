@@ -21,7 +21,7 @@ from releases_out.models import Delivery, Send
 from tests.alerts.smtp import SmtpServer, html_part, record_count, text_part
 from tests.editors import TeamsTestCase
 from tests.factories import block, example_contacts, make_story, statement
-from tests.sites import COALITION_HOST
+from tests.sites import COALITION_HOST, translate, translate_press_sites
 
 SIGNING_KEY = "test-mailgun-signing-key"
 CELL = re.compile(r"<t[hd][^>]*>(?:<strong>)?([^<]*)(?:</strong>)?</t[hd]>")
@@ -257,6 +257,20 @@ class SendingTests(SendTestCase):
         self.assertEqual(in_flight.state, Delivery.State.FAILED)
         self.assertIn("interrupted", in_flight.error)
 
+    def test_a_spanish_reader_gets_the_spanish_translation_where_there_is_one(self):
+        translate_press_sites(self.sites)
+        translate(self.story, title="La red abre una línea de ayuda legal", slug="la-red-abre-una-linea")
+        MediaContact.objects.filter(email="avery@example.org").update(language="es")
+        self.ask(self.story, Send.When.NOW, lists=[self.reporters])
+        self.run_sender()
+        received = {recipients[0]: message for recipients, message in self.inbox.received}
+        spanish, english = received["avery@example.org"], received["blake@example.net"]
+        self.assertEqual(spanish["Subject"], "La red abre una línea de ayuda legal")
+        self.assertIn("/es/press/la-red-abre-una-linea/", text_part(spanish))
+        self.assertIn("Cancelar la suscripción", text_part(spanish))
+        self.assertIn("/es/releases/unsubscribe/", spanish["List-Unsubscribe"])
+        self.assertEqual(english["Subject"], "Network opens a legal help line")
+
     @override_settings(RELEASES_SEND_RATE=1)
     def test_the_rate_caps_each_run(self):
         self.ask(self.story, Send.When.NOW, lists=[self.reporters])
@@ -303,6 +317,12 @@ class UnsubscribeTests(SendTestCase):
         self.ask(self.story, Send.When.NOW, lists=[self.spanish])
         self.run_sender()
         self.assertEqual(self.inbox.messages, [])
+
+    def test_the_unsubscribe_page_answers_in_few_queries(self):
+        path = self.unsubscribe_url()
+        self.client.logout()
+        with self.assertNumQueries(6):
+            self.assertEqual(self.client.get(path, HTTP_HOST=COALITION_HOST).status_code, 200)
 
     def test_the_link_asks_first_and_is_never_cached(self):
         path = self.unsubscribe_url()
