@@ -70,7 +70,8 @@ class ContactsView(TeamView):
 
     def contacts(self):
         contacts = MediaContact.objects.filter(site__in=self.sites).select_related("site")
-        query = self.request.GET.get("q", "").strip()[:200]
+        # Printable characters only: a NUL would make PostgreSQL fail the search (a 500).
+        query = "".join(char for char in self.request.GET.get("q", "") if char.isprintable()).strip()[:200]
         if query:
             contacts = contacts.filter(
                 Q(name__icontains=query)
@@ -193,7 +194,7 @@ class ImportView(TeamView):
         pending = ContactImport.objects.create(
             site=form.cleaned_data["site"],
             media_list=form.cleaned_data["media_list"],
-            file_name=form.cleaned_data["file"].name[:255],
+            file_name="".join(char for char in form.cleaned_data["file"].name if char.isprintable())[:255],
             data=data,
             created_by=request.user,
         )
