@@ -206,6 +206,21 @@ class SendingTests(SendTestCase):
         self.go_live(story)
         self.assertEqual(self.client.get(path, HTTP_HOST=COALITION_HOST).status_code, 302)  # to the live story
 
+    def test_personal_links_are_counted_on_the_storys_links_page_and_cancelling_revokes_them(self):
+        story = self.embargoed_story()
+        self.ask(story, Send.When.EMBARGO)
+        links = self.client.get(f"/admin/embargo/pages/{story.pk}/")
+        self.assertContains(links, "Personal links sent to journalists with the release under embargo: 4")
+        personal = EmbargoLink.objects.exclude(sent_to="")
+        self.assertEqual(personal.count(), 4)  # the unsubscribed contact gets none
+        self.assertNotContains(links, personal.first().token)
+        send = Send.objects.get()
+        self.client.post(f"/admin/releases/sends/{send.pk}/cancel/")
+        self.assertFalse(EmbargoLink.objects.active().exclude(sent_to="").exists())
+        self.client.logout()
+        path = urlsplit(personal.first().get_full_url()).path
+        self.assertEqual(self.client.get(path, HTTP_HOST=COALITION_HOST).status_code, 404)
+
     def test_a_go_live_send_waits_for_publication_and_can_be_cancelled(self):
         story = self.embargoed_story()
         self.ask(story, Send.When.GO_LIVE)
