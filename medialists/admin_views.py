@@ -2,6 +2,7 @@
 confirm) and export. Another site's contacts, lists and imports are a 404 at every address."""
 
 import csv
+from datetime import timedelta
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -19,6 +20,7 @@ from medialists.forms import ContactImportForm, MediaContactForm, MediaListForm
 from medialists.models import ContactImport, MediaContact, MediaList
 
 PER_PAGE = 50
+KEEP_UNCONFIRMED = timedelta(days=1)
 
 
 class TeamView(WagtailAdminTemplateMixin, TemplateView):
@@ -191,6 +193,9 @@ class ImportView(TeamView):
         except csv_import.BadFile as error:
             form.add_error("file", str(error))
             return self.render_to_response(self.get_context_data(form=form))
+        # A file checked but never imported keeps people's addresses: gone after a day.
+        stale = timezone.now() - KEEP_UNCONFIRMED
+        ContactImport.objects.filter(imported_at__isnull=True, created_at__lt=stale).delete()
         pending = ContactImport.objects.create(
             site=form.cleaned_data["site"],
             media_list=form.cleaned_data["media_list"],

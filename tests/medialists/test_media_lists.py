@@ -4,6 +4,7 @@ before a confirm writes it all at once; broken files get a clear form error, nev
 
 import csv
 import io
+from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -172,6 +173,14 @@ class ImportTests(MediaListsTestCase):
         response = self.upload(big)
         self.assertContains(response, "larger than 10 MB")
         self.assertEqual(ContactImport.objects.count(), 0)
+
+    def test_a_file_checked_but_never_imported_is_deleted_after_a_day(self):
+        stale = self.upload(csv_bytes([("Avery Sample", "avery@example.org", "", "")])).url
+        ContactImport.objects.update(created_at=timezone.now() - timedelta(days=2))
+        fresh = self.upload(csv_bytes([("Blake Example", "blake@example.net", "", "")])).url
+        self.assertEqual(self.client.get(stale).status_code, 404)
+        self.assertContains(self.client.get(fresh), "blake@example.net")
+        self.assertEqual(ContactImport.objects.count(), 1)
 
     def test_every_row_refused_offers_nothing_to_confirm(self):
         response = self.upload(csv_bytes([("", "x@example.org", "", "")]))
