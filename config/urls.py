@@ -79,6 +79,8 @@ urlpatterns += i18n_patterns(
     # Interview requests: the form is cached like a page (filed in interviews.urls); what it
     # posts to (/interview/send/) never is.
     path("interview/", include("interviews.urls")),
+    # Unsubscribing from a team's releases, and the email provider's webhooks: never cached.
+    path("releases/", include("releases_out.urls")),
     path(
         "",
         include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(view, [paths_key]))),

@@ -26,6 +26,7 @@ from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import Category, Organization, SiteBranding, SiteBrandingText, Spokesperson, Topic
 from core.tree import ensure_wagtail_roots
 from demo import images
+from demo.medialists import load_media_lists
 from demo.presskit import PressKitLoader
 from home.models import HomePage
 from languages.copies import publish_translation
@@ -132,6 +133,8 @@ class DemoLoader:
         roots = {"cipc": cipc_site.root_page.specific, "coalition": coalition_site.root_page.specific}
         for path in TRANSLATION_FILES:
             self._translations(tomllib.loads(path.read_text(encoding="utf-8")), roots)
+        for site in (cipc_site, coalition_site):
+            load_media_lists(site, self.report)
         return self.report
 
     # --- translations --------------------------------------------------------------------

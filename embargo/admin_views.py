@@ -55,7 +55,7 @@ class PageLinksView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, form=None, **kwargs):
-        links = list(self.page.embargo_links.select_related("created_by"))
+        links = list(self.page.embargo_links.filter(sent_to="").select_related("created_by"))
         for link in links:
             link.page = self.page  # spares a query per link when building its address
         draft = self.page.get_latest_revision_as_object()
@@ -63,6 +63,7 @@ class PageLinksView(WagtailAdminTemplateMixin, TemplateView):
             page=self.page,
             empty_draft=not getattr(draft, "has_body", True),
             links=links,
+            personal_links=self.page.embargo_links.exclude(sent_to="").count(),
             draft=draft,
             form=form or EmbargoLinkForm(),
             **kwargs,

@@ -55,6 +55,10 @@ class EmbargoLink(models.Model):
         ),
     )
 
+    # Set on the personal links a release send makes, one per journalist (releases_out): the
+    # story's links page counts them instead of listing thousands.
+    sent_to = models.CharField(max_length=254, blank=True, editable=False)
+
     objects = EmbargoLinkQuerySet.as_manager()
 
     class Meta:

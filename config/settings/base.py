@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "alerts",
     "storymedia",  # a story's media section, release PDF and share card
     "interviews",
+    "medialists",  # the teams' media contacts and lists, CSV import and export
+    "releases_out",  # sending a story to media lists: now, at go-live or under embargo
     # Wagtail, then the libraries it and we build on, then Django's own apps: an app's
     # templates and static files win over those of the apps after it.
     "wagtail.contrib.redirects",
@@ -96,6 +98,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # django-csp: installed only for its system checks, which catch settings in the pre-4.0 format.
     "csp",
+    # django-anymail: one interface to email providers and their signed webhooks (releases_out).
+    "anymail",
     # HTTP caching and purging (Varnish). Last, where it has always been: signal receivers run
     # in the order apps connect them, so its purges follow every other app's publish handlers.
     "frontcache",
@@ -445,6 +449,23 @@ INTERVIEWS_LIMIT_PER_EMAIL = int(os.environ.get("INTERVIEWS_LIMIT_PER_EMAIL", "5
 # are due again.
 INTERVIEWS_MAX_ATTEMPTS = int(os.environ.get("INTERVIEWS_MAX_ATTEMPTS", "10"))
 INTERVIEWS_CLAIM_TIMEOUT = int(os.environ.get("INTERVIEWS_CLAIM_TIMEOUT", "900"))
+# Releases sent to media lists (releases_out). Sender: empty means ALERTS_FROM_EMAIL, then
+# DEFAULT_FROM_EMAIL, under the room's site name. The mailto in List-Unsubscribe: empty means
+# the sender's address (a mailbox someone reads: unsubscribe requests by email are handled by hand).
+RELEASES_FROM_EMAIL = os.environ.get("RELEASES_FROM_EMAIL", "")
+RELEASES_UNSUBSCRIBE_MAILTO = os.environ.get("RELEASES_UNSUBSCRIBE_MAILTO", "")
+# send_releases: messages per run of the scheduler (so per minute), per batch (one SMTP
+# connection each), tries of a "try later" (4xx) answer, and seconds after which a delivery
+# left "sending" by a killed sender is marked failed (never resent).
+RELEASES_SEND_RATE = int(os.environ.get("RELEASES_SEND_RATE", "600"))
+RELEASES_BATCH_SIZE = int(os.environ.get("RELEASES_BATCH_SIZE", "100"))
+RELEASES_MAX_ATTEMPTS = int(os.environ.get("RELEASES_MAX_ATTEMPTS", "3"))
+RELEASES_CLAIM_TIMEOUT = int(os.environ.get("RELEASES_CLAIM_TIMEOUT", "900"))
+# Bounces and complaints by webhook (django-anymail): "mailgun", whose events are signed with
+# MAILGUN_WEBHOOK_SIGNING_KEY; empty: the webhook address is a 404 (plain SMTP: permanent
+# refusals still mark the contact).
+RELEASES_WEBHOOK_PROVIDER = os.environ.get("RELEASES_WEBHOOK_PROVIDER", "").strip().lower()
+ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": os.environ.get("MAILGUN_WEBHOOK_SIGNING_KEY", "")}
 
 # --- Security -------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

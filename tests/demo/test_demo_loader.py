@@ -13,6 +13,7 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
+from medialists.models import MediaContact, MediaList
 from press.models import StoryPage
 
 COUNTED_MODELS = [
@@ -30,6 +31,8 @@ COUNTED_MODELS = [
     "core.SiteBranding",
     "press.StorySignatory",
     "coalition.CoalitionMember",
+    "medialists.MediaList",
+    "medialists.MediaContact",
 ]
 
 
@@ -140,6 +143,19 @@ class DemoLoaderTests(TestCase):
                 self.assertContains(response, "Alex Sample")
                 self.assertContains(response, "Hours: Weekdays 9 a.m. to 6 p.m. Pacific")
                 self.assertContains(response, after_hours)
+
+    def test_each_site_has_sample_media_lists_of_fictional_reporters_only(self):
+        for site in Site.objects.all():
+            with self.subTest(site=site.hostname):
+                self.assertEqual(
+                    sorted(MediaList.objects.filter(site=site).values_list("name", flat=True)),
+                    ["Sample: Spanish-language media", "Sample: courts reporters"],
+                )
+                contacts = MediaContact.objects.filter(site=site)
+                self.assertEqual(contacts.count(), 3)
+                for contact in contacts:
+                    self.assertTrue(contact.email.endswith(("@example.org", "@example.net")), contact.email)
+                    self.assertIn("Sample content: a fictional reporter", contact.notes)
 
     def test_running_twice_changes_nothing(self):
         first = counts()

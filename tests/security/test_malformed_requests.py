@@ -22,6 +22,10 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
+from medialists.models import MediaContact, MediaList
+from releases_out.models import Send
+from releases_out.queueing import record_send
+from releases_out.tokens import unsubscribe_token
 from teams.models import SiteTeam
 from tests.editors import team_members
 from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement
@@ -113,6 +117,8 @@ TARGETS = [
     Target("/alerts/", ["email", "category", "topic"]),
     Target("/interview/", ["story", "q"]),
     Target("/es/interview/", ["story", "q"], host=COALITION_HOST),
+    Target("/releases/unsubscribe/{release_unsubscribe_token}/", ["q"]),
+    Target("/es/releases/unsubscribe/{release_unsubscribe_token}/", ["q"]),
     # The admin, as a CIPC editor.
     Target("/admin/", ["q"], user="editor"),
     Target("/admin/stories/", ["q", "o", "p", "site", "category", "year", "status", "export"], user="editor"),
@@ -145,10 +151,15 @@ TARGETS = [
         user="editor",
     ),
     Target("/admin/api/main/pages/{story}/", ["fields"], user="editor"),
+    Target("/admin/media-lists/", ["q"], user="editor"),
+    Target("/admin/media-lists/contacts/", ["q", "p", "list", "suppressed", "export"], user="editor"),
+    Target("/admin/media-lists/import/", ["q"], user="editor"),
+    Target("/admin/releases/stories/{story}/", ["q"], user="moderator"),
+    Target("/admin/releases/sends/{release_send}/", ["state", "p"], user="moderator"),
 ]
 
 # The public targets the sweep's second part takes (the first takes the rest).
-SPANISH_AND_LINKS = ("/es/", "/embargoed/", "/alerts/", "/interview/")
+SPANISH_AND_LINKS = ("/es/", "/embargoed/", "/alerts/", "/interview/", "/releases/")
 
 # An editor searches a listing, then sorts it by a column (or an address asks for any order).
 SORTED_SEARCH_PATHS = [
@@ -345,6 +356,11 @@ class MalformedRequestSweep(TestCase):
         draft = make_story(sites.cipc_press, "Sample embargoed story")
         draft.unpublish()
         link = EmbargoLink.objects.create(page=draft, created_by=cls.people["editor"])
+        reporters = MediaList.objects.create(site=sites.cipc_site, name="Sample reporters")
+        reporters.contacts.add(
+            MediaContact.objects.create(site=sites.cipc_site, name="Sample Reporter", email="reporter@example.org")
+        )
+        release_send = record_send(story, sites.cipc_site, [reporters], Send.When.NOW, cls.people["moderator"])
         collection = SiteTeam.objects.get(site=sites.cipc_site).collection
         image = Image.objects.create(title="Sample image", file=get_test_image_file(), collection=collection)
         story.listing_image = image  # so the story's media section offers a picture's original
@@ -360,6 +376,8 @@ class MalformedRequestSweep(TestCase):
             "cipc_press": sites.cipc_press.pk,
             "cipc_home": sites.cipc_home.pk,
             "embargo_token": link.token,
+            "release_send": release_send.pk,
+            "release_unsubscribe_token": unsubscribe_token(release_send.deliveries.get()),
         }
 
     @pytest.fixture(autouse=True)

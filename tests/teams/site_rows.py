@@ -1,26 +1,32 @@
-"""Per-site rows that newer features keep (interview requests), for the cross-site sweep in
-test_team_permissions: the victim's row, the admin addresses that name it, the listings that
-must not show it to another team, and what must not change."""
+"""Per-site rows that newer features keep (interview requests, media contacts and lists), for
+the cross-site sweep in test_team_permissions: the victim's rows, the admin addresses that name
+them, the listings that must not show them to another team, and what must not change."""
 
 from interviews.models import InterviewRequest
 from tests.interviews.helpers import make_request
+from tests.teams.media_lists import MEDIA_LIST_LISTINGS, media_list_endpoints, media_list_objects, media_list_snapshot
 
-# The owners see the victim's rows here; another site's team must not.
-SITE_ROW_LISTINGS = [
+INTERVIEW_LISTINGS = [
     "/admin/interview_requests/",
     "/admin/interview_requests/?q=Journalist",
     "/admin/interview_requests/?export=csv",
 ]
+# Another site's team must not see the victim's rows here; the owners see them in the second.
+SITE_ROW_LISTINGS = [*INTERVIEW_LISTINGS, *MEDIA_LIST_LISTINGS]
+OWN_SITE_ROW_LISTINGS = [*INTERVIEW_LISTINGS, *MEDIA_LIST_LISTINGS[:3]]
 
 
-def make_site_rows(site, press_room):
-    return {"interview": make_request(site, press_room, "Victim Journalist")}
+def make_site_rows(test_class):
+    """The victim site's rows, set on ``test_class`` (as ``site_rows`` and by media_lists)."""
+    test_class.site_rows = {"interview": make_request(test_class.site, test_class.press, "Victim Journalist")}
+    media_list_objects(test_class)
 
 
-def site_row_endpoints(rows):
+def site_row_endpoints(test):
     """(label, method, url, data, rightful role), as ``CrossSiteRefusalMixin.endpoints``."""
-    interview = "/admin/interview_requests/{}/" + f"{rows['interview'].pk}/"
+    interview = "/admin/interview_requests/{}/" + f"{test.site_rows['interview'].pk}/"
     return [
+        *media_list_endpoints(test),
         ("interview request", "get", interview.format("edit"), None, "editor"),
         ("interview request answer", "post", interview.format("edit"), {"status": "closed", "notes": "x"}, "editor"),
         ("interview request history", "get", interview.format("history"), None, "editor"),
@@ -30,4 +36,7 @@ def site_row_endpoints(rows):
 
 
 def site_rows_snapshot():
-    return {"interview_requests": list(InterviewRequest.objects.order_by("pk").values_list("pk", "status", "notes"))}
+    return {
+        "interview_requests": list(InterviewRequest.objects.order_by("pk").values_list("pk", "status", "notes")),
+        **media_list_snapshot(),
+    }

@@ -34,7 +34,7 @@ from images.models import CreditedImage as Image
 from teams.setup import ensure_all_teams
 from tests.factories import make_story
 from tests.sites import build_press_sites, translate_press_sites
-from tests.teams.site_rows import SITE_ROW_LISTINGS, make_site_rows, site_row_endpoints, site_rows_snapshot
+from tests.teams import site_rows
 from wordpress.models import ImportRun
 
 User = get_user_model()
@@ -133,7 +133,7 @@ class CrossSiteRefusalMixin:
             status=ImportRun.Status.CHECKED,
             dry_run_report={"rows": [["Posts read", 1]], "warnings": []},
         )
-        cls.site_rows = make_site_rows(cls.site, cls.press)
+        site_rows.make_site_rows(cls)
 
     # --- what must not change ---------------------------------------------------------
 
@@ -156,7 +156,7 @@ class CrossSiteRefusalMixin:
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
             "collection": (self.collection.name, self.collection.path),
             "wordpress_imports": list(ImportRun.objects.order_by("pk").values_list("pk", "site_id", "status")),
-            **site_rows_snapshot(),
+            **site_rows.site_rows_snapshot(),
         }
 
     # --- the endpoints ---------------------------------------------------------------
@@ -317,7 +317,7 @@ class CrossSiteRefusalMixin:
                 None,
                 "moderator",
             ),
-            *site_row_endpoints(self.site_rows),
+            *site_rows.site_row_endpoints(self),
             ("desk edit", "get", f"/admin/stories/edit/{story.pk}/", None, "editor"),
             ("desk delete", "get", f"/admin/stories/delete/{story.pk}/", None, "moderator"),
             ("site branding", "get", f"/admin/settings/core/sitebranding/{self.site.pk}/", None, "moderator"),
@@ -546,7 +546,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
-            *SITE_ROW_LISTINGS,
+            *site_rows.SITE_ROW_LISTINGS,
             "/admin/",
         ]
         for url in listings:
@@ -570,7 +570,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
-            *SITE_ROW_LISTINGS,
+            *site_rows.OWN_SITE_ROW_LISTINGS,
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)

@@ -1,8 +1,9 @@
 """Publish what is due, every minute: stories whose "go live at" time has come, and unpublish
 those whose "expire at" time has passed (Wagtail's `publish_scheduled`); unpin the stories
 whose pin has run out (`unpin_expired`); then send the email
-alerts that are due (`send_alerts`, which includes those of the stories just published) and the
-interview-request emails (`send_interview_emails`); and
+alerts that are due (`send_alerts`, which includes those of the stories just published), the
+interview-request emails (`send_interview_emails`) and the releases due to media lists
+(`send_releases`, those waiting for a story's go-live included); and
 start the WordPress imports queued in the admin (`run_wordpress_imports`), in a thread of its
 own so that a long import never holds up the next minute's publishing.
 
@@ -27,8 +28,9 @@ logger = logging.getLogger(__name__)
 
 class Command(BaseCommand):
     help = (
-        "Run publish_scheduled, unpin_expired, then send_alerts and send_interview_emails, every minute "
-        "(or every --interval seconds) until stopped, and start the WordPress imports queued in the admin."
+        "Run publish_scheduled, unpin_expired, then send_alerts, send_interview_emails and send_releases, "
+        "every minute (or every --interval seconds) until stopped, and start the WordPress imports queued in "
+        "the admin."
     )
 
     def add_arguments(self, parser):
@@ -62,7 +64,7 @@ class Command(BaseCommand):
 
     def publish_due(self):
         # By name: the commands' apps are not imported here (core depends on no app of ours).
-        for command in ("publish_scheduled", "unpin_expired", "send_alerts", "send_interview_emails"):
+        for command in ("publish_scheduled", "unpin_expired", "send_alerts", "send_interview_emails", "send_releases"):
             self.run_command(command)
 
     def run_command(self, command):

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MediaListsConfig(AppConfig):
+    name = "medialists"
+    verbose_name = "Media lists"
