@@ -85,6 +85,8 @@ class SendMail:
                 story=self.story,
                 content=self.content,
                 story_url=self.story_url,
+                # The release PDF (storymedia) sits under the story's address once it is live.
+                pdf_url=f"{self.story_url}release.pdf" if self.story_url else "",
                 embargo_text=self.embargo_text,
                 embargo_url=embargo_url,
                 unsubscribe_url=https,

@@ -161,6 +161,12 @@ class SendingTests(SendTestCase):
             self.assertIn(words, text)
         self.assertNotIn("EMBARGOED", text)
         self.assertIn("Every family deserves a lawyer.", html_part(message))
+        # The release PDF a reporter can forward: its link in the email opens the PDF.
+        pdf_url = f"http://{COALITION_HOST}/press/{self.story.slug}/release.pdf"
+        self.assertIn(f"The release as a PDF: {pdf_url}", text)
+        self.assertIn(f'href="{pdf_url}"', html_part(message))
+        pdf = self.client.get(urlsplit(pdf_url).path, HTTP_HOST=COALITION_HOST)
+        self.assertEqual((pdf.status_code, pdf["Content-Type"]), (200, "application/pdf"))
 
         numbers = send_numbers(self.client.get(f"/admin/releases/sends/{send.pk}/"))
         self.assertEqual(
@@ -202,7 +208,7 @@ class SendingTests(SendTestCase):
         path = urlsplit(link).path
         preview = self.client.get(path, HTTP_HOST=COALITION_HOST)
         self.assertContains(preview, "Courthouses must be safe.")
-        self.assertNotIn(f"/press/{story.slug}/", text)  # not public yet
+        self.assertNotIn(f"/press/{story.slug}/", text)  # not public yet, nor its PDF
         self.go_live(story)
         self.assertEqual(self.client.get(path, HTTP_HOST=COALITION_HOST).status_code, 302)  # to the live story
 
