@@ -71,6 +71,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *decorate_urlpatterns([path("search/", search_views.search, name="search")], filed_under(search_key)),
     path("alerts/", include("alerts.urls")),
+    path("advisories/", include("advisories.urls")),  # an advisory's .ics and RSVP form
     path(
         "",
         include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(view, [paths_key]))),

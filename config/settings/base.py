@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "images",
     "presskit",
     "alerts",
+    "advisories",  # media advisories: When/Where, .ics, Upcoming, RSVPs
     # Wagtail, then the libraries it and we build on, then Django's own apps: an app's
     # templates and static files win over those of the apps after it.
     "wagtail.contrib.redirects",
@@ -425,6 +426,8 @@ ALERTS_CONFIRM_RESEND_INTERVAL = int(os.environ.get("ALERTS_CONFIRM_RESEND_INTER
 # Sign-ups an hour from one client address, and for one email address; past them: 429.
 ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", "20"))
 ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL", "5"))
+# Media advisories' RSVPs an hour from one client address; past it: 429 (advisories.limits).
+ADVISORY_RSVP_LIMIT_PER_ADDRESS = int(os.environ.get("ADVISORY_RSVP_LIMIT_PER_ADDRESS", "10"))
 # send_alerts: alerts per batch (one SMTP connection each), tries before an alert is given up,
 # and seconds after which an alert left "sending" by a killed sender is marked failed.
 # Seconds a story's alerts wait after it goes live before they are sent: a moderator's window

@@ -1,0 +1,63 @@
+"""Media advisories for the tests: fictional events of the fictional Example Immigrant Rights
+Network, on either site."""
+
+import datetime
+
+from django.utils import timezone
+
+from advisories.models import AdvisoryEvent
+from tests.factories import CategoryFactory, block, make_story
+
+# A fixed day far ahead (a Wednesday in winter: Pacific and Eastern standard time), so the page
+# text is the same whenever the tests run and the event never ends during them.
+FUTURE_DAY = datetime.date(2031, 1, 15)
+
+
+def advisory_category():
+    from core.models import Category
+
+    return Category.objects.filter(slug="media-advisory").first() or CategoryFactory(
+        name="Media Advisory", slug="media-advisory"
+    )
+
+
+def make_advisory(
+    room,
+    title,
+    *,
+    date=FUTURE_DAY,
+    start=(10, 0),
+    end=(11, 30),
+    time_zone="America/Los_Angeles",
+    venue="Sample Community Hall",
+    address="100 Example Street, Sacramento, CA 95814",
+    **event_fields,
+):
+    """A published advisory story in ``room`` with its event (local times in ``time_zone``)."""
+    event = AdvisoryEvent(
+        date=date,
+        start_time=datetime.time(*start),
+        end_time=datetime.time(*end),
+        time_zone=time_zone,
+        venue=venue,
+        address=address,
+        visuals=event_fields.pop("visuals", "Sample banners and a podium; families of the Example Network."),
+        interviews=event_fields.pop(
+            "interviews", "Casey Placeholder of the Example Immigrant Rights Network, in English and Spanish."
+        ),
+        **event_fields,
+    )
+    return make_story(
+        room,
+        title,
+        date=timezone.localdate(),
+        category=advisory_category(),
+        summary=f"Media advisory: {title}.",
+        body=[block("paragraph", "<p>Journalists are invited to a sample event.</p>")],
+        advisory_events=[event],
+    )
+
+
+def relative_day(days):
+    """A local day ``days`` from today (negative: in the past)."""
+    return timezone.localdate() + datetime.timedelta(days=days)
