@@ -31,9 +31,12 @@ def make_advisory(
     time_zone="America/Los_Angeles",
     venue="Sample Community Hall",
     address="100 Example Street, Sacramento, CA 95814",
-    **event_fields,
+    **fields,
 ):
-    """A published advisory story in ``room`` with its event (local times in ``time_zone``)."""
+    """A published advisory story in ``room`` with its event (local times in ``time_zone``);
+    ``fields`` the event's other fields or the story's (``make_story``'s)."""
+    event_names = {field.name for field in AdvisoryEvent._meta.get_fields()}
+    event_fields = {name: fields.pop(name) for name in list(fields) if name in event_names}
     event = AdvisoryEvent(
         date=date,
         start_time=datetime.time(*start),
@@ -52,9 +55,10 @@ def make_advisory(
         title,
         date=timezone.localdate(),
         category=advisory_category(),
-        summary=f"Media advisory: {title}.",
-        body=[block("paragraph", "<p>Journalists are invited to a sample event.</p>")],
+        summary=fields.pop("summary", f"Media advisory: {title}."),
+        body=fields.pop("body", [block("paragraph", "<p>Journalists are invited to a sample event.</p>")]),
         advisory_events=[event],
+        **fields,
     )
 
 
