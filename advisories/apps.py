@@ -6,10 +6,9 @@ class AdvisoriesConfig(AppConfig):
     verbose_name = "Media advisories"
 
     def ready(self):
-        # A story's page carries its event, and a room's query its Upcoming list: no query
-        # more for either page (press.models.story_rows; models are ready by now).
-        from advisories.rows import advisory_row, upcoming_rows
-        from press.models.story_rows import room_rows, story_page_rows
+        # Registers the rows a story's page and a room's query carry (press.models.story_rows):
+        # an advisory's event and the Upcoming list cost those pages no query. Imported here, as
+        # the rows need the models, which are ready only now.
+        from advisories.rows import register_rows
 
-        story_page_rows["advisory_row"] = advisory_row
-        room_rows["upcoming_rows"] = upcoming_rows
+        register_rows()

@@ -12,6 +12,7 @@ from advisories.display import UPCOMING_COUNT
 from advisories.models import AdvisoryEvent
 from core.rows import from_json, json_rows, model_fields
 from press.models import PressIndexPage, StoryPage, StorySignatory
+from press.models.story_rows import room_rows, story_page_rows
 
 
 def advisory_row():
@@ -63,3 +64,9 @@ def upcoming_from_rows(rows):
         )
         events.append(event)
     return events
+
+
+def register_rows():
+    """Carry the event on a story's page and the Upcoming list on a room's query."""
+    story_page_rows["advisory_row"] = advisory_row
+    room_rows["upcoming_rows"] = upcoming_rows

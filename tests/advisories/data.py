@@ -5,8 +5,11 @@ import datetime
 
 from django.utils import timezone
 
-from advisories.models import AdvisoryEvent
+from advisories.models import RSVP, AdvisoryEvent
+from core.models import Category
+from press.models import PressIndexPage
 from tests.factories import CategoryFactory, block, make_story
+from tests.sites import translate
 
 # A fixed day far ahead (a Wednesday in winter: Pacific and Eastern standard time), so the page
 # text is the same whenever the tests run and the event never ends during them.
@@ -14,8 +17,6 @@ FUTURE_DAY = datetime.date(2031, 1, 15)
 
 
 def advisory_category():
-    from core.models import Category
-
     return Category.objects.filter(slug="media-advisory").first() or CategoryFactory(
         name="Media Advisory", slug="media-advisory"
     )
@@ -65,3 +66,31 @@ def make_advisory(
 def relative_day(days):
     """A local day ``days`` from today (negative: in the past)."""
     return timezone.localdate() + datetime.timedelta(days=days)
+
+
+# The advisory of each site that the accessibility, HTML and 320 px checks visit
+# (tests.visitors.checked_pages), in English and, where the site has Spanish pages, in Spanish.
+CHECKED_ADVISORY_SLUGS = ("sample-briefing-on-the-capitol-steps", "rueda-de-prensa-de-muestra")
+
+
+def add_checked_advisories(sites):
+    """One upcoming advisory per site (with every part of its block: venue, address, online
+    link, visuals, interviews), translated where the site's Spanish room exists."""
+    english, spanish = CHECKED_ADVISORY_SLUGS
+    for room in (sites.cipc_press, sites.coalition_press):
+        story = make_advisory(
+            room,
+            "Sample briefing on the Capitol steps",
+            slug=english,
+            online_url="https://stream.example.org/sample-briefing",
+        )
+        if PressIndexPage.objects.filter(translation_key=room.translation_key, locale__language_code="es").exists():
+            translate(story, title="Rueda de prensa de muestra", slug=spanish)
+
+
+def add_event_and_rsvp(story, name):
+    """An event (in the future) on an existing ``story``, and a journalist's RSVP to it."""
+    AdvisoryEvent.objects.create(
+        story=story, date=FUTURE_DAY, start_time=datetime.time(10), end_time=datetime.time(11), venue="Sample Hall"
+    )
+    RSVP.objects.create(story=story, name=name, outlet="Sample Outlet", email="reporter@example.org")

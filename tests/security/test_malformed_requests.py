@@ -22,6 +22,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
 from teams.models import SiteTeam
+from tests.advisories.data import make_advisory
 from tests.editors import team_members
 from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate, translate_press_sites
@@ -102,6 +103,11 @@ TARGETS = [
     Target("/es/press/contacts/", ["q", "page"]),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
+    # A media advisory: its story, calendar file and RSVP form (GET shows the form).
+    Target("/press/{advisory_slug}/", STORY_KEYS),
+    Target("/advisories/{advisory}/event.ics", ["q"]),
+    Target("/advisories/{advisory}/rsvp/", ["name", "outlet", "email", "website"]),
+    Target("/es/advisories/{spanish_advisory}/rsvp/", ["name", "outlet", "email"]),
     # The admin, as a CIPC editor.
     Target("/admin/", ["q"], user="editor"),
     Target("/admin/stories/", ["q", "o", "p", "site", "category", "year", "status", "export"], user="editor"),
@@ -240,6 +246,23 @@ SIGNUP_BODIES = [
     "email=v%40localhost",
 ]
 
+# RSVPs to a media advisory (POST /advisories/<id>/rsvp/), sent raw: a clear 400 or 429 (or the
+# honeypot's usual thanks), never a 5xx.
+RSVP_BODIES = [
+    "",
+    "name=&outlet=&email=",
+    "name=%00&outlet=%00&email=%00",
+    "name=Sample&outlet=Sample&email=a%40b.org%0D%0ABcc%3A+c%40d.org",
+    "name=%FF%FE&outlet=%ED%A0%80&email=%FF%40example.org",
+    "name=" + "n" * 100_000 + "&outlet=Sample&email=a%40example.org",
+    "name[]=a&outlet[0]=b&email[a]=c",
+    "name=a&name=b&outlet=c&email=a%40example.org&email=b%40example.org",
+    "name=Sample&outlet=Sample&email=v%40%5B127.0.0.1%5D",
+    "name=Sample&outlet=Sample&email=a%40example.org&website=http%3A%2F%2Fspam.example.net",
+]
+# Ids that are no story's: a 404, not a database error.
+ADVISORY_IDS = ["0", "-1", "9" * 9, "9" * 40, "%C2%B2", "1%00", "{cipc_home}"]
+
 # Sign-in bodies, sent raw as application/x-www-form-urlencoded (or as a stated type).
 LOGIN_BODIES = {
     "no fields": "",
@@ -307,7 +330,12 @@ class MalformedRequestSweep(TestCase):
         Document.objects.create(
             title="Sample document", file=ContentFile(b"%PDF-1.4 sample", name="sample.pdf"), collection=collection
         )
+        advisory = make_advisory(sites.cipc_press, "Sample advisory for the sweep")
+        spanish_advisory = translate(advisory, title="Aviso de muestra", slug="aviso-de-muestra")
         cls.names = {
+            "advisory": advisory.pk,
+            "advisory_slug": advisory.slug,
+            "spanish_advisory": spanish_advisory.pk,
             "story": story.pk,
             "story_slug": story.slug,
             "spanish_story_slug": spanish_story.slug,
@@ -407,6 +435,17 @@ class MalformedRequestSweep(TestCase):
                 data=body,
                 content_type="application/x-www-form-urlencoded",
             )
+        for body in RSVP_BODIES:
+            self.send(
+                "advisory rsvp",
+                "post",
+                "/advisories/{advisory}/rsvp/",
+                data=body,
+                content_type="application/x-www-form-urlencoded",
+            )
+        for story_id in ADVISORY_IDS:
+            self.send("advisory id", "get", f"/advisories/{story_id}/event.ics")
+            self.send("advisory id", "post", f"/advisories/{story_id}/rsvp/", data={"name": "a"})
         for body in LOGIN_BODIES.values():
             self.send("sign-in", "post", "/admin/login/", data=body, content_type="application/x-www-form-urlencoded")
         for content_type, body in LOGIN_RAW.values():

@@ -27,11 +27,13 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from advisories.models import RSVP
 from alerts.models import AlertHold
 from core.models import SiteBranding
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
 from teams.setup import ensure_all_teams
+from tests.advisories.data import add_event_and_rsvp
 from tests.factories import make_story
 from tests.sites import build_press_sites, translate_press_sites
 from wordpress.models import ImportRun
@@ -98,6 +100,7 @@ class CrossSiteRefusalMixin:
         cls.intruder_moderator = make_user("intruder-moderator", other.moderators)
 
         cls.story = make_story(cls.press, "Victim live story")
+        add_event_and_rsvp(cls.story, name="Victim Reporter")  # a media advisory's RSVPs: the team's only
         cls.story.title = "Victim live story, second draft"
         cls.story.save_revision(user=cls.owner_editor)
         cls.first_revision = cls.story.revisions.order_by("created_at", "pk").first()
@@ -149,6 +152,7 @@ class CrossSiteRefusalMixin:
             "restrictions": PageViewRestriction.objects.count(),
             "embargo_links": list(EmbargoLink.objects.order_by("pk").values_list("pk", "revoked_at")),
             "alert_holds": list(AlertHold.objects.values_list("story_id", flat=True)),
+            "rsvps": list(RSVP.objects.order_by("pk").values_list("pk", "story_id", "name", "email")),
             "images": list(Image.objects.order_by("pk").values_list("pk", "title", "collection_id")),
             "documents": list(Document.objects.order_by("pk").values_list("pk", "title", "collection_id")),
             "branding": list(SiteBranding.objects.order_by("pk").values_list("site_id", "name", "primary_colour")),
@@ -172,6 +176,7 @@ class CrossSiteRefusalMixin:
                 "body": streamfield([]),
                 "signatories": inline_formset([]),
                 "corrections": inline_formset([]),
+                "advisory_events": inline_formset([]),
             }
         )
         publish_data = {**edit_data, "action-publish": "action-publish"}
@@ -296,6 +301,8 @@ class CrossSiteRefusalMixin:
             ("email alerts hold page", "get", f"/admin/alerts/stories/{story.pk}/hold/", None, "moderator"),
             ("email alerts hold", "post", f"/admin/alerts/stories/{story.pk}/hold/", {"action": "hold"}, "moderator"),
             ("email subscribers export", "get", f"/admin/alerts/rooms/{self.press.pk}/subscribers.csv", None, "editor"),
+            ("advisory rsvps", "get", f"/admin/advisories/stories/{story.pk}/rsvps/", None, "editor"),
+            ("advisory rsvps export", "get", f"/admin/advisories/stories/{story.pk}/rsvps.csv", None, "editor"),
             ("wordpress import form", "get", f"/admin/wordpress/sites/{self.site.pk}/upload/", None, "moderator"),
             ("wordpress import upload", "post", f"/admin/wordpress/sites/{self.site.pk}/upload/", {}, "moderator"),
             ("wordpress import report", "get", f"/admin/wordpress/runs/{self.import_run.pk}/", None, "moderator"),
@@ -542,6 +549,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
+            "/admin/advisories/",
             "/admin/",
         ]
         for url in listings:
@@ -565,6 +573,8 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=csv",
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
+            "/admin/advisories/",
+            f"/admin/advisories/stories/{self.story.pk}/rsvps/",
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)
