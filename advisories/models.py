@@ -127,20 +127,22 @@ class AdvisoryEvent(models.Model):
 
     # What the page shows.
 
+    # From the wall-clock fields, not starts_at/ends_at: a preview's unsaved event has only those.
+
     @property
     def starts_local(self):
-        return timezone.localtime(self.starts_at, self.zone)
+        return self.moments()[0]
 
     @property
     def ends_local(self):
-        return timezone.localtime(self.ends_at, self.zone)
+        return self.moments()[1]
 
     @property
     def same_day(self):
         return self.starts_local.date() == self.ends_local.date()
 
     def has_ended(self, now=None):
-        return self.ends_at <= (now or timezone.now())
+        return (self.ends_at or self.ends_local) <= (now or timezone.now())
 
     def takes_rsvps(self, now=None):
         return self.rsvp_open and not self.has_ended(now)
