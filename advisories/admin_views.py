@@ -2,6 +2,7 @@
 story's RSVPs, and their export as CSV. Another site's team gets a 403 (or sees no row)."""
 
 import csv
+import re
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -77,9 +78,8 @@ def export_rsvps(request, page_id):
     """The story's RSVPs as CSV: name, outlet, email, language, when."""
     story = story_of(request.user, page_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="rsvps-{story.slug[:80]}-{timezone.localdate():%Y-%m-%d}.csv"'
-    )
+    slug = re.sub(r"[^a-z0-9-]", "", story.slug.lower())[:80]  # a Spanish slug's ñ stays out of the header
+    response["Content-Disposition"] = f'attachment; filename="rsvps-{slug}-{timezone.localdate():%Y-%m-%d}.csv"'
     writer = csv.writer(response)
     writer.writerow(["name", "outlet", "email", "language", "received_at"])
     for rsvp in RSVP.objects.filter(story=story):
