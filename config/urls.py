@@ -81,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("interview/", include("interviews.urls")),
     # Unsubscribing from a team's releases, and the email provider's webhooks: never cached.
     path("releases/", include("releases_out.urls")),
+    path("advisories/", include("advisories.urls")),  # an advisory's .ics and RSVP form
     path(
         "",
         include(decorate_urlpatterns(wagtail_urls.urlpatterns, lambda view: shared_cache(view, [paths_key]))),

@@ -17,7 +17,7 @@ from frontcache.keys import page_key, room_key, site_keys_at
 from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
-from press.models.story_rows import carried, version_rows
+from press.models.story_rows import carried, room_rows, version_rows
 from press.pinning import fresh_until, pin_row, pinned_keys, pinned_story_of
 from presskit.models import PressKitPage
 
@@ -93,6 +93,7 @@ class SiteRootPage(MetadataPageMixin, Page):
             version_rows=version_rows,
             media_contact_rows=PressIndexPage.media_contacts_as_rows,
             pin_row=pin_row,
+            **room_rows,
         )
         site = Site.find_for_request(request)
         if site is None:

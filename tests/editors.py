@@ -48,6 +48,7 @@ def story_form_data(*, category, spokesperson, signatories=(), action=None, **ov
         "signatories_heading": "",
         "signatories": inline_formset([{"organization": str(org.pk)} for org in signatories]),
         "corrections": inline_formset([]),
+        "advisory_events": inline_formset([]),  # the Media advisory panel, left empty
         "comments": inline_formset([]),
     }
     data.update(overrides)

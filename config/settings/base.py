@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "interviews",
     "medialists",  # the teams' media contacts and lists, CSV import and export
     "releases_out",  # sending a story to media lists: now, at go-live or under embargo
+    "advisories",  # media advisories: When/Where, .ics, Upcoming, RSVPs
     # Wagtail, then the libraries it and we build on, then Django's own apps: an app's
     # templates and static files win over those of the apps after it.
     "wagtail.contrib.redirects",
@@ -440,30 +441,25 @@ ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "100"))
 ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "3"))
 ALERTS_CLAIM_TIMEOUT = int(os.environ.get("ALERTS_CLAIM_TIMEOUT", "900"))
 
-# --- Interview requests (interviews app) ----------------------------------------------
-# Requests an hour from one client address, and for one email address; past them: 429.
+# --- Interview requests, advisory RSVPs, releases sent to media lists ------------------
+# Requests (RSVPs) an hour per client address and per email address, past them a 429; tries after
+# "try later" answers (an unreachable server costs none); seconds until a killed sender's are due.
+ADVISORY_RSVP_LIMIT_PER_ADDRESS = int(os.environ.get("ADVISORY_RSVP_LIMIT_PER_ADDRESS", "10"))
 INTERVIEWS_LIMIT_PER_ADDRESS = int(os.environ.get("INTERVIEWS_LIMIT_PER_ADDRESS", "10"))
 INTERVIEWS_LIMIT_PER_EMAIL = int(os.environ.get("INTERVIEWS_LIMIT_PER_EMAIL", "5"))
-# send_interview_emails: tries after "try later" answers before an email is marked failed (a
-# mail server that cannot be reached costs no try), and seconds before a killed sender's emails
-# are due again.
 INTERVIEWS_MAX_ATTEMPTS = int(os.environ.get("INTERVIEWS_MAX_ATTEMPTS", "10"))
 INTERVIEWS_CLAIM_TIMEOUT = int(os.environ.get("INTERVIEWS_CLAIM_TIMEOUT", "900"))
-# Releases sent to media lists (releases_out). Sender: empty means ALERTS_FROM_EMAIL, then
-# DEFAULT_FROM_EMAIL, under the room's site name. The mailto in List-Unsubscribe: empty means
-# the sender's address (a mailbox someone reads: unsubscribe requests by email are handled by hand).
+# Releases' sender (empty: ALERTS_FROM_EMAIL, then DEFAULT_FROM_EMAIL) and List-Unsubscribe
+# mailto (empty: the sender, a mailbox someone reads); send_releases: messages per scheduler run
+# (per minute), per SMTP connection, tries of a 4xx, seconds before a killed sender's claimed
+# deliveries are due again (the one in flight is marked failed, never resent).
 RELEASES_FROM_EMAIL = os.environ.get("RELEASES_FROM_EMAIL", "")
 RELEASES_UNSUBSCRIBE_MAILTO = os.environ.get("RELEASES_UNSUBSCRIBE_MAILTO", "")
-# send_releases: messages per run of the scheduler (so per minute), per batch (one SMTP
-# connection each), tries of a "try later" (4xx) answer, and seconds after which a delivery
-# left "sending" by a killed sender is marked failed (never resent).
 RELEASES_SEND_RATE = int(os.environ.get("RELEASES_SEND_RATE", "600"))
 RELEASES_BATCH_SIZE = int(os.environ.get("RELEASES_BATCH_SIZE", "100"))
 RELEASES_MAX_ATTEMPTS = int(os.environ.get("RELEASES_MAX_ATTEMPTS", "3"))
 RELEASES_CLAIM_TIMEOUT = int(os.environ.get("RELEASES_CLAIM_TIMEOUT", "900"))
-# Bounces and complaints by webhook (django-anymail): "mailgun", whose events are signed with
-# MAILGUN_WEBHOOK_SIGNING_KEY; empty: the webhook address is a 404 (plain SMTP: permanent
-# refusals still mark the contact).
+# Bounces and complaints by signed webhook (anymail): "mailgun", or empty (then a 404 there).
 RELEASES_WEBHOOK_PROVIDER = os.environ.get("RELEASES_WEBHOOK_PROVIDER", "").strip().lower()
 ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": os.environ.get("MAILGUN_WEBHOOK_SIGNING_KEY", "")}
 

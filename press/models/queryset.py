@@ -24,7 +24,14 @@ from core.models import (
 from core.translations import active_language
 from press.filters import has_every_word, search_terms
 from press.models.press_room import PressIndexPage
-from press.models.story_rows import carried_story_rows, correction_rows, signatory_rows, topic_rows, version_rows
+from press.models.story_rows import (
+    carried_story_rows,
+    correction_rows,
+    signatory_rows,
+    story_page_rows,
+    topic_rows,
+    version_rows,
+)
 
 
 def _signatories():
@@ -224,7 +231,7 @@ class StoryPageQuerySet(PageQuerySet):
         category and listing image (the share image) joined, and its topics, dated notes,
         signatories and language versions carried as rows (``press.models.story_rows``)."""
         rows = {"topic_rows": topic_rows, "correction_rows": correction_rows}
-        rows |= {"signatory_rows": signatory_rows, "version_rows": version_rows}
+        rows |= {"signatory_rows": signatory_rows, "version_rows": version_rows, **story_page_rows}
         return carried_story_rows(self.select_related("category", "listing_image"), **rows)
 
     def for_feed(self):

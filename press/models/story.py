@@ -112,6 +112,15 @@ class StoryPage(MetadataPageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("listing_image"),
+        # The advisories app's When/Where/Visuals/Interviews block, one at most per story.
+        InlinePanel(
+            "advisory_events",
+            heading="Media advisory",
+            label="Event",
+            max_num=1,
+            help_text="For a media advisory: when and where, shown at the top of the story with "
+            "a calendar file, in the Upcoming lists until it ends, and an RSVP form for journalists.",
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [

@@ -64,6 +64,15 @@ def version_rows(translation_key=None):
     return json_rows(versions, id=F("id"), locale_id=F("locale_id"), url_path=F("url_path"))
 
 
+# Rows other apps add, each registered by its app's ``ready()`` ({name: function making the
+# annotation}): a story's page carries ``story_page_rows`` (``for_story_page``), and the query
+# that finds a press room for its own page and its site's home page carries ``room_rows``
+# (``SiteRootPage.press_rooms``). What those apps show costs no query more, and press imports
+# none of them.
+story_page_rows = {}
+room_rows = {}
+
+
 def carried(queryset, **rows):
     """``queryset`` annotated with ``rows`` ({name: one of the functions above}) where the
     database can carry them (PostgreSQL)."""

@@ -101,6 +101,7 @@ class StoryPreviewTests(WagtailPageTestCase):
                 ),
                 "signatories": inline_formset([]),
                 "corrections": inline_formset([]),
+                "advisory_events": inline_formset([]),
                 "comments": inline_formset([]),
             }
         )

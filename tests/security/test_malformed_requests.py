@@ -11,7 +11,6 @@ and the count by status is printed as a table whether or not pytest captures out
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -27,8 +26,17 @@ from releases_out.models import Send
 from releases_out.queueing import record_send
 from releases_out.tokens import unsubscribe_token
 from teams.models import SiteTeam
+from tests.advisories.data import make_advisory
 from tests.editors import team_members
 from tests.factories import SpokespersonFactory, TopicFactory, block, make_story, statement
+from tests.security.malformed_bodies import (
+    ADVISORY_IDS,
+    INTERVIEW_BODIES,
+    LOGIN_BODIES,
+    LOGIN_RAW,
+    RSVP_BODIES,
+    SIGNUP_BODIES,
+)
 from tests.sites import CIPC_HOST, COALITION_HOST, build_press_sites, translate, translate_press_sites
 
 # --- what is sent ------------------------------------------------------------------------
@@ -119,6 +127,11 @@ TARGETS = [
     Target("/es/interview/", ["story", "q"], host=COALITION_HOST),
     Target("/releases/unsubscribe/{release_unsubscribe_token}/", ["q"]),
     Target("/es/releases/unsubscribe/{release_unsubscribe_token}/", ["q"]),
+    # A media advisory: its story, calendar file and RSVP form (GET shows the form).
+    Target("/press/{advisory_slug}/", STORY_KEYS),
+    Target("/advisories/{advisory}/event.ics", ["q"]),
+    Target("/advisories/{advisory}/rsvp/", ["name", "outlet", "email", "website"]),
+    Target("/es/advisories/{spanish_advisory}/rsvp/", ["name", "outlet", "email"]),
     # The admin, as a CIPC editor.
     Target("/admin/", ["q"], user="editor"),
     Target("/admin/stories/", ["q", "o", "p", "site", "category", "year", "status", "export"], user="editor"),
@@ -254,72 +267,6 @@ COOKIES = {
 }
 COOKIE_PATHS = ["/", "/press/", "/admin/", "/admin/pages/", "/admin/login/"]
 
-# Email-alert sign-ups (POST /alerts/), sent raw: a clear 400 or 429, never a 5xx.
-SIGNUP_BODIES = [
-    "",
-    "email=",
-    "email=%00",
-    "email=a%40b.org%0D%0ABcc%3A+c%40d.org",
-    "email=%FF%FE%40example.org",
-    "email=%ED%A0%80%40example.org",
-    "email=" + "e" * 100_000 + "%40example.org",
-    "email=a%40example.org&category=%00&topic=%FF",
-    "email=a%40example.org&topic=" + "&topic=".join(["t"] * 500),
-    "email[]=a%40example.org",
-    "email=a%40example.org&email=b%40example.org",
-    "email=v%40%5B127.0.0.1%5D",  # mail to an IP literal or a dotless host: a form error
-    "email=v%40%5BIPv6%3A%3A%3A1%5D",
-    "email=v%40localhost",
-]
-
-# Interview requests (POST /interview/send/), sent raw: a form error (400), a 429, or the thanks
-# page; never a 5xx.
-SOON = f"{date.today() + timedelta(days=30):%Y-%m-%d}T17%3A00"  # a deadline the form accepts
-INTERVIEW_FIELDS = f"name=Sam+Sample&outlet=Example+Ledger&email=sam%40example.net&deadline={SOON}"
-INTERVIEW_BODIES = [
-    "",
-    INTERVIEW_FIELDS,
-    INTERVIEW_FIELDS.replace("sam%40example.net", "%00"),
-    INTERVIEW_FIELDS + "&email=a%40b.org%0D%0ABcc%3A+c%40d.org",
-    INTERVIEW_FIELDS.replace(SOON, "%FF%FE"),
-    INTERVIEW_FIELDS.replace(SOON, "99999-99-99T99%3A99"),
-    INTERVIEW_FIELDS.replace(SOON, "%D9%A2%D9%A0%D9%A2%D9%A7-01-01T17%3A00"),
-    INTERVIEW_FIELDS.replace(SOON, "9999-12-31T23%3A59"),
-    INTERVIEW_FIELDS.replace(SOON, "0001-01-01T00%3A00"),
-    INTERVIEW_FIELDS + "&story=" + "9" * 40,
-    INTERVIEW_FIELDS + "&story=%ED%A0%80&language=%00&phone=%FF",
-    INTERVIEW_FIELDS + "&message=" + "m" * 100_000,
-    INTERVIEW_FIELDS + "&name[]=a&outlet=%00",
-    INTERVIEW_FIELDS + "&website=http%3A%2F%2Fspam.example.net",
-    "name=" + "n" * 100_000,
-]
-
-# Sign-in bodies, sent raw as application/x-www-form-urlencoded (or as a stated type).
-LOGIN_BODIES = {
-    "no fields": "",
-    "only username": "username=cipc-editor",
-    "only password": "password=x",
-    "empty fields": "username=&password=",
-    "NUL username": "username=cipc%00editor&password=x",
-    "NUL password": "username=cipc-editor&password=%00",
-    "FF bytes": "username=%FF%FE&password=%FF",
-    "overlong": "username=%C0%AF&password=%E0%80%AF",
-    "lone surrogate": "username=%ED%A0%80&password=%ED%A0%80",
-    "huge username": "username=" + "u" * 100_000 + "&password=x",
-    "huge password": "username=cipc-editor&password=" + "p" * 100_000,
-    "repeated keys": "username=a&username=b&password=x&password=y",
-    "arrays": "username[]=a&username[]=b&password[]=x",
-    "next NUL": "username=a&password=b&next=%00",
-    "next elsewhere": "username=a&password=b&next=https%3A%2F%2Fevil.example%2F",
-    "remember garbage": "username=a&password=b&remember=%FF",
-}
-LOGIN_RAW = {
-    "JSON body": ("application/json", '{"username": ["a"], "password": {"$ne": null}}'),
-    "broken multipart": ("multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data\r\n\r\nx"),
-    "multipart no boundary": ("multipart/form-data", "username=a"),
-    "binary": ("application/x-www-form-urlencoded", b"\xff\xfe\x00username=\xc0\xaf"),
-}
-
 
 # --- the sweep ---------------------------------------------------------------------------
 
@@ -368,7 +315,12 @@ class MalformedRequestSweep(TestCase):
         Document.objects.create(
             title="Sample document", file=ContentFile(b"%PDF-1.4 sample", name="sample.pdf"), collection=collection
         )
+        advisory = make_advisory(sites.cipc_press, "Sample advisory for the sweep")
+        spanish_advisory = translate(advisory, title="Aviso de muestra", slug="aviso-de-muestra")
         cls.names = {
+            "advisory": advisory.pk,
+            "advisory_slug": advisory.slug,
+            "spanish_advisory": spanish_advisory.pk,
             "story": story.pk,
             "story_slug": story.slug,
             "story_image": image.pk,
@@ -483,6 +435,17 @@ class MalformedRequestSweep(TestCase):
                         data=body,
                         content_type="application/x-www-form-urlencoded",
                     )
+        for body in RSVP_BODIES:
+            self.send(
+                "advisory rsvp",
+                "post",
+                "/advisories/{advisory}/rsvp/",
+                data=body,
+                content_type="application/x-www-form-urlencoded",
+            )
+        for story_id in ADVISORY_IDS:
+            self.send("advisory id", "get", f"/advisories/{story_id}/event.ics")
+            self.send("advisory id", "post", f"/advisories/{story_id}/rsvp/", data={"name": "a"})
         for body in LOGIN_BODIES.values():
             self.send("sign-in", "post", "/admin/login/", data=body, content_type="application/x-www-form-urlencoded")
         for content_type, body in LOGIN_RAW.values():

@@ -175,6 +175,7 @@ class CrossSiteRefusalMixin:
                 "body": streamfield([]),
                 "signatories": inline_formset([]),
                 "corrections": inline_formset([]),
+                "advisory_events": inline_formset([]),
             }
         )
         publish_data = {**edit_data, "action-publish": "action-publish"}
@@ -571,6 +572,7 @@ class CrossSiteRefusalMixin:
             "/admin/stories/?export=xlsx",
             "/admin/wordpress/",
             *site_rows.OWN_SITE_ROW_LISTINGS,
+            f"/admin/advisories/stories/{self.story.pk}/rsvps/",
         ):
             with self.subTest(url=url):
                 response = self.client.get(url)

@@ -9,6 +9,7 @@ PATHS = {
     "press room": "/press/",
     "press room, filtered": "/press/?year=2018&topic=sb-54",
     "story": None,  # per site, below
+    "media advisory": None,  # per site (tests.advisories.data.add_checked_advisories)
     "search results": "/search/?q=SB+54",
     "press kit": "/press-kit/",
     "media contacts": "/press/contacts/",
@@ -30,6 +31,11 @@ SPANISH_STORIES = {
 }
 
 
+ADVISORIES = dict.fromkeys((CIPC_HOST, COALITION_HOST), "/press/sample-briefing-on-the-capitol-steps/")
+SPANISH_ADVISORIES = dict.fromkeys((CIPC_HOST, COALITION_HOST), "/es/press/rueda-de-prensa-de-muestra/")
+PER_SITE = {"story": (STORIES, SPANISH_STORIES), "media advisory": (ADVISORIES, SPANISH_ADVISORIES)}
+
+
 def expected_status(kind):
     return 404 if kind == "404" else 200
 
@@ -38,8 +44,8 @@ def checked_pages(spanish=False):
     """(label, host, path, status) for every page kind on both sites (and in Spanish, if asked)."""
     for host, site in [(CIPC_HOST, "CIPC"), (COALITION_HOST, "coalition")]:
         for kind, path in PATHS.items():
-            yield f"{site} {kind}", host, path or STORIES[host], expected_status(kind)
+            yield f"{site} {kind}", host, path or PER_SITE[kind][0][host], expected_status(kind)
         if spanish:
             for kind, path in PATHS.items():
-                spanish_path = f"/es{path}" if path else SPANISH_STORIES[host]
+                spanish_path = f"/es{path}" if path else PER_SITE[kind][1][host]
                 yield f"{site} {kind} (es)", host, spanish_path, expected_status(kind)

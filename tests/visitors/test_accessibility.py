@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.advisories.data import add_checked_advisories
 from tests.listing_data import build_spanish_stories, build_stories
 from tests.presskit_data import add_press_kits_and_contacts
 from tests.sites import brand_like_the_demo
@@ -22,6 +23,7 @@ def test_axe_finds_no_violations_on_either_site(live_sites, page):
     stories, people = build_stories(sites)
     build_spanish_stories(sites, stories)
     add_press_kits_and_contacts(sites, people)  # press kits, and contact cards on rooms, homes and stories
+    add_checked_advisories(sites)  # a media advisory per site; the Upcoming lists
     # Logos, icons, banners, typefaces and colours: everything a site's branding can add.
     brand_like_the_demo(sites)
     port = sites.cipc_site.port

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.test import TestCase
 
 from press.models import PressIndexPage
+from tests.advisories.data import add_checked_advisories
 from tests.listing_data import build_spanish_stories, build_stories
 from tests.presskit_data import add_press_kits_and_contacts
 from tests.sites import brand_like_the_demo, build_press_sites
@@ -27,6 +28,7 @@ class HtmlValidityTests(TestCase):
         stories, people = build_stories(cls.sites)
         build_spanish_stories(cls.sites, stories)
         add_press_kits_and_contacts(cls.sites, people)  # press kits, and contact cards on rooms, homes and stories
+        add_checked_advisories(cls.sites)  # a media advisory per site; the Upcoming lists
         brand_like_the_demo(cls.sites)  # SVG logos, banners and typefaces are in every page
         # A pinned and a breaking story lead the rooms and home pages (their lead blocks checked too).
         for room, breaking in [(cls.sites.cipc_press, False), (cls.sites.coalition_press, True)]:

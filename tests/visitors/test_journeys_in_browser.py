@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.models import Spokesperson
+from tests.advisories.data import add_checked_advisories
 from tests.listing_data import add_busy_year, build_stories
 from tests.presskit_data import add_press_kits_and_contacts
 from tests.visitors.checked_pages import checked_pages
@@ -119,6 +120,7 @@ def test_every_page_kind_fits_a_320_pixel_screen(busy_sites, new_context, screen
         for name, slug in [("cynthia", "casey-placeholder"), ("angela", "avery-example")]
     }
     add_press_kits_and_contacts(sites, people)  # so every page kind checked exists
+    add_checked_advisories(sites)  # a media advisory per site; the Upcoming lists
     context = new_context(viewport={"width": 320, "height": 640})
     tab = context.new_page()
     too_wide = {}

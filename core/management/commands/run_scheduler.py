@@ -1,6 +1,7 @@
 """Publish what is due, every minute: stories whose "go live at" time has come, and unpublish
 those whose "expire at" time has passed (Wagtail's `publish_scheduled`); unpin the stories
-whose pin has run out (`unpin_expired`); then send the email
+whose pin has run out (`unpin_expired`); purge the pages still showing a media advisory whose
+event has ended (`purge_ended_advisories`); then send the email
 alerts that are due (`send_alerts`, which includes those of the stories just published), the
 interview-request emails (`send_interview_emails`) and the releases due to media lists
 (`send_releases`, those waiting for a story's go-live included); and
@@ -28,9 +29,9 @@ logger = logging.getLogger(__name__)
 
 class Command(BaseCommand):
     help = (
-        "Run publish_scheduled, unpin_expired, then send_alerts, send_interview_emails and send_releases, "
-        "every minute (or every --interval seconds) until stopped, and start the WordPress imports queued in "
-        "the admin."
+        "Run publish_scheduled, unpin_expired, purge_ended_advisories, then send_alerts, send_interview_emails "
+        "and send_releases, every minute (or every --interval seconds) until stopped, and start the WordPress "
+        "imports queued in the admin."
     )
 
     def add_arguments(self, parser):
@@ -64,7 +65,8 @@ class Command(BaseCommand):
 
     def publish_due(self):
         # By name: the commands' apps are not imported here (core depends on no app of ours).
-        for command in ("publish_scheduled", "unpin_expired", "send_alerts", "send_interview_emails", "send_releases"):
+        due = ("publish_scheduled", "unpin_expired", "purge_ended_advisories")
+        for command in (*due, "send_alerts", "send_interview_emails", "send_releases"):
             self.run_command(command)
 
     def run_command(self, command):
