@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "uploads",  # SVG upload checks, local media served under a policy that runs nothing
     "vcards",  # /contacts/<slug>.vcf
     "press",
+    "people",  # spokespeople's pages, /people/<slug>/ (routes of the site root)
     "siteroot",
     "home",
     "coalition",
