@@ -90,6 +90,8 @@ TARGETS = [
     Target("/search/", ["q", "page"]),
     Target("/press/feed/", PRESS_KEYS),
     Target("/press/contacts/", ["q", "page"]),
+    Target("/people/", ["q", "page"]),
+    Target("/people/sample-spokesperson/", ["page", "q"]),
     Target("/sitemap.xml", ["p", "page"]),
     Target("/robots.txt", ["q"]),
     # The same in Spanish.
@@ -100,6 +102,8 @@ TARGETS = [
     Target("/es/search/", ["q", "page"]),
     Target("/es/press/feed/", PRESS_KEYS),
     Target("/es/press/contacts/", ["q", "page"]),
+    Target("/es/people/", ["q", "page"]),
+    Target("/es/people/sample-spokesperson/", ["page", "q"]),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
     # The admin, as a CIPC editor.
@@ -178,6 +182,7 @@ METHOD_PATHS = [
     "/search/",
     "/press/feed/",
     "/press/contacts/",
+    "/people/sample-spokesperson/",
     "/sitemap.xml",
     "/robots.txt",
 ]
@@ -198,6 +203,11 @@ BAD_PATHS = [
     "/press//feed/",
     "/press/feed/%00/",
     "/search/%00/",
+    "/people/%00/",
+    "/people/%C2%B2/",
+    "/people/" + "x" * 10_000 + "/",
+    "/people/sample-spokesperson/%00/",
+    "/es/people/%ED%A0%80/",
     "/documents/99999999999999999999/x.pdf",
     "/documents/1/%00.pdf",
     "/admin/pages/99999999999999999999/",
@@ -288,7 +298,13 @@ class MalformedRequestSweep(TestCase):
         translate_press_sites(sites)
         users = team_members(sites)
         cls.people = {"editor": users["cipc-editor"], "moderator": users["cipc-moderator"]}
-        person = SpokespersonFactory(name="Sample Spokesperson", organization=sites.sample_org)
+        # With a bio: /people/sample-spokesperson/ is swept too.
+        person = SpokespersonFactory(
+            name="Sample Spokesperson",
+            slug="sample-spokesperson",
+            organization=sites.sample_org,
+            bio="<p>A fictional sample spokesperson.</p>",
+        )
         topic = TopicFactory(name="Sample topic", slug="sample-topic")
         story = make_story(
             sites.cipc_press,
