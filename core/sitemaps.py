@@ -32,24 +32,26 @@ class MultilingualSitemap(Sitemap):
         urls, last_mods = [], set()
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
-                url_info["alternates"] = self.alternates(versions.get(item.translation_key, {}))
+                # A page's own route (a site root's people/…) is at the same route of each version.
+                route = url_info.pop("route", "")
+                url_info["alternates"] = self.alternates(versions.get(item.translation_key, {}), route)
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
 
-    def alternates(self, by_language):
+    def alternates(self, by_language, route=""):
         """Every language version, then x-default (the default language's), when there are two
         or more; a page in one language only needs none."""
         if len(by_language) < 2:
             return []
         alternates = [
-            {"lang_code": code, "location": by_language[code].get_full_url(self.request)}
+            {"lang_code": code, "location": by_language[code].get_full_url(self.request) + route}
             for code, _name in settings.LANGUAGES
             if code in by_language
         ]
         default = by_language.get(settings.LANGUAGE_CODE)
         if default is not None:
-            alternates.append({"lang_code": "x-default", "location": default.get_full_url(self.request)})
+            alternates.append({"lang_code": "x-default", "location": default.get_full_url(self.request) + route})
         return alternates

@@ -3,6 +3,7 @@
 from django.db import connection, models
 from django.db.models import F, Subquery
 from django.db.models.functions import JSONObject
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
@@ -14,6 +15,8 @@ from core.models import (
 from core.pictures import fetch_page_pictures
 from core.rows import from_json, model_fields
 from frontcache.keys import page_key, room_key, site_keys_at
+from people import views as people_views
+from people.site_people import PEOPLE_ROUTE, PERSON_ROUTE, default_room, people_with_pages
 from press.listing import card_pictures
 from press.models import PressIndexPage, StoryPage
 from press.models.press_room import is_room_route
@@ -22,9 +25,10 @@ from press.pinning import fresh_until, pin_row, pinned_keys, pinned_story_of
 from presskit.models import PressKitPage
 
 
-class SiteRootPage(MetadataPageMixin, Page):
+class SiteRootPage(RoutablePageMixin, MetadataPageMixin, Page):
     """The root of a site (an organization's or a coalition's): an introduction, the way to
-    its press room and its latest stories. Each site root has one press room as a child."""
+    its press room and its latest stories. Each site root has one press room as a child, and
+    answers its spokespeople's pages (/people/, /people/<slug>/: the ``people`` app)."""
 
     intro = RichTextField(
         features=INLINE_TEXT,
@@ -47,7 +51,10 @@ class SiteRootPage(MetadataPageMixin, Page):
         query that brings its room too (``story_at``); the press room itself (the way to every
         other page of a site) in one query for the room instead of two (the page, then its
         specific type). The page found is then routed by Wagtail's own rules (live, or a 404).
-        Any other child (the press kit) is found as Wagtail finds it."""
+        Any other child (the press kit) is found as Wagtail finds it. The root's own routes
+        (people/) come first, as RoutablePageMixin has them, without looking for a story."""
+        if path_components and path_components[0] == PEOPLE_ROUTE.strip("/"):
+            return super().route(request, path_components)
         if len(path_components) == 2:
             story = self.story_at(request, *path_components)
             if story is not None:
@@ -101,14 +108,19 @@ class SiteRootPage(MetadataPageMixin, Page):
         kit = PressKitPage.top_of(site).values("url_path")[:1]
         return rooms.annotate(press_kit_url_path=Subquery(kit))
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The home page's own language versions (the language switcher's) come with its room.
+    def room_with_versions(self, request):
+        """The site's live press room in this root's language, found as ``press_rooms`` finds
+        it, bringing this root's own language versions too (the language switcher's), in one
+        query; or None."""
         rooms = carried(self.press_rooms(request).live(), home_version_rows=lambda: version_rows(self.translation_key))
         press_room = rooms.first()
         if press_room is not None and hasattr(press_room, "home_version_rows"):
             self.version_rows = press_room.home_version_rows
-        context["press_room"] = press_room
+        return press_room
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_room"] = press_room = self.room_with_versions(request)
         context["latest_stories"] = latest = PressIndexPage.latest_in(press_room, self.latest_count, request)
         if context["press_room"] is not None:
             context["media_contacts"] = context["press_room"].default_media_contacts()
@@ -116,6 +128,28 @@ class SiteRootPage(MetadataPageMixin, Page):
         context["fresh_until"] = fresh_until(pinned)
         fetch_page_pictures(request, card_pictures(latest) + self.own_pictures(), page=self, banner=True)
         return context
+
+    @path(PEOPLE_ROUTE, name="people")
+    def people(self, request):
+        return people_views.people_index(self, request)
+
+    @path(PERSON_ROUTE, name="person")
+    def person(self, request, slug):
+        return people_views.person_page(self, request, slug)
+
+    def get_sitemap_urls(self, request=None):
+        """The home page, and the spokespeople's pages of the site (``route``: the same route of
+        each language's version of the home page, for the sitemap's alternates)."""
+        urls = super().get_sitemap_urls(request)
+        if request is None or not urls:
+            return urls
+        people = people_with_pages(default_room(request, None))
+        if not people:
+            return urls
+        home = urls[0]["location"]
+        routes = [self.reverse_subpage("people")]
+        routes += [self.reverse_subpage("person", kwargs={"slug": person.slug}) for person in people]
+        return urls + [{"location": home + route, "route": route} for route in routes]
 
     def own_pictures(self):
         """(image, specs) of what this kind of home page shows besides its stories and its
@@ -125,9 +159,12 @@ class SiteRootPage(MetadataPageMixin, Page):
     # The front cache (frontcache): what a home page's answer is filed under, and what shows it.
 
     def get_cache_keys(self, context):
-        """Its own key, its press room's, whose latest stories it shows, and its pinned story's."""
-        room = context.get("press_room")
-        return {page_key(self.pk), *([room_key(room.pk)] if room is not None else []), *pinned_keys(context)}
+        """Its own key, its press room's, whose latest stories it shows, and its pinned story's.
+        A spokesperson's page (``people``) is filed under the rooms whose stories it lists or
+        whose stories decide whether it exists."""
+        rooms = [context.get("press_room"), context.get("default_press_room")]
+        rooms = {room_key(room.pk) for room in rooms if room is not None}
+        return {page_key(self.pk), *rooms, *pinned_keys(context)}
 
     def get_purge_keys(self):
         """A site root's change (its title, intro) shows on every page of its site."""

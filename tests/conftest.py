@@ -49,6 +49,7 @@ SLOW_TESTS = (
     "tests/teams/test_team_permissions.py",
     "tests/harness/test_bench_press.py",
     "tests/caching/test_query_budget.py",
+    "tests/people/test_person_page_queries.py",
     "tests/demo/test_demo_honesty.py",
     "tests/demo/test_demo_loader.py",
     "tests/wordpress/test_real_exports.py",

@@ -6,6 +6,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from images.models import CreditedImage
 from presskit.models import PressKitFactSheet, PressKitHeadshot, PressKitLogo, PressKitPage
+from tests.factories import is_real_organization, real_people
 from tests.sites import translate
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="48" height="16"><text y="12">Logo</text></svg>\n'
@@ -72,9 +73,10 @@ def translate_kit(kit):
 
 
 def add_press_kits_and_contacts(sites, people):
-    """Both sites get a press kit (in Spanish too where the site has a Spanish home), and each
-    press room default media contacts (for the page checks: every kind of page, with
-    everything these features add to them)."""
+    """Both sites get a press kit (in Spanish too where the site has a Spanish home), each
+    press room default media contacts, and each room's speaker (fictional) a bio, so they have
+    a spokesperson page (for the page checks: every kind of page, with everything these
+    features add to them)."""
     from press.models import PressIndexPage, PressRoomContact
 
     for home, name in [
@@ -91,3 +93,7 @@ def add_press_kits_and_contacts(sites, people):
         room.after_hours_phone = "(916) 555-0199"
         room.after_hours_note = "Evenings and weekends."
         room.save_revision().publish()
+        if person.name in real_people() or is_real_organization(person.organization):
+            raise ValueError(f"{person.name} is real or speaks for a real organization: no made-up bio")
+        person.bio = f"<p>{person.name} is a fictional spokesperson of a fictional organization.</p>"
+        person.save()

@@ -38,8 +38,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps: core is the shared kernel; security, resilience and uploads import nothing
-    # of ours. Which app may import which: the README's "The house" (a test checks it).
+    # Project apps, core the shared kernel; which may import which: the README's "The house" (tested).
     "core",
     "security",  # security headers (CSP, Permissions-Policy) and the request guards
     "resilience",  # database statement timeout, Redis timeouts and circuit breaker
@@ -48,6 +47,7 @@ INSTALLED_APPS = [
     "uploads",  # SVG upload checks, local media served under a policy that runs nothing
     "vcards",  # /contacts/<slug>.vcf
     "press",
+    "people",  # spokespeople's pages, /people/<slug>/ (routes of the site root)
     "siteroot",
     "home",
     "coalition",

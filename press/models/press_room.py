@@ -45,10 +45,10 @@ from press.widget import widget_response
 
 
 def reserved_slugs():
-    """First path segments the project's own URLs use (admin, search, embargoed…): a press
-    room, the only page type at a site's top level, must not take one, or its address
-    would lead to that view instead of the page. The language prefixes (/es/) are taken too,
-    and so are the first segments inside them (/search/)."""
+    """First path segments the project's own URLs and the site root's routes use (admin, search,
+    embargoed, people…): a press room, the only page type at a site's top level, must not take
+    one, or its address would lead to that view instead of the page. The language prefixes
+    (/es/) are taken too, and so are the first segments inside them (/search/)."""
     slugs = {code for code, _name in settings.LANGUAGES}
     patterns = list(get_resolver().url_patterns)
     for pattern in patterns:
@@ -58,6 +58,11 @@ def reserved_slugs():
         first = str(pattern.pattern).lstrip("^").split("/", 1)[0]
         if first and not any(char in first for char in "()[]?*+\\"):
             slugs.add(first)
+    # The routes of the pages a room sits under (a site root's people/), which come before its children.
+    for label in PressIndexPage.parent_page_types:
+        for route in getattr(apps.get_model(label), "get_subpage_urls", list)():
+            slugs.add(str(route.pattern).lstrip("^").split("/", 1)[0])
+    slugs.discard("")
     return slugs
 
 

@@ -190,6 +190,11 @@ class StoryPageQuerySet(PageQuerySet):
     def spoken_by(self, spokesperson_slug):
         return self.filter(spokespeople__slug=spokesperson_slug)
 
+    def speaker_ids(self):
+        """The ids of the people (default-language records) who speak in these stories."""
+        through = self.model.spokespeople.through.objects.filter(storypage_id__in=self._ids())
+        return through.order_by().values_list("spokesperson_id", flat=True).distinct()
+
     def signed_or_spoken_by(self, organization_slug):
         """Stories an organisation signed or in which one of its spokespeople speaks."""
         signed = _signatories().objects.filter(organization__slug=organization_slug).values("page_id")

@@ -126,6 +126,26 @@ class DemoHonestyTests(TestCase):
         self.assertTrue(with_hours)
         self.assertLessEqual(set(with_hours), set(self.fictional_people))
 
+    def test_only_the_fictional_spokespeople_get_pages(self):
+        """A page shows a bio, so only people the demo marks fictional have one: a real person,
+        whom the seed gives no bio, has none on either site or in either language."""
+        shown = set()
+        for person in Spokesperson.objects.filter(locale__language_code="en"):
+            for host in ("localhost", "iceout.localhost"):
+                for prefix in ("", "/es"):
+                    status = self.client.get(f"{prefix}/people/{person.slug}/", HTTP_HOST=host).status_code
+                    if person.slug not in self.fictional_people:
+                        self.assertEqual(status, 404, (person.name, host, prefix))
+                    elif status == 200:
+                        shown.add((person.slug, host, prefix))
+        self.assertIn(("jordan-placeholder", "localhost", ""), shown)  # the quote in a CIPC story
+        self.assertIn(("jordan-placeholder", "localhost", "/es"), shown)
+        for host in ("localhost", "iceout.localhost"):
+            listed = self.client.get("/people/", HTTP_HOST=host).content.decode()
+            sitemap = self.client.get("/sitemap.xml", HTTP_HOST=host).content.decode()
+            for person in Spokesperson.objects.exclude(slug__in=self.fictional_people):
+                self.assertNotIn(f"/people/{person.slug}/", listed + sitemap, host)
+
     def test_signatories_are_only_those_the_seed_or_its_notes_name(self):
         signed = {
             story.slug: [s.organization.short_name for s in story.signatories.all()]

@@ -115,7 +115,7 @@ class ReservedSlugTests(WagtailPageTestCase):
         sites = build_press_sites()
         sites.coalition_press.delete()
         self.login()
-        for slug in ("search", "embargoed", "admin"):
+        for slug in ("search", "embargoed", "admin", "people"):  # people/: the site root's spokesperson pages
             with self.subTest(slug=slug):
                 response = self.client.post(
                     f"/admin/pages/add/press/pressindexpage/{sites.coalition_home.pk}/",

@@ -109,6 +109,8 @@ TARGETS = [
     Target("/press/{story_slug}/release.pdf", []),
     Target("/press/{story_slug}/card.png", []),
     Target("/press/{story_slug}/media/images/{story_image}/", []),
+    Target("/people/", ["q", "page"]),
+    Target("/people/sample-spokesperson/", ["page", "q"]),
     Target("/sitemap.xml", ["p", "page"]),
     Target("/robots.txt", ["q"]),
     # The same in Spanish.
@@ -121,6 +123,8 @@ TARGETS = [
     Target("/es/press/contacts/", ["q", "page"]),
     Target("/es/press/widget/", [*PRESS_KEYS, "count"], host=COALITION_HOST),
     Target("/es/press/{spanish_story_slug}/release.pdf", []),
+    Target("/es/people/", ["q", "page"]),
+    Target("/es/people/sample-spokesperson/", ["page", "q"]),
     Target("/embargoed/{embargo_token}/", ["q"]),
     Target("/alerts/", ["email", "category", "topic"]),
     Target("/interview/", ["story", "q"]),
@@ -218,6 +222,7 @@ METHOD_PATHS = [
     "/press/{story_slug}/media/images/{story_image}/",
     "/interview/",
     "/interview/send/",
+    "/people/sample-spokesperson/",
     "/sitemap.xml",
     "/robots.txt",
 ]
@@ -243,6 +248,11 @@ BAD_PATHS = [
     "/press/{story_slug}/media/images/99999999999999999999/",
     "/press/{story_slug}/media/images/%00/",
     "/press/{story_slug}/media/images/{story_image}/%C0%AF/",
+    "/people/%00/",
+    "/people/%C2%B2/",
+    "/people/" + "x" * 10_000 + "/",
+    "/people/sample-spokesperson/%00/",
+    "/es/people/%ED%A0%80/",
     "/documents/99999999999999999999/x.pdf",
     "/documents/1/%00.pdf",
     "/admin/pages/99999999999999999999/",
@@ -289,7 +299,13 @@ class MalformedRequestSweep(TestCase):
         translate_press_sites(sites)
         users = team_members(sites)
         cls.people = {"editor": users["cipc-editor"], "moderator": users["cipc-moderator"]}
-        person = SpokespersonFactory(name="Sample Spokesperson", organization=sites.sample_org)
+        # With a bio: /people/sample-spokesperson/ is swept too.
+        person = SpokespersonFactory(
+            name="Sample Spokesperson",
+            slug="sample-spokesperson",
+            organization=sites.sample_org,
+            bio="<p>A fictional sample spokesperson.</p>",
+        )
         topic = TopicFactory(name="Sample topic", slug="sample-topic")
         story = make_story(
             sites.cipc_press,

@@ -13,6 +13,8 @@ PATHS = {
     "search results": "/search/?q=SB+54",
     "press kit": "/press-kit/",
     "media contacts": "/press/contacts/",
+    "spokesperson page": None,  # per site, below
+    "spokespeople": "/people/",
     "404": "/no-such-page/",
     "email alerts sign-up": "/alerts/",
     "latest statements widget": "/press/widget/",
@@ -21,6 +23,12 @@ PATHS = {
 STORIES = {
     CIPC_HOST: "/press/cipc-praises-ninth-circuit-ruling/",
     COALITION_HOST: "/press/coalition-defends-the-california-values-act/",
+}
+
+# Each room's speaker, given a bio by tests.presskit_data.add_press_kits_and_contacts.
+PEOPLE = {
+    CIPC_HOST: "/people/casey-placeholder/",
+    COALITION_HOST: "/people/avery-example/",
 }
 
 
@@ -33,7 +41,13 @@ SPANISH_STORIES = {
 
 ADVISORIES = dict.fromkeys((CIPC_HOST, COALITION_HOST), "/press/sample-briefing-on-the-capitol-steps/")
 SPANISH_ADVISORIES = dict.fromkeys((CIPC_HOST, COALITION_HOST), "/es/press/rueda-de-prensa-de-muestra/")
-PER_SITE = {"story": (STORIES, SPANISH_STORIES), "media advisory": (ADVISORIES, SPANISH_ADVISORIES)}
+SPANISH_PEOPLE = {host: f"/es{path}" for host, path in PEOPLE.items()}
+# (English, Spanish) addresses of the kinds whose pages differ per site.
+PER_SITE = {
+    "story": (STORIES, SPANISH_STORIES),
+    "media advisory": (ADVISORIES, SPANISH_ADVISORIES),
+    "spokesperson page": (PEOPLE, SPANISH_PEOPLE),
+}
 
 
 def expected_status(kind):
