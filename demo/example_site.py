@@ -98,6 +98,20 @@ class ExampleSiteLoader:
         ]
         story.save_revision().publish()
         self.report.count("media advisory events" if existing is None else "media advisory events updated")
+        if existing is not None:
+            self._move_translations_event(story, story.advisory_events.get())
+
+    def _move_translations_event(self, story, event):
+        """The story's language versions' events moved to ``event``'s time, in their own words."""
+        for version in story.get_translations().specific():
+            old = version.advisory_events.first()
+            if old is None or not self.loader_only(version):
+                continue
+            moved = AdvisoryEvent(story=version, venue=old.venue, visuals=old.visuals, interviews=old.interviews)
+            for name in ("date", "start_time", "end_time", "time_zone", "address", "online_url", "rsvp_open"):
+                setattr(moved, name, getattr(event, name))
+            version.advisory_events = [moved]
+            version.save_revision().publish()
 
     def loader_only(self, obj):
         return not obj.revisions.exclude(user=None).exists()
