@@ -1,4 +1,4 @@
-# The two commands: `make run` serves both demo sites; `make test` runs the whole suite
+# The two commands: `make run` serves the demo sites; `make test` runs the whole suite
 # (`make test-fast`: the part without a browser, servers or the slow sweeps).
 SHELL := /bin/bash
 PYTHON ?= python3.11
@@ -51,7 +51,8 @@ run: setup
 	@echo ""
 	@echo "  CIPC press room          http://localhost:$(PORT)/"
 	@echo "  ICE Out of California    http://iceout.localhost:$(PORT)/"
-	@echo "  Wagtail admin (both)     http://localhost:$(PORT)/admin/"
+	@echo "  Sample site (fictional)  http://example.localhost:$(PORT)/"
+	@echo "  Wagtail admin (all)      http://localhost:$(PORT)/admin/"
 	@echo "  Branded error pages      http://localhost:$(PORT)/_errors/404/ and /_errors/500/ (DEBUG shows Django's own)"
 	@echo ""
 	@# The scheduler publishes stories whose "go live at" time has come; it stops with the server.

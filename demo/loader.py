@@ -1,4 +1,5 @@
-"""Builds both demo sites from content/press.toml.
+"""Builds the demo sites: CIPC and the coalition from content/press.toml, and the fictional
+sample site from content/example.toml (demo/example_site.py).
 
 Idempotent: everything is looked up by a natural key (slug, hostname, title) and created
 only when missing. A second run creates nothing and changes nothing.
@@ -25,7 +26,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from coalition.models import CoalitionHomePage, CoalitionMember
 from core.models import Category, Organization, SiteBranding, SiteBrandingText, Spokesperson, Topic
 from core.tree import ensure_wagtail_roots
-from demo import images
+from demo import example_site, images
 from demo.medialists import load_media_lists
 from demo.presskit import PressKitLoader
 from home.models import HomePage
@@ -55,6 +56,7 @@ LOOKS = {
         "banner": ("#3b1f5c", "#b0155d", "#f2b705"),
         "icon": "ice-out-of-california-icon.svg",
     },
+    example_site.KEY: example_site.LOOK,
 }
 
 # Spanish versions of part of the content: the sites' roots and press rooms, the labels, the
@@ -84,9 +86,16 @@ class LoadReport:
 
 
 class DemoLoader:
-    def __init__(self, cipc_hostname="localhost", coalition_hostname="iceout.localhost", port=8000):
+    def __init__(
+        self,
+        cipc_hostname="localhost",
+        coalition_hostname="iceout.localhost",
+        port=8000,
+        example_hostname="example.localhost",
+    ):
         self.cipc_hostname = cipc_hostname
         self.coalition_hostname = coalition_hostname
+        self.example_hostname = example_hostname
         self.port = port
         self.content = tomllib.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         self.report = LoadReport()
@@ -101,6 +110,8 @@ class DemoLoader:
             "cipc": self._collection(self.content["cipc"]["site_name"]),
             "coalition": self._collection(self.content["coalition"]["site_name"]),
         }
+        self.example = example_site.ExampleSiteLoader(self, self.example_hostname)
+        self.collections[example_site.KEY] = self._collection(self.example.content["site"]["site_name"])
         self.organizations = self._organizations()
         self.categories = self._simple(Category, self.content["category"], "categories")
         self.topics = self._simple(Topic, self.content["topic"], "topics")
@@ -128,13 +139,20 @@ class DemoLoader:
             cipc_room.save_revision().publish()
         for story in self.content["story"]:
             self._story(story)
+        # The fictional sample site: invented events and people, which the real sites must not have.
+        example, self.press_rooms[example_site.KEY] = self.example.site()
+        self.example.stories()
         self.press_kits = PressKitLoader(self, untouched_by_editors)
         self.press_kits.load()
         roots = {"cipc": cipc_site.root_page.specific, "coalition": coalition_site.root_page.specific}
         for path in TRANSLATION_FILES:
-            self._translations(tomllib.loads(path.read_text(encoding="utf-8")), roots)
-        for site in (cipc_site, coalition_site):
+            translations = tomllib.loads(path.read_text(encoding="utf-8"))
+            self._translations(translations, roots)
+            self.example.translate(Locale.objects.get(language_code=translations["language"]), translations)
+        for site in (cipc_site, coalition_site, example):
             load_media_lists(site, self.report)
+        self.example.pin()
+        self.example.admin_samples(example)
         return self.report
 
     # --- translations --------------------------------------------------------------------

@@ -23,6 +23,7 @@ SANS_BOLD = FONTS / "source-sans-3-latin-700-normal.woff2"
 SANS = FONTS / "source-sans-3-latin-400-normal.woff2"
 WORK_BOLD = FONTS / "work-sans-latin-700-normal.woff2"
 WORK = FONTS / "work-sans-latin-400-normal.woff2"
+ATKINSON_BOLD = FONTS / "atkinson-hyperlegible-latin-700-normal.woff2"
 
 _fonts = {}
 
@@ -90,9 +91,11 @@ def main():
     made["ice-out-of-california.svg"] = wordmark(
         [("ICE OUT", WORK_BOLD, 44), ("OF CALIFORNIA", WORK, 20)], "#3b1f5c", coalition["site_name"]
     )
-    # Square icons (favicons) for the two demo sites: initials, white on the site's colour.
+    # Square icons (favicons) for the demo sites: initials, white on the site's colour.
     made["cipc-icon.svg"] = icon("CIPC", SANS_BOLD, "#1d4f91", "California Immigrant Policy Center")
     made["ice-out-of-california-icon.svg"] = icon("ICE", WORK_BOLD, "#3b1f5c", coalition["site_name"])
+    # The fictional sample site's (demo/content/example.toml).
+    made["example-network-icon.svg"] = icon("EX", ATKINSON_BOLD, "#0f5c57", "Example Immigrant Rights Network")
     for name, svg in made.items():
         (OUT / name).write_text(svg, encoding="utf-8")
         print(name)

@@ -9,11 +9,13 @@ story as a row (``pin_row``), so showing it costs no query. At the end time the 
 ``run_scheduler``) clears the fields and purges the room's site, and no cached answer outlives
 the end time (``fresh_until``)."""
 
+import datetime
+
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import JSONObject, Now
+from django.db.models import F, JSONField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, JSONObject, Now
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -48,23 +50,31 @@ def pin_row():
         StoryPage.objects.live()
         .public()
         .filter(translation_key__in=pinning.values("pinned_story__translation_key"))
-        .annotate(elsewhere=Case(When(locale_id=OuterRef("locale_id"), then=Value(0)), default=Value(1)))
-        .order_by("elsewhere")
+        .order_by()
     )
+    # The room's language, else the original: two subqueries rather than one ordered by the
+    # room's language, since SQLite (`make run`) cannot read the room's column in an ORDER BY.
+    own = stories.filter(locale_id=OuterRef("locale_id"))
+    original = stories.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return Coalesce(
+        Subquery(own.values(row=_story_row())[:1]),
+        Subquery(original.values(row=_story_row())[:1]),
+        output_field=JSONField(),
+    )
+
+
+def _story_row():
+    """A pinned story as one JSON row, with its room's pin settings."""
     settings_of_pin = _pinning_room(OuterRef(OuterRef("translation_key")))
-    return Subquery(
-        stories.values(
-            row=JSONObject(
-                id=F("id"),
-                title=F("title"),
-                url_path=F("url_path"),
-                date=F("date"),
-                summary=F("summary"),
-                language=F("locale__language_code"),
-                breaking=Subquery(settings_of_pin.values("pinned_breaking")[:1]),
-                until=Subquery(settings_of_pin.values("pinned_until")[:1]),
-            )
-        )[:1]
+    return JSONObject(
+        id=F("id"),
+        title=F("title"),
+        url_path=F("url_path"),
+        date=F("date"),
+        summary=F("summary"),
+        language=F("locale__language_code"),
+        breaking=Subquery(settings_of_pin.values("pinned_breaking")[:1]),
+        until=Subquery(settings_of_pin.values("pinned_until")[:1]),
     )
 
 
@@ -103,6 +113,8 @@ def pinned_story_of(room):
     until = row["until"]
     if isinstance(until, str):
         until = PressIndexPage._meta.get_field("pinned_until").to_python(until)
+        if until is not None and timezone.is_naive(until):  # SQLite's text: UTC, no offset
+            until = timezone.make_aware(until, datetime.UTC)
     return PinnedStory(story, bool(row["breaking"]), until)
 
 

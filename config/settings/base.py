@@ -489,6 +489,9 @@ SILENCED_SYSTEM_CHECKS = [
 # A "Sample content" note at the top of every public page, for sites showing the demo content
 # (`make run`, `make stack`). Off unless asked for: production never carries the demo.
 SAMPLE_CONTENT_NOTICE = env_bool("SAMPLE_CONTENT_NOTICE", False)
+# The root page slugs of the demo's fictional sample site (demo/content/example.toml): its
+# note says the site and everything on it is made up, not that it is built from the seed.
+SAMPLE_CONTENT_FICTIONAL_ROOTS = ("example",)
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "CIPC press rooms")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost")

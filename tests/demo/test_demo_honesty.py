@@ -23,6 +23,8 @@ from core.models import Spokesperson
 from demo.loader import DemoLoader
 from press.models import PressRoomContact, StoryPage
 
+EXAMPLE_HOST = "example.localhost"
+EXAMPLE_ROOT = "/example"  # the sample site's root pages: /example/ and /example-es/
 SEED_FILE = Path(os.environ.get("SEED_DIR") or settings.BASE_DIR.parent / "shared" / "seed") / "press-room.txt"
 CUT = "[…]"
 
@@ -70,7 +72,9 @@ class DemoHonestyTests(TestCase):
 
     def test_words_of_real_people_and_organisations_are_the_seeds_own(self):
         checked = 0
-        for story in StoryPage.objects.filter(locale__language_code="en").order_by("path"):
+        # The real organisations' sites; the fictional sample site has its own test (below).
+        stories = StoryPage.objects.filter(locale__language_code="en").exclude(url_path__startswith=EXAMPLE_ROOT)
+        for story in stories.order_by("path"):
             for field in ("title", "subtitle", "summary"):
                 if getattr(story, field):
                     self.assertSeedText(getattr(story, field), f"{story.slug} {field}")
@@ -131,7 +135,7 @@ class DemoHonestyTests(TestCase):
         whom the seed gives no bio, has none on either site or in either language."""
         shown = set()
         for person in Spokesperson.objects.filter(locale__language_code="en"):
-            for host in ("localhost", "iceout.localhost"):
+            for host in ("localhost", "iceout.localhost", EXAMPLE_HOST):
                 for prefix in ("", "/es"):
                     status = self.client.get(f"{prefix}/people/{person.slug}/", HTTP_HOST=host).status_code
                     if person.slug not in self.fictional_people:
@@ -140,7 +144,8 @@ class DemoHonestyTests(TestCase):
                         shown.add((person.slug, host, prefix))
         self.assertIn(("jordan-placeholder", "localhost", ""), shown)  # the quote in a CIPC story
         self.assertIn(("jordan-placeholder", "localhost", "/es"), shown)
-        for host in ("localhost", "iceout.localhost"):
+        self.assertIn(("robin-example", EXAMPLE_HOST, ""), shown)  # the sample site's own
+        for host in ("localhost", "iceout.localhost", EXAMPLE_HOST):
             listed = self.client.get("/people/", HTTP_HOST=host).content.decode()
             sitemap = self.client.get("/sitemap.xml", HTTP_HOST=host).content.decode()
             for person in Spokesperson.objects.exclude(slug__in=self.fictional_people):
@@ -234,6 +239,55 @@ class DemoHonestyTests(TestCase):
                     quoted += 1
         self.assertGreaterEqual(named, 8)  # CIPC's four people, in both kits
         self.assertGreaterEqual(quoted, 2)  # the coalition's own description, in Spanish
+
+    def test_the_fictional_sample_site_names_no_real_person_or_organisation(self):
+        """Everything on example.localhost is made up: every spokesperson and organisation on it
+        is marked fictional in press.toml, and no name the seed holds appears in its pages."""
+        content = DemoLoader().content
+        fictional_org_slugs = {o["slug"] for o in content["organization"] if o.get("fictional")}
+        stories = StoryPage.objects.filter(url_path__startswith=EXAMPLE_ROOT)  # both languages
+        self.assertEqual(stories.count(), 7)
+        speakers = set()
+        for story in stories:
+            self.assertFalse(story.signatories.exists(), story.slug)
+            for block in story.body.raw_data:
+                value = block["value"]
+                if block["type"] == "media_contacts":
+                    speakers.update(item["value"] for item in value["contacts"])
+                elif isinstance(value, dict) and value.get("spokesperson"):
+                    speakers.add(value["spokesperson"])
+                if block["type"] == "quote":
+                    self.assertIn(value.get("attribution") or "", {"", *self.fictional_orgs}, story.slug)
+        people = Spokesperson.objects.filter(pk__in=speakers).select_related("organization")
+        self.assertEqual(
+            {p.slug for p in people if p.locale.language_code == "en"},
+            {"alex-sample", "jordan-placeholder", "robin-example"},
+        )
+        for person in people:
+            self.assertIn(person.slug, self.fictional_people)
+            self.assertIn(person.organization.slug, fictional_org_slugs, person.name)
+        for contact in PressRoomContact.objects.filter(page__url_path__startswith=EXAMPLE_ROOT):
+            self.assertIn(contact.spokesperson.slug, self.fictional_people)
+
+        # The seed's names: its people and organisations, and the public figures and places
+        # its excerpts name. None may appear on any page of the sample site.
+        from tests.factories import real_organizations, real_people
+
+        seed_names = {name.casefold() for name in real_people()} | set(real_organizations())
+        seed_names |= {"trump", "sessions", "garcetti", "michel moore", "charlie beck", "mendez", "tulare"}
+        seed_names |= {"orange county", "huntington beach", "los angeles", "caimmigrant"}
+        paths = ["/", "/press/", "/press/contacts/", "/people/", "/es/", "/es/press/", "/es/people/", "/sitemap.xml"]
+        for story in stories:  # /example/press/<slug>/ is /press/<slug>/, /example-es/… is /es/…
+            root, rest = story.url_path.strip("/").split("/", 1)
+            paths.append(f"{'/es' if root.endswith('-es') else ''}/{rest}/")
+        paths += [f"{prefix}/people/{slug}/" for slug in sorted(self.fictional_people) for prefix in ("", "/es")]
+        for path in paths:
+            response = self.client.get(path, HTTP_HOST=EXAMPLE_HOST)
+            self.assertEqual(response.status_code, 200, path)
+            text = normalise(response.content.decode()).casefold()
+            for name in seed_names:
+                self.assertNotIn(name, text, f"{path} names {name!r}")
+        self.assertEqual(len(paths), 8 + 7 + 6)
 
 
 class DemoUpgradeTests(TestCase):

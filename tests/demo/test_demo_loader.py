@@ -33,6 +33,10 @@ COUNTED_MODELS = [
     "coalition.CoalitionMember",
     "medialists.MediaList",
     "medialists.MediaContact",
+    "advisories.AdvisoryEvent",
+    "advisories.RSVP",
+    "interviews.InterviewRequest",
+    "interviews.InterviewEmail",
 ]
 
 
@@ -58,9 +62,11 @@ class DemoLoaderTests(TestCase):
         load()
 
     def test_loads_both_sites_with_the_13_seed_stories(self):
-        english = StoryPage.objects.live().filter(locale__language_code="en")
+        # The real organisations' two sites, and the fictional sample site with its own five.
+        english = StoryPage.objects.live().filter(locale__language_code="en").exclude(url_path__startswith="/example/")
         self.assertEqual(english.count(), 13)
-        self.assertEqual(Site.objects.count(), 2)
+        self.assertEqual(Site.objects.count(), 3)
+        self.assertEqual(StoryPage.objects.live().filter(url_path__startswith="/example/").count(), 5)
         self.assertEqual(english.filter(url_path__startswith="/cipc/").count(), 4)
         self.assertEqual(english.filter(url_path__startswith="/iceout/").count(), 9)
         # No placeholder "Welcome" page from Wagtail's first migration survives.
@@ -77,7 +83,8 @@ class DemoLoaderTests(TestCase):
         # Three CIPC stories and three coalition statements in Spanish; CIPC's Spanish room
         # lists the coalition's Spanish statements too, as its English room lists the English.
         spanish = StoryPage.objects.live().filter(locale__language_code="es")
-        self.assertEqual(spanish.count(), 6)
+        self.assertEqual(spanish.exclude(url_path__startswith="/example-es/").count(), 6)
+        self.assertEqual(spanish.filter(url_path__startswith="/example-es/").count(), 2)
         self.assertContains(self.client.get("/es/press/", HTTP_HOST="localhost"), "6 noticias")
         coalition_room = self.client.get("/es/press/", HTTP_HOST="iceout.localhost")
         self.assertContains(coalition_room, "3 noticias")
@@ -137,7 +144,11 @@ class DemoLoaderTests(TestCase):
             self.assertEqual(timezone.localtime(story.content_modified_at).date(), story.date, story.url_path)
 
     def test_each_sites_media_contacts_page_shows_the_sample_contacts_hours_and_after_hours_line(self):
-        for host, after_hours in [("localhost", "(916) 555-0199"), ("iceout.localhost", "(213) 555-0198")]:
+        for host, after_hours in [
+            ("localhost", "(916) 555-0199"),
+            ("iceout.localhost", "(213) 555-0198"),
+            ("example.localhost", "(559) 555-0197"),
+        ]:
             with self.subTest(host):
                 response = self.client.get("/press/contacts/", HTTP_HOST=host)
                 self.assertContains(response, "Alex Sample")
@@ -178,6 +189,8 @@ class DemoLoaderTests(TestCase):
                 ("cipc-moderator", "California Immigrant Policy Center moderators"),
                 ("iceout-editor", "ICE Out of California editors"),
                 ("iceout-moderator", "ICE Out of California moderators"),
+                ("example-editor", "Example Immigrant Rights Network editors"),
+                ("example-moderator", "Example Immigrant Rights Network moderators"),
             },
         )
         self.assertTrue(self.client.login(username="iceout-editor", password="demo-pass-123"))

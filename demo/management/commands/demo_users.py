@@ -10,6 +10,8 @@ DEMO_USERS = [
     ("cipc-moderator", "cipc", "moderators", "Morgan Moderator"),
     ("iceout-editor", "iceout", "editors", "Eli Editor"),
     ("iceout-moderator", "iceout", "moderators", "Mo Moderator"),
+    ("example-editor", "example", "editors", "Avery Editor"),
+    ("example-moderator", "example", "moderators", "Sasha Moderator"),
 ]
 
 
