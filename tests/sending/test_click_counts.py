@@ -135,6 +135,7 @@ class ClickCountTests(SendTestCase):
                 response = self.click(bad)
                 self.assertEqual(response.status_code, 404)
                 self.assertNotIn("Location", response.headers)
+                self.assertEqual(response.cookies, {})
         self.assertContains(self.click(path[:-3] + "xx/"), "This link does not work", status_code=404)
         self.assertContains(
             self.client.get("/es" + path[:-3] + "xx/", HTTP_HOST=COALITION_HOST),
