@@ -4,6 +4,7 @@ send that has not gone. For those who may publish the story; another site's team
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -73,7 +74,11 @@ class StorySendsView(StoryView):
         return SendForm(data, story=self.story, draft=self.draft, site=self.site)
 
     def get_context_data(self, form=None, **kwargs):
-        sends = list(self.story.release_sends.select_related("created_by").prefetch_related("lists")[:20])
+        sends = list(
+            self.story.release_sends.select_related("created_by")
+            .prefetch_related("lists")
+            .annotate(clicks=Sum("links__clicks"))[:20]
+        )
         for send in sends:
             send.numbers = send.counts()
         return super().get_context_data(
@@ -98,6 +103,7 @@ class StorySendsView(StoryView):
             when,
             request.user,
             embargoed_until=form.embargo_ends() if when == Send.When.EMBARGO else None,
+            count_clicks=form.cleaned_data["count_clicks"],
         )
         log(instance=self.story, action=SEND_RECORDED, user=request.user)
         numbers = send.counts()
@@ -133,7 +139,10 @@ class SendView(StoryView):
             deliveries = deliveries.filter(state=state)
         page = Paginator(deliveries, PER_PAGE).get_page(self.request.GET.get("p"))
         numbers = self.send.counts()
+        links = list(self.send.links.all()) if self.send.count_clicks else []
         return super().get_context_data(
+            links=links,
+            total_clicks=sum(link.clicks for link in links),
             send=self.send,
             story=self.story,
             numbers=numbers,

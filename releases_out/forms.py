@@ -12,6 +12,12 @@ class SendForm(forms.Form):
         error_messages={"required": "Choose at least one list."},
     )
     when = forms.ChoiceField(choices=Send.When.choices, widget=forms.RadioSelect, label="When")
+    count_clicks = forms.BooleanField(
+        required=False,
+        label="Count clicks on links",
+        help_text="The links to the story and its PDF go through this site, which counts clicks for this send, "
+        "per link: never who clicked. Off: the links go straight to the story.",
+    )
 
     def __init__(self, *args, story, draft, site, **kwargs):
         super().__init__(*args, **kwargs)

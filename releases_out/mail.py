@@ -2,7 +2,8 @@
 an HTML part, "Embargoed until …" at the top of an embargoed send with the recipient's personal
 embargoed preview link, the release as text, the media contacts, the links to the story, and
 RFC 8058 one-click unsubscribing (List-Unsubscribe with an https URL and a mailto, and
-List-Unsubscribe-Post). The sender and branding are the press room's (alerts.mail.RoomMail)."""
+List-Unsubscribe-Post). A send that counts clicks links the story and its PDF through its
+counting redirect (clicks.py). The sender and branding are the press room's (alerts.mail.RoomMail)."""
 
 import json
 from email.utils import formataddr, parseaddr
@@ -17,6 +18,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from alerts.mail import RoomMail, one_line
+from releases_out.clicks import counted_urls
 from releases_out.content import release_content
 from releases_out.models import Send
 from releases_out.tokens import unsubscribe_token
@@ -63,6 +65,12 @@ class SendMail:
             if self.embargoed and send.embargoed_until:
                 when = timezone.localtime(send.embargoed_until)
                 self.embargo_text = format_date(when, EMBARGO_TIME_FORMAT)
+        # The release PDF (storymedia) sits under the story's address once it is live. With
+        # click counts on, both go through the send's counting redirect (never the embargo or
+        # unsubscribe links, which are personal).
+        pdf_url = f"{self.story_url}release.pdf" if self.story_url else ""
+        links = counted_urls(send, self.room, language, {"story": self.story_url, "pdf": pdf_url})
+        self.story_link, self.pdf_link = links.get("story", ""), links.get("pdf", "")
 
     @property
     def from_email(self):
@@ -84,9 +92,8 @@ class SendMail:
             context = self.room.context(
                 story=self.story,
                 content=self.content,
-                story_url=self.story_url,
-                # The release PDF (storymedia) sits under the story's address once it is live.
-                pdf_url=f"{self.story_url}release.pdf" if self.story_url else "",
+                story_url=self.story_link,
+                pdf_url=self.pdf_link,
                 embargo_text=self.embargo_text,
                 embargo_url=embargo_url,
                 unsubscribe_url=https,

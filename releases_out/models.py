@@ -28,6 +28,8 @@ class Send(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Off by default: when on, the email's links go through /releases/click/ (releases_out/clicks.py).
+    count_clicks = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -112,3 +114,24 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.send_id} → {self.email} ({self.state})"
+
+
+class SendLink(models.Model):
+    """One link of a send's emails that counts its clicks (when the send counts clicks): the
+    story or its PDF, in one language. Clicks are counted per send and link, never per reader."""
+
+    class Kind(models.TextChoices):
+        STORY = "story", "the story"
+        PDF = "pdf", "the release as a PDF"
+
+    send = models.ForeignKey(Send, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    url = models.URLField(max_length=500)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["send", "url"], name="releases_out_one_link_per_url")]
+        ordering = ["send", "kind", "url"]
+
+    def __str__(self):
+        return f"{self.send_id}: {self.url} ({self.clicks})"

@@ -11,8 +11,10 @@ from releases_out.models import Delivery, Send
 
 
 @transaction.atomic
-def record_send(story, site, lists, when, user, embargoed_until=None):
-    send = Send.objects.create(story=story, site=site, when=when, created_by=user, embargoed_until=embargoed_until)
+def record_send(story, site, lists, when, user, embargoed_until=None, count_clicks=False):
+    send = Send.objects.create(
+        story=story, site=site, when=when, created_by=user, embargoed_until=embargoed_until, count_clicks=count_clicks
+    )
     send.lists.set(lists)
     contacts = (
         MediaContact.objects.filter(site=site, lists__in=lists)

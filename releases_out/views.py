@@ -1,11 +1,13 @@
 """The journalist's side: unsubscribing from a team's releases, by the signed link in every
-release (the footer link, and List-Unsubscribe for the mail provider's one-click POST, RFC 8058).
+release (the footer link, and List-Unsubscribe for the mail provider's one-click POST, RFC 8058);
+and the counting redirect of a send that counts clicks (releases_out/clicks.py).
 
 GET shows a page with a button (link scanners must not unsubscribe anyone); POST unsubscribes.
 csrf_exempt: the signed token in the address authorises it, and a provider's one-click POST
 has no cookie to offer. Never cached (never_cache): the answer is about one person."""
 
-from django.http import HttpResponse
+from django.db.models import F
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +17,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from medialists.models import MediaContact, Suppression
-from releases_out.models import Delivery
+from releases_out.clicks import is_prefetch, read_click_token
+from releases_out.models import Delivery, SendLink
 from releases_out.tokens import read_unsubscribe_token
 
 
@@ -47,3 +50,21 @@ def unsubscribe(request, token):
         return HttpResponse(_("Unsubscribed."), content_type="text/plain; charset=utf-8")
     contact.refresh_from_db()
     return _page(request, "unsubscribed", contact=contact, site_name=site.site_name)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def click(request, token):
+    """Count a click on one of a send's links and go there. HEAD (link checkers) and
+    prefetches redirect without counting. No cookie, never cached: each click must reach us."""
+    ids = read_click_token(token)
+    site = Site.find_for_request(request)
+    link = None
+    if ids is not None and site is not None:
+        send_id, link_id = ids
+        link = SendLink.objects.filter(pk=link_id, send_id=send_id, send__site=site).only("url").first()
+    if link is None:
+        return _page(request, "bad_click", status=404)
+    if request.method == "GET" and not is_prefetch(request):
+        SendLink.objects.filter(pk=link.pk).update(clicks=F("clicks") + 1)
+    return HttpResponseRedirect(link.url)

@@ -84,13 +84,14 @@ sub vcl_recv {
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
-    # Always from the app: the admin, embargo links, email-alert links (signed, personal),
+    # Always from the app: the admin, embargo links, email-alert and release links (signed,
+    # personal, or counted: passed, a HEAD stays a HEAD and a link checker counts no click),
     # documents (which may be private), the health checks and Wagtail's own login and password forms.
-    if (req.url ~ "^/(admin|embargoed|alerts|documents|healthz|readyz|_util)(/|\?|$)") {
+    if (req.url ~ "^/(admin|embargoed|alerts|releases|documents|healthz|readyz|_util)(/|\?|$)") {
         return (pass);
     }
-    # The email alerts in another language (/es/alerts/…): as personal as the English ones.
-    if (req.url ~ "^/[a-z]{2}/alerts(/|\?|$)") {
+    # The email alerts and release links in another language (/es/alerts/…): as the English ones.
+    if (req.url ~ "^/[a-z]{2}/(alerts|releases)(/|\?|$)") {
         return (pass);
     }
     # Everything else is the same for every anonymous visitor: other cookies do not matter.

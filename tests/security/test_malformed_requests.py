@@ -22,7 +22,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from embargo.models import EmbargoLink
 from images.models import CreditedImage as Image
 from medialists.models import MediaContact, MediaList
-from releases_out.models import Send
+from releases_out.clicks import click_token
+from releases_out.models import Send, SendLink
 from releases_out.queueing import record_send
 from releases_out.tokens import unsubscribe_token
 from teams.models import SiteTeam
@@ -84,6 +85,7 @@ class Target:
     keys: list
     user: str | None = None  # None: anonymous; else a key of ``people``
     host: str = CIPC_HOST
+    status: int = 200  # what the clean address answers (a redirect's is 302)
 
     def urls(self):
         keys = [*self.keys, JUNK_KEY]
@@ -131,6 +133,7 @@ TARGETS = [
     Target("/es/interview/", ["story", "q"], host=COALITION_HOST),
     Target("/releases/unsubscribe/{release_unsubscribe_token}/", ["q"]),
     Target("/es/releases/unsubscribe/{release_unsubscribe_token}/", ["q"]),
+    Target("/releases/click/{release_click_token}/", ["q"], status=302),  # a send's counted link
     # A media advisory: its story, calendar file and RSVP form (GET shows the form).
     Target("/press/{advisory_slug}/", STORY_KEYS),
     Target("/advisories/{advisory}/event.ics", ["q"]),
@@ -222,6 +225,7 @@ METHOD_PATHS = [
     "/press/{story_slug}/media/images/{story_image}/",
     "/interview/",
     "/interview/send/",
+    "/releases/click/{release_click_token}/",
     "/people/sample-spokesperson/",
     "/sitemap.xml",
     "/robots.txt",
@@ -252,6 +256,7 @@ BAD_PATHS = [
     "/people/%C2%B2/",
     "/people/" + "x" * 10_000 + "/",
     "/people/sample-spokesperson/%00/",
+    "/releases/click/%00/",
     "/es/people/%ED%A0%80/",
     "/documents/99999999999999999999/x.pdf",
     "/documents/1/%00.pdf",
@@ -323,7 +328,10 @@ class MalformedRequestSweep(TestCase):
         reporters.contacts.add(
             MediaContact.objects.create(site=sites.cipc_site, name="Sample Reporter", email="reporter@example.org")
         )
-        release_send = record_send(story, sites.cipc_site, [reporters], Send.When.NOW, cls.people["moderator"])
+        release_send = record_send(
+            story, sites.cipc_site, [reporters], Send.When.NOW, cls.people["moderator"], count_clicks=True
+        )
+        release_link = SendLink.objects.create(send=release_send, kind="story", url=story.get_full_url())
         collection = SiteTeam.objects.get(site=sites.cipc_site).collection
         image = Image.objects.create(title="Sample image", file=get_test_image_file(), collection=collection)
         story.listing_image = image  # so the story's media section offers a picture's original
@@ -346,6 +354,7 @@ class MalformedRequestSweep(TestCase):
             "embargo_token": link.token,
             "release_send": release_send.pk,
             "release_unsubscribe_token": unsubscribe_token(release_send.deliveries.get()),
+            "release_click_token": click_token(release_link),
         }
 
     @pytest.fixture(autouse=True)
@@ -385,7 +394,7 @@ class MalformedRequestSweep(TestCase):
             # The clean address must work, or the sweep would only be testing a 404 page.
             response = self.send("baseline", "get", target.path, host=target.host, user=target.user)
             self.assertEqual(
-                response.status_code, 200, f"{target.path} on {target.host} as {target.user or 'anonymous'}"
+                response.status_code, target.status, f"{target.path} on {target.host} as {target.user or 'anonymous'}"
             )
             for url in target.urls():
                 self.send("public query" if target.user is None else "admin query", "get", url, **self._at(target))
