@@ -432,10 +432,8 @@ ALERTS_CONFIRM_RESEND_INTERVAL = int(os.environ.get("ALERTS_CONFIRM_RESEND_INTER
 # Sign-ups an hour from one client address, and for one email address; past them: 429.
 ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", "20"))
 ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL", "5"))
-# send_alerts: alerts per batch (one SMTP connection each), tries before an alert is given up,
-# and seconds after which an alert left "sending" by a killed sender is marked failed.
-# Seconds a story's alerts wait after it goes live before they are sent: a moderator's window
-# to hold them (a story published by mistake). 0: with the next run of the scheduler.
+# send_alerts: seconds a story's alerts wait after it goes live (a moderator's window to hold
+# them; 0: the next run), alerts per SMTP connection, tries, seconds before a killed sender's fail.
 ALERTS_SEND_DELAY = int(os.environ.get("ALERTS_SEND_DELAY", "0"))
 ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "100"))
 ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "3"))
@@ -486,11 +484,9 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 
 # --- Wagtail --------------------------------------------------------------------------
-# A "Sample content" note at the top of every public page, for sites showing the demo content
-# (`make run`, `make stack`). Off unless asked for: production never carries the demo.
+# Demo only (`make run`, `make stack`; production never carries the demo): a "Sample content"
+# note on every public page; on the fictional site (its root's slug) it says all of it is made up.
 SAMPLE_CONTENT_NOTICE = env_bool("SAMPLE_CONTENT_NOTICE", False)
-# The root page slugs of the demo's fictional sample site (demo/content/example.toml): its
-# note says the site and everything on it is made up, not that it is built from the seed.
 SAMPLE_CONTENT_FICTIONAL_ROOTS = ("example",)
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "CIPC press rooms")
