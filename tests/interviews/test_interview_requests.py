@@ -10,45 +10,25 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from interviews.models import InterviewEmail, InterviewRequest
-from tests.alerts.smtp import SmtpServer, free_port, html_part, record_count, text_part
 from tests.editors import TeamsTestCase
 from tests.factories import make_story
 from tests.interviews.helpers import ON_CALL, give_room_an_on_call_contact, request_data
+from tests.mail import SmtpInboxMixin, html_part, text_part
 from tests.resilience.outage import HungServer, hung_cache_settings
+from tests.servers import free_port
 from tests.sites import CIPC_HOST, COALITION_HOST, translate_press_sites
 
 JOURNALIST = "sam.sample@example.net"
 
 
-class InterviewTestCase(TeamsTestCase):
+class InterviewTestCase(SmtpInboxMixin, TeamsTestCase):
     """Both sites, their teams, the coalition room's on-call contact and an SMTP server."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.smtp = SmtpServer().start()
-        cls.smtp_settings = override_settings(**cls.smtp.settings())
-        cls.smtp_settings.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.smtp_settings.disable()
-        cls.smtp.stop()
 
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
         give_room_an_on_call_contact(cls.sites.coalition_press, cls.sites.sample_org)
         cls.story = make_story(cls.sites.coalition_press, "Coalition statement on a fictional oversight bill")
-
-    def setUp(self):
-        self.inbox = self.smtp.inbox
-        self.inbox.clear()
-        self.emails_before = self.inbox.total
-
-    def tearDown(self):
-        record_count(self.id(), self.inbox.total - self.emails_before)
 
     def ask(self, host=COALITION_HOST, ip="192.0.2.10", prefix="", **fields):
         return self.client.post(f"{prefix}/interview/send/", request_data(**fields), HTTP_HOST=host, REMOTE_ADDR=ip)
