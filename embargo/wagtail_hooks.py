@@ -1,24 +1,14 @@
-from django.urls import include, path
 from wagtail import hooks
 
-from core.admin_menus import PageHeaderMenuItem, page_header_menu_item
+from core.admin_menus import register_admin_views, register_page_header_item
 from embargo import admin_views
 from press.models import StoryPage
 
-
-@hooks.register("register_admin_urls")
-def register_embargo_admin_urls():
-    return [path("embargo/", include((admin_views.urlpatterns, "embargo_admin")))]
-
-
-@page_header_menu_item
-class EmbargoLinksMenuItem(PageHeaderMenuItem):
-    label = "Embargoed preview links"
-    icon_name = "link"
-    url_name = "embargo_admin:links"
-    priority = 66  # after History
-    page_types = (StoryPage,)
-    permission = "can_edit"
+register_admin_views("embargo/", admin_views.urlpatterns, "embargo_admin")
+# After History in the ⋮ menu.
+register_page_header_item(
+    "Embargoed preview links", "embargo_admin:links", icon_name="link", priority=66, page_types=(StoryPage,)
+)
 
 
 @hooks.register("register_log_actions")

@@ -6,7 +6,6 @@ csrf_exempt: the signed token in the address authorises it, and a provider's one
 has no cookie to offer. Never cached (never_cache): the answer is about one person."""
 
 from django.http import HttpResponse
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,13 +13,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from core.views import noindex_page
 from medialists.models import MediaContact, Suppression
 from releases_out.models import Delivery
 from releases_out.tokens import read_unsubscribe_token
 
 
 def _page(request, template, status=200, **context):
-    return TemplateResponse(request, f"releases_out/{template}.html", {"noindex": True, **context}, status=status)
+    return noindex_page(request, f"releases_out/{template}.html", status, **context)
 
 
 @never_cache

@@ -1,24 +1,19 @@
-from django.urls import include, path
 from wagtail import hooks
 
-from core.admin_menus import PageHeaderMenuItem, page_header_menu_item
+from core.admin_menus import register_admin_views, register_page_header_item
 from press.models import StoryPage
 from releases_out import admin_views
 
-
-@hooks.register("register_admin_urls")
-def register_releases_out_admin_urls():
-    return [path("releases/", include((admin_views.urlpatterns, "releases_out_admin")))]
-
-
-@page_header_menu_item
-class SendToMediaListsMenuItem(PageHeaderMenuItem):
-    label = "Send to media lists"
-    icon_name = "mail"
-    url_name = "releases_out_admin:story"
-    priority = 68  # after Email alerts
-    page_types = (StoryPage,)
-    permission = "can_publish"
+register_admin_views("releases/", admin_views.urlpatterns, "releases_out_admin")
+# After Email alerts in the ⋮ menu.
+register_page_header_item(
+    "Send to media lists",
+    "releases_out_admin:story",
+    icon_name="mail",
+    priority=68,
+    page_types=(StoryPage,),
+    permission="can_publish",
+)
 
 
 @hooks.register("register_log_actions")
