@@ -1,7 +1,10 @@
-from wagtail import hooks
-
 from alerts import admin_views
-from core.admin_menus import register_admin_menu_item, register_admin_views, register_page_header_item
+from core.admin_menus import (
+    register_admin_menu_item,
+    register_admin_views,
+    register_log_actions,
+    register_page_header_item,
+)
 from press.models import StoryPage
 
 register_admin_views("alerts/", admin_views.urlpatterns, "alerts_admin")
@@ -15,9 +18,7 @@ register_page_header_item(
     page_types=(StoryPage,),
     permission="can_publish",
 )
-
-
-@hooks.register("register_log_actions")
-def register_alerts_log_actions(actions):
-    actions.register_action(admin_views.ALERTS_HELD, "Hold email alerts", "Email alerts held")
-    actions.register_action(admin_views.ALERTS_RELEASED, "Release email alerts", "Email alerts released")
+register_log_actions(
+    (admin_views.ALERTS_HELD, "Hold email alerts", "Email alerts held"),
+    (admin_views.ALERTS_RELEASED, "Release email alerts", "Email alerts released"),
+)

@@ -1,5 +1,5 @@
 """What an app adds to the admin, said once: its views under /admin/<prefix>, an item in the
-admin's main menu, and items in a page's header menu (⋮ beside the page's title in the editor)."""
+admin's main menu, its log actions, and items in a page's header menu (⋮ beside the page's title in the editor)."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
@@ -22,6 +22,16 @@ def register_admin_menu_item(label, url_name, icon_name, order):
     @hooks.register("register_admin_menu_item")
     def admin_menu_item():
         return MenuItem(label, reverse(url_name), icon_name=icon_name, order=order)
+
+
+def register_log_actions(*actions):
+    """Name an app's own log actions, ``(action, label, message)`` each, for the admin's page
+    history and reports."""
+
+    @hooks.register("register_log_actions")
+    def log_actions(registry):
+        for action, label, message in actions:
+            registry.register_action(action, label, message)
 
 
 class PageHeaderMenuItem(PageMenuItem):

@@ -1,6 +1,4 @@
-from wagtail import hooks
-
-from core.admin_menus import register_admin_views, register_page_header_item
+from core.admin_menus import register_admin_views, register_log_actions, register_page_header_item
 from embargo import admin_views
 from press.models import StoryPage
 
@@ -9,12 +7,7 @@ register_admin_views("embargo/", admin_views.urlpatterns, "embargo_admin")
 register_page_header_item(
     "Embargoed preview links", "embargo_admin:links", icon_name="link", priority=66, page_types=(StoryPage,)
 )
-
-
-@hooks.register("register_log_actions")
-def register_embargo_log_actions(actions):
-    for action, verb, past in (
-        (admin_views.LINK_CREATED, "create", "created"),
-        (admin_views.LINK_REVOKED, "revoke", "revoked"),
-    ):
-        actions.register_action(action, f"Embargoed preview link: {verb}", f"Embargoed preview link {past}")
+register_log_actions(
+    (admin_views.LINK_CREATED, "Embargoed preview link: create", "Embargoed preview link created"),
+    (admin_views.LINK_REVOKED, "Embargoed preview link: revoke", "Embargoed preview link revoked"),
+)

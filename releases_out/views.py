@@ -19,10 +19,6 @@ from releases_out.models import Delivery
 from releases_out.tokens import read_unsubscribe_token
 
 
-def _page(request, template, status=200, **context):
-    return noindex_page(request, f"releases_out/{template}.html", status, **context)
-
-
 @never_cache
 @csrf_exempt  # see the module's docstring
 @require_http_methods(["GET", "POST"])
@@ -33,10 +29,10 @@ def unsubscribe(request, token):
     )
     site = Site.find_for_request(request)
     if delivery is None or delivery.contact is None or site is None or delivery.send.site_id != site.pk:
-        return _page(request, "bad_link", status=404)
+        return noindex_page(request, "releases_out/bad_link.html", status=404)
     contact = delivery.contact
     if request.method == "GET":
-        return _page(request, "unsubscribe", contact=contact, site_name=site.site_name)
+        return noindex_page(request, "releases_out/unsubscribe.html", contact=contact, site_name=site.site_name)
     now = timezone.now()
     MediaContact.objects.filter(pk=contact.pk).suppress(Suppression.UNSUBSCRIBED, now)
     Delivery.objects.filter(pk=delivery.pk, feedback="").update(
@@ -46,4 +42,4 @@ def unsubscribe(request, token):
         # The mail provider's one-click request: no page for anyone to read.
         return HttpResponse(_("Unsubscribed."), content_type="text/plain; charset=utf-8")
     contact.refresh_from_db()
-    return _page(request, "unsubscribed", contact=contact, site_name=site.site_name)
+    return noindex_page(request, "releases_out/unsubscribed.html", contact=contact, site_name=site.site_name)

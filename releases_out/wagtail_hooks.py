@@ -1,6 +1,4 @@
-from wagtail import hooks
-
-from core.admin_menus import register_admin_views, register_page_header_item
+from core.admin_menus import register_admin_views, register_log_actions, register_page_header_item
 from press.models import StoryPage
 from releases_out import admin_views
 
@@ -14,9 +12,7 @@ register_page_header_item(
     page_types=(StoryPage,),
     permission="can_publish",
 )
-
-
-@hooks.register("register_log_actions")
-def register_releases_out_log_actions(actions):
-    actions.register_action(admin_views.SEND_RECORDED, "Send to media lists", "Release sent to media lists")
-    actions.register_action(admin_views.SEND_CANCELLED, "Cancel a release send", "Release send cancelled")
+register_log_actions(
+    (admin_views.SEND_RECORDED, "Send to media lists", "Release sent to media lists"),
+    (admin_views.SEND_CANCELLED, "Cancel a release send", "Release send cancelled"),
+)
