@@ -89,15 +89,13 @@ class SmtpInboxMixin:
     @classmethod
     def setUpClass(cls):
         cls.smtp = SmtpServer().start()
-        cls.smtp_settings = override_settings(**cls.smtp.settings())
-        cls.smtp_settings.enable()
+        cls.addClassCleanup(cls.smtp.stop)
+        # A class cleanup, not tearDownClass: cleanups run last-in first-out after it, so a
+        # subclass's own @override_settings (also a cleanup) is undone first and this one then
+        # restores the settings from before the class; undone in tearDownClass, it would leave
+        # this server's settings behind for every later test.
+        cls.enterClassContext(override_settings(**cls.smtp.settings()))
         super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.smtp_settings.disable()
-        cls.smtp.stop()
 
     def setUp(self):
         super().setUp()
