@@ -1,8 +1,7 @@
 from django import forms
-from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
-from alerts.forms import mail_domain
+from core.forms import VisitorEmailField
 
 # The honeypot: a field people never see (hidden by the style sheet) that bots fill in.
 TRAP = "website"
@@ -24,21 +23,7 @@ class RSVPForm(forms.Form):
             "max_length": _("Enter at most 200 characters."),
         },
     )
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        validators=[EmailValidator(message=_("Enter an email address such as name@example.org."), allowlist=[])],
-        error_messages={
-            "required": _("Enter your email address."),
-            "max_length": _("Enter an email address of at most 254 characters."),
-        },
-    )
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if not mail_domain(email.rpartition("@")[2]):
-            raise forms.ValidationError(_("Enter an address at a mail domain, such as name@example.org."))
-        return email
+    email = VisitorEmailField()
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -4,13 +4,15 @@ The RSVP form sits on the story page, which Varnish keeps and shares between vis
 posts here without a CSRF token (a token needs a cookie per visitor: no page could be shared).
 What a forged cross-site POST could do is harmless by design: add one journalist's name to a
 list the press team reads, at most one row per address and story, flood-limited per client
-address (advisories.limits), with a honeypot for bots. These answers are never cached."""
+address (ADVISORY_RSVP_LIMIT_PER_ADDRESS an hour, counted by core.limits as the alerts' sign-ups
+are; with the cache down nothing is counted), with a honeypot for bots. These answers are never
+cached."""
 
 import re
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -21,8 +23,9 @@ from wagtail.models import Site
 from accounts.client_address import client_ip
 from advisories.calendar import event_calendar
 from advisories.forms import RSVPForm
-from advisories.limits import over_limit
 from advisories.models import RSVP
+from core.limits import count_over_limit
+from core.views import noindex_page
 from frontcache.keys import site_ids_at
 from press.models import StoryPage
 
@@ -53,7 +56,7 @@ def event_ics(request, story_id):
 
 
 def _page(request, template, status=200, **context):
-    return TemplateResponse(request, f"advisories/{template}.html", {"noindex": True, **context}, status=status)
+    return noindex_page(request, f"advisories/{template}.html", status, **context)
 
 
 @never_cache
@@ -67,7 +70,9 @@ def rsvp(request, story_id):
         return _page(request, "rsvp_closed", 410, **context)
     if request.method == "GET":
         return _page(request, "rsvp", form=RSVPForm(), **context)
-    if over_limit(client_ip(request)):
+    if count_over_limit(
+        "advisories-rsvp-limit", "address", client_ip(request), settings.ADVISORY_RSVP_LIMIT_PER_ADDRESS
+    ):
         response = _page(request, "rsvp_too_many", 429, **context)
         response["Retry-After"] = "3600"
         return response

@@ -1,18 +1,11 @@
 import re
 
 from django import forms
-from django.core.validators import EmailValidator
-from django.utils.translation import gettext_lazy as _
 
+from core.forms import VisitorEmailField
 from core.models import Category, Topic, in_default_locale
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
-
-
-def mail_domain(domain):
-    """True for a public-looking domain name: dotted, not bracketed, not all-digit at the end."""
-    labels = domain.rstrip(".").split(".")
-    return not domain.startswith("[") and len(labels) > 1 and not labels[-1].isdigit()
 
 
 def is_slug(value):
@@ -33,25 +26,7 @@ class SubscribeForm(forms.Form):
     Unknown slugs are ignored rather than refused: the form on a cached page may offer a
     label that has since been renamed."""
 
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        # No allowlist: Django's default lets "localhost" through.
-        validators=[EmailValidator(message=_("Enter an email address such as name@example.org."), allowlist=[])],
-        error_messages={
-            "required": _("Enter your email address."),
-            "max_length": _("Enter an email address of at most 254 characters."),
-        },
-    )
-
-    def clean_email(self):
-        # One row per address and room, whatever capitals the reader types.
-        email = self.cleaned_data["email"].strip().lower()
-        if not mail_domain(email.rpartition("@")[2]):
-            # An IP literal or a name with no dot (v@[127.0.0.1], v@localhost, v@10.0.0.12) would
-            # have us send mail to a machine of someone's choosing, perhaps inside our network.
-            raise forms.ValidationError(_("Enter an address at a mail domain, such as name@example.org."))
-        return email
+    email = VisitorEmailField()  # one row per address and room, whatever capitals the reader types
 
     def clean(self):
         cleaned = super().clean()

@@ -65,15 +65,17 @@ class RoomMail:
             **extra,
         }
 
-    def message(self, to, subject, template, context, headers=None):
+    def message(self, to, subject, template, context, headers=None, reply_to=None, folder="alerts/email"):
+        """The email from ``folder``'s ``template``.txt and .html, from the room, to one address."""
         message = EmailMultiAlternatives(
             subject=one_line(subject),
-            body=render_to_string(f"alerts/email/{template}.txt", context),
+            body=render_to_string(f"{folder}/{template}.txt", context),
             from_email=self.from_email,
             to=[one_line(to, 254)],
+            reply_to=[one_line(reply_to, 254)] if reply_to else None,
             headers=headers or {},
         )
-        message.attach_alternative(render_to_string(f"alerts/email/{template}.html", context), "text/html")
+        message.attach_alternative(render_to_string(f"{folder}/{template}.html", context), "text/html")
         return message
 
 

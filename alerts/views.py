@@ -16,8 +16,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.http import Http404, HttpResponse
-from django.template.response import TemplateResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -32,23 +31,14 @@ from alerts.models import Subscription, current_language
 from alerts.tokens import BadLink, ExpiredLink, read_confirm_token, read_unsubscribe_token
 from core.models import Category, Topic
 from core.translations import localized
+from core.views import noindex_page
 from press.models import PressIndexPage
 
 logger = logging.getLogger(__name__)
 
 
 def _page(request, template, status=200, **context):
-    response = TemplateResponse(
-        request, f"alerts/{template}.html", {"noindex": True, "alerts_page": True, **context}, status=status
-    )
-    return response
-
-
-def _press_room(request):
-    room = PressIndexPage.for_request(request)
-    if room is None:
-        raise Http404
-    return room
+    return noindex_page(request, f"alerts/{template}.html", status, alerts_page=True, **context)
 
 
 def _filter_options(room):
@@ -61,7 +51,7 @@ def _filter_options(room):
 @csrf_exempt  # see the module's docstring
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    room = _press_room(request)
+    room = PressIndexPage.for_request_or_404(request)
     if request.method == "GET":
         return _page(request, "subscribe", form=SubscribeForm(), press_room=room, **_filter_options(room))
 

@@ -1,35 +1,24 @@
-from django.urls import include, path, reverse
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-
 from alerts import admin_views
-from core.admin_menus import PageHeaderMenuItem, page_header_menu_item
+from core.admin_menus import (
+    register_admin_menu_item,
+    register_admin_views,
+    register_log_actions,
+    register_page_header_item,
+)
 from press.models import StoryPage
 
-
-@hooks.register("register_admin_urls")
-def register_alerts_admin_urls():
-    return [path("alerts/", include((admin_views.urlpatterns, "alerts_admin")))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_alerts_menu_item():
-    # Shown to everyone in the admin (deciding costs no query); the page lists only the
-    # rooms of the user's own sites.
-    return MenuItem("Email alerts", reverse("alerts_admin:index"), icon_name="mail", order=160)
-
-
-@page_header_menu_item
-class HoldAlertsMenuItem(PageHeaderMenuItem):
-    label = "Email alerts: hold or release"
-    icon_name = "mail"
-    url_name = "alerts_admin:hold"
-    priority = 67  # after Embargoed preview links
-    page_types = (StoryPage,)
-    permission = "can_publish"
-
-
-@hooks.register("register_log_actions")
-def register_alerts_log_actions(actions):
-    actions.register_action(admin_views.ALERTS_HELD, "Hold email alerts", "Email alerts held")
-    actions.register_action(admin_views.ALERTS_RELEASED, "Release email alerts", "Email alerts released")
+register_admin_views("alerts/", admin_views.urlpatterns, "alerts_admin")
+register_admin_menu_item("Email alerts", "alerts_admin:index", icon_name="mail", order=160)
+# After Embargoed preview links in the ⋮ menu.
+register_page_header_item(
+    "Email alerts: hold or release",
+    "alerts_admin:hold",
+    icon_name="mail",
+    priority=67,
+    page_types=(StoryPage,),
+    permission="can_publish",
+)
+register_log_actions(
+    (admin_views.ALERTS_HELD, "Hold email alerts", "Email alerts held"),
+    (admin_views.ALERTS_RELEASED, "Release email alerts", "Email alerts released"),
+)

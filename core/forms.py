@@ -1,3 +1,6 @@
+from django import forms
+from django.core.validators import EmailValidator
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 # Wagtail's scheduling fields have no help text of their own; these are what editors need.
@@ -46,3 +49,37 @@ class PageForm(ScheduleHelpMixin, WagtailAdminPageForm):
 
 class SnippetForm(ScheduleHelpMixin, WagtailAdminModelForm):
     """The editor form of snippets that can be scheduled."""
+
+
+def mail_domain(domain):
+    """True for a public-looking domain name: dotted, not bracketed, not all-digit at the end."""
+    labels = domain.rstrip(".").split(".")
+    return not domain.startswith("[") and len(labels) > 1 and not labels[-1].isdigit()
+
+
+class VisitorEmailField(forms.EmailField):
+    """The email address a visitor gives a public form (alerts, RSVPs, interview requests),
+    with the same messages in each. ``lowercase``: one row per address whatever capitals
+    the visitor types (off where the address is only written back to)."""
+
+    def __init__(self, *, lowercase=True, **kwargs):
+        self.lowercase = lowercase
+        kwargs.setdefault("label", _("Email address"))
+        super().__init__(
+            max_length=254,
+            # No allowlist: Django's default lets "localhost" through.
+            validators=[EmailValidator(message=_("Enter an email address such as name@example.org."), allowlist=[])],
+            error_messages={
+                "required": _("Enter your email address."),
+                "max_length": _("Enter an email address of at most 254 characters."),
+            },
+            **kwargs,
+        )
+
+    def clean(self, value):
+        email = super().clean(value).strip()
+        if email and not mail_domain(email.rpartition("@")[2]):
+            # An IP literal or a name with no dot (v@[127.0.0.1], v@localhost, v@10.0.0.12) would
+            # have us send mail to a machine of someone's choosing, perhaps inside our network.
+            raise forms.ValidationError(_("Enter an address at a mail domain, such as name@example.org."))
+        return email.lower() if self.lowercase else email

@@ -1,6 +1,7 @@
 """An outbox of emails, one row per message, sent outside any web request: claimed, sent and
-marked so that nothing goes twice. Used by alerts (a story to a subscriber) and releases_out
-(a release to a media contact); each gives its model and how to write a message.
+marked so that nothing goes twice. Used by alerts (a story to a subscriber), releases_out (a
+release to a media contact) and interviews (a request to the press team, its acknowledgement
+to the journalist); each gives its model and how to write a message.
 
 Never twice: a sender claims a batch with SELECT … FOR UPDATE SKIP LOCKED (two senders never
 take the same row) and marks it *claimed*; then, one row at a time, marks it *sending*
@@ -8,6 +9,10 @@ take the same row) and marks it *claimed*; then, one row at a time, marks it *se
 untried rows *claimed*: after the claim timeout they are due again and go out on a later run.
 The one row it was sending, if any, stays *sending*: it may have left, so it is never retried;
 after the timeout it is marked *failed* ("interrupted").
+
+Never lost instead (``resend_when_unsure``, the interview requests): a message the connection
+broke on, and the one a killed sender was sending, are due again; its reader may, rarely,
+get it twice.
 
 The model needs the fields ``state`` (with the values due, claimed, sending, sent, skipped,
 failed), ``claimed_at``, ``attempted_at``, ``sent_at``, ``attempts`` and ``error``."""
@@ -57,6 +62,7 @@ class Outbox:
     claim_timeout = 900
     max_attempts = 3
     select_related = ()
+    resend_when_unsure = False  # never twice (False) or never lost (True): see the module
 
     def sendable(self):
         """The rows due now (a queryset of ``model``)."""
@@ -78,9 +84,10 @@ class Outbox:
         the one it may have been sending is marked failed, never sent again."""
         cutoff = timezone.now() - timedelta(seconds=self.claim_timeout)
         self.model.objects.filter(state=CLAIMED, claimed_at__lt=cutoff).update(state=DUE)
-        return self.model.objects.filter(state=SENDING, attempted_at__lt=cutoff).update(
-            state=FAILED, error="interrupted while sending; not retried, it may have been sent"
-        )
+        in_flight = self.model.objects.filter(state=SENDING, attempted_at__lt=cutoff)
+        if self.resend_when_unsure:
+            return in_flight.update(state=DUE)
+        return in_flight.update(state=FAILED, error="interrupted while sending; not retried, it may have been sent")
 
     def send_due(self, batch_size, max_batches=None, limit=None):
         """Send everything due, a batch at a time (at most ``limit`` rows); returns {outcome: count}."""
@@ -166,10 +173,16 @@ class Outbox:
                 self.refused_for_good(row, error)
         except (OSError, smtplib.SMTPException) as error:
             # The connection broke mid-message (timeout, hang-up): the server may have accepted it.
-            # Not retried (never twice); the rest of the batch waits for a later run.
+            # Not retried (never twice) unless it must never be lost; the rest of the batch waits
+            # for a later run.
             logger.error("%s: connection lost sending %s: %s", self.name, row.pk, error)
-            self.mark(row, FAILED, error=f"connection lost while sending; not retried, it may have been sent: {error}")
-            done["failed"] += 1
+            if self.resend_when_unsure:
+                self.mark(row, DUE, error=str(error))
+                done["retry"] += 1
+            else:
+                unsure = f"connection lost while sending; not retried, it may have been sent: {error}"
+                self.mark(row, FAILED, error=unsure)
+                done["failed"] += 1
             raise ConnectionLost(str(error)) from error
         else:
             self.mark(row, SENT, sent_at=timezone.now())

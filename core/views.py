@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_safe
 from django.views.defaults import page_not_found
 from wagtail.models import Site
@@ -14,6 +15,12 @@ from wagtail.models import Site
 from core.branding import DEFAULT_ICO, site_icon
 from core.models import DEFAULT_NAME, DEFAULT_PRIMARY_COLOUR, SiteBranding
 from resilience.db import is_statement_timeout
+
+
+def noindex_page(request, template, status=200, **context):
+    """A page answering one visitor's own request (a form's answer, a link from an email):
+    its template is told to keep search engines out."""
+    return TemplateResponse(request, template, {"noindex": True, **context}, status=status)
 
 
 @cache

@@ -1,30 +1,13 @@
-from django.urls import include, path
-from wagtail import hooks
-
-from core.admin_menus import PageHeaderMenuItem, page_header_menu_item
+from core.admin_menus import register_admin_views, register_log_actions, register_page_header_item
 from embargo import admin_views
 from press.models import StoryPage
 
-
-@hooks.register("register_admin_urls")
-def register_embargo_admin_urls():
-    return [path("embargo/", include((admin_views.urlpatterns, "embargo_admin")))]
-
-
-@page_header_menu_item
-class EmbargoLinksMenuItem(PageHeaderMenuItem):
-    label = "Embargoed preview links"
-    icon_name = "link"
-    url_name = "embargo_admin:links"
-    priority = 66  # after History
-    page_types = (StoryPage,)
-    permission = "can_edit"
-
-
-@hooks.register("register_log_actions")
-def register_embargo_log_actions(actions):
-    for action, verb, past in (
-        (admin_views.LINK_CREATED, "create", "created"),
-        (admin_views.LINK_REVOKED, "revoke", "revoked"),
-    ):
-        actions.register_action(action, f"Embargoed preview link: {verb}", f"Embargoed preview link {past}")
+register_admin_views("embargo/", admin_views.urlpatterns, "embargo_admin")
+# After History in the ⋮ menu.
+register_page_header_item(
+    "Embargoed preview links", "embargo_admin:links", icon_name="link", priority=66, page_types=(StoryPage,)
+)
+register_log_actions(
+    (admin_views.LINK_CREATED, "Embargoed preview link: create", "Embargoed preview link created"),
+    (admin_views.LINK_REVOKED, "Embargoed preview link: revoke", "Embargoed preview link revoked"),
+)

@@ -4,10 +4,10 @@ import re
 from datetime import timedelta
 
 from django import forms
-from django.core.validators import EmailValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VisitorEmailField
 from interviews.models import (
     MESSAGE_LENGTH,
     NAME_LENGTH,
@@ -26,13 +26,6 @@ DEADLINE_HORIZON = timedelta(days=366)
 HONEYPOT = "website"
 
 
-def mail_domain(domain):
-    """True for a public-looking domain name: dotted, not bracketed, not all-digit at the end
-    (as the alerts sign-up checks): no mail to an IP literal or a machine inside our network."""
-    labels = domain.rstrip(".").split(".")
-    return not domain.startswith("[") and len(labels) > 1 and not labels[-1].isdigit()
-
-
 def _text(label, max_length, required=True, **kwargs):
     errors = {"max_length": _("Keep this to %(limit_value)d characters or fewer (it has %(show_value)d).")}
     if required:
@@ -46,15 +39,7 @@ class InterviewRequestForm(forms.Form):
 
     name = _text(_("Your name"), NAME_LENGTH)
     outlet = _text(_("Outlet"), OUTLET_LENGTH, help_text=_("The newspaper, station, site or show you report for."))
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        validators=[EmailValidator(message=_("Enter an email address such as name@example.org."), allowlist=[])],
-        error_messages={
-            "required": _("Enter your email address."),
-            "max_length": _("Enter an email address of at most 254 characters."),
-        },
-    )
+    email = VisitorEmailField(lowercase=False)  # written back to as typed
     phone = _text(_("Phone (optional)"), PHONE_LENGTH, required=False)
     deadline = forms.DateTimeField(
         label=_("Your deadline"),
@@ -81,12 +66,6 @@ class InterviewRequestForm(forms.Form):
     def is_robot(self):
         """True when the hidden field came back filled in."""
         return self.is_bound and bool(str(self.data.get(HONEYPOT, "")).strip())
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if not mail_domain(email.rpartition("@")[2]):
-            raise forms.ValidationError(_("Enter an address at a mail domain, such as name@example.org."))
-        return email
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]

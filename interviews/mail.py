@@ -6,12 +6,10 @@ address without a login, so an email that echoed the message back would let anyo
 words to anyone under our name."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from alerts.mail import RoomMail, one_line
+from alerts.mail import RoomMail
 from interviews.models import InterviewEmail
 
 
@@ -29,16 +27,8 @@ def _deadline(request):
 
 
 def _message(mail, to, subject, template, context, reply_to=None):
-    message = EmailMultiAlternatives(
-        subject=one_line(subject),
-        body=render_to_string(f"emails/{template}.txt", context),
-        from_email=mail.from_email,
-        to=[one_line(to, 254)],
-        reply_to=[one_line(reply_to, 254)] if reply_to else None,
-        headers={"Auto-Submitted": "auto-generated"} if template.endswith("acknowledgement") else {},
-    )
-    message.attach_alternative(render_to_string(f"emails/{template}.html", context), "text/html")
-    return message
+    headers = {"Auto-Submitted": "auto-generated"} if template.endswith("acknowledgement") else None
+    return mail.message(to, subject, template, context, headers, reply_to=reply_to, folder="emails")
 
 
 def on_call_message(request, mail, to):

@@ -78,6 +78,7 @@ class InterviewEmail(models.Model):
 
     class State(models.TextChoices):
         DUE = "due", "Due"
+        CLAIMED = "claimed", "Claimed"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"

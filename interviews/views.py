@@ -11,7 +11,6 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -31,13 +30,6 @@ logger = logging.getLogger(__name__)
 
 STORIES_OFFERED = 30
 LIMIT_NAMESPACE = "interviews-limit"
-
-
-def _room(request):
-    room = PressIndexPage.for_request(request)
-    if room is None:
-        raise Http404
-    return room
 
 
 def _stories(room):
@@ -60,7 +52,7 @@ def _page(request, template, room, status=200, **context):
 
 @require_safe
 def request_form(request):
-    room = _room(request)
+    room = PressIndexPage.for_request_or_404(request)
     stories = _stories(room)
     # The interview in the page's language, unless the journalist says otherwise.
     form = InterviewRequestForm(stories=stories, initial={"language": _page_language()})
@@ -77,7 +69,7 @@ def _too_many(request, room):
 @csrf_exempt  # see the module's docstring
 @require_POST
 def send_request(request):
-    room = _room(request)
+    room = PressIndexPage.for_request_or_404(request)
     if count_over_limit(LIMIT_NAMESPACE, "address", client_ip(request), settings.INTERVIEWS_LIMIT_PER_ADDRESS):
         return _too_many(request, room)
     stories = _stories(room)

@@ -8,7 +8,6 @@ has no cookie to offer. Never cached (never_cache): the answer is about one pers
 
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,14 +15,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from core.views import noindex_page
 from medialists.models import MediaContact, Suppression
 from releases_out.clicks import is_prefetch, read_click_token
 from releases_out.models import Delivery, SendLink
 from releases_out.tokens import read_unsubscribe_token
-
-
-def _page(request, template, status=200, **context):
-    return TemplateResponse(request, f"releases_out/{template}.html", {"noindex": True, **context}, status=status)
 
 
 @never_cache
@@ -36,10 +32,10 @@ def unsubscribe(request, token):
     )
     site = Site.find_for_request(request)
     if delivery is None or delivery.contact is None or site is None or delivery.send.site_id != site.pk:
-        return _page(request, "bad_link", status=404)
+        return noindex_page(request, "releases_out/bad_link.html", status=404)
     contact = delivery.contact
     if request.method == "GET":
-        return _page(request, "unsubscribe", contact=contact, site_name=site.site_name)
+        return noindex_page(request, "releases_out/unsubscribe.html", contact=contact, site_name=site.site_name)
     now = timezone.now()
     MediaContact.objects.filter(pk=contact.pk).suppress(Suppression.UNSUBSCRIBED, now)
     Delivery.objects.filter(pk=delivery.pk, feedback="").update(
@@ -49,7 +45,7 @@ def unsubscribe(request, token):
         # The mail provider's one-click request: no page for anyone to read.
         return HttpResponse(_("Unsubscribed."), content_type="text/plain; charset=utf-8")
     contact.refresh_from_db()
-    return _page(request, "unsubscribed", contact=contact, site_name=site.site_name)
+    return noindex_page(request, "releases_out/unsubscribed.html", contact=contact, site_name=site.site_name)
 
 
 @never_cache
@@ -64,7 +60,7 @@ def click(request, token):
         send_id, link_id = ids
         link = SendLink.objects.filter(pk=link_id, send_id=send_id, send__site=site).only("url").first()
     if link is None:
-        return _page(request, "bad_click", status=404)
+        return noindex_page(request, "releases_out/bad_click.html", status=404)
     if request.method == "GET" and not is_prefetch(request):
         SendLink.objects.filter(pk=link.pk).update(clicks=F("clicks") + 1)
     return HttpResponseRedirect(link.url)

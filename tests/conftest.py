@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
+from tests.mail import SmtpServer
 from tests.runlog import RunLog
 from tests.servers import MotoS3Server
 from tests.varnish import cached_sites, varnish, varnish_server  # noqa: F401 (fixtures)
@@ -222,3 +223,13 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on 127.0.0.1 that Django sends to for this test: ``smtp.inbox``."""
+    server = SmtpServer().start()
+    for name, value in server.settings().items():
+        setattr(settings, name, value)
+    yield server
+    server.stop()

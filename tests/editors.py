@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from teams.setup import ensure_all_teams
@@ -66,3 +67,17 @@ class TeamsTestCase(TestCase):
         cls.sites = build_press_sites()
         cls.users = team_members(cls.sites)
         cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)
+
+
+class SuperuserEditorTestCase(WagtailTestUtils, TestCase):
+    """Both sites and a shared spokesperson, built once per test class; each test signed in to
+    the admin as a superuser (WagtailTestUtils.login)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)
+
+    def setUp(self):
+        super().setUp()
+        self.login()

@@ -1,7 +1,8 @@
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.admin_menus import register_admin_views
 from wordpress import views
 
 urlpatterns = [
@@ -14,9 +15,7 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_wordpress_import_urls():
-    return [path("wordpress/", include((urlpatterns, "wordpress_import")))]
+register_admin_views("wordpress/", urlpatterns, "wordpress_import")
 
 
 class ImportMenuItem(MenuItem):

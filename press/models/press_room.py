@@ -249,6 +249,13 @@ class PressIndexPage(RoutablePageMixin, MetadataPageMixin, Page):
         return request._press_room
 
     @classmethod
+    def for_request_or_404(cls, request):
+        """The press room of the site being viewed; a 404 where the site has none."""
+        if (room := cls.for_request(request)) is None:
+            raise Http404
+        return room
+
+    @classmethod
     def in_language_under(cls, site_root, language=None):
         """The live press room of the site rooted at ``site_root`` (a default-language root) in
         ``language`` (the active one by default), or None; one query either way."""

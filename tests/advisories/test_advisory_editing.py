@@ -4,15 +4,11 @@ block before anything is saved."""
 
 import datetime
 
-from django.test import TestCase
-from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset
 
 from advisories.models import AdvisoryEvent
 from press.models import StoryPage
-from tests.editors import story_form_data
-from tests.factories import SpokespersonFactory
-from tests.sites import build_press_sites
+from tests.editors import SuperuserEditorTestCase, story_form_data
 
 EVENT = {
     "date": "2031-03-12",
@@ -29,14 +25,9 @@ EVENT = {
 }
 
 
-class AdvisoryEditorTests(WagtailTestUtils, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.sites = build_press_sites()
-        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)
-
+class AdvisoryEditorTests(SuperuserEditorTestCase):
     def setUp(self):
-        self.login()
+        super().setUp()
         self.add_url = f"/admin/pages/add/press/storypage/{self.sites.cipc_press.pk}/"
 
     def form_data(self, event, **overrides):

@@ -7,9 +7,9 @@ from django.test import override_settings
 from alerts.models import Subscription
 from alerts.tokens import unsubscribe_token
 from press.models import PressIndexPage, StoryPage
-from tests.alerts.smtp import free_port
 from tests.alerts.test_alerts import AlertsTestCase
 from tests.resilience.outage import HungServer, hung_cache_settings
+from tests.servers import free_port
 from tests.sites import CIPC_HOST, COALITION_HOST
 
 

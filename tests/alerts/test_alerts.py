@@ -20,29 +20,17 @@ from core.models import SiteBranding
 from demo.images import banner_png, site_banner_jpeg
 from demo.loader import LOOKS
 from press.models import PressIndexPage, StoryPage
-from tests.alerts.smtp import SmtpServer, free_port, html_part, record_count, text_part
 from tests.editors import TeamsTestCase, story_form_data
 from tests.factories import CategoryFactory, TopicFactory, make_story
+from tests.mail import SmtpInboxMixin, html_part, text_part
+from tests.servers import free_port
 from tests.sites import CIPC_HOST, COALITION_HOST, brand_like_the_demo, picture
 
 LINK = re.compile(r"http://[^\s\"<>]+/alerts/(?:confirm|unsubscribe)/[^\s\"<>/]+/")
 
 
-class AlertsTestCase(TeamsTestCase):
+class AlertsTestCase(SmtpInboxMixin, TeamsTestCase):
     """Both sites, their teams, and an SMTP server that Django's SMTP backend sends to."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.smtp = SmtpServer().start()
-        cls.smtp_settings = override_settings(**cls.smtp.settings())
-        cls.smtp_settings.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.smtp_settings.disable()
-        cls.smtp.stop()
 
     @classmethod
     def setUpTestData(cls):
@@ -50,14 +38,6 @@ class AlertsTestCase(TeamsTestCase):
         cls.health = TopicFactory(name="Health care", slug="health")
         cls.detention = TopicFactory(name="Detention", slug="detention")
         cls.release = CategoryFactory(name="Press release", slug="press-release")
-
-    def setUp(self):
-        self.inbox = self.smtp.inbox
-        self.inbox.clear()
-        self.emails_before = self.inbox.total
-
-    def tearDown(self):
-        record_count(self.id(), self.inbox.total - self.emails_before)
 
     # --- helpers, as a journalist and an editor act ---
 

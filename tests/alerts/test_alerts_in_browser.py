@@ -12,23 +12,14 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from alerts.models import Subscription
-from tests.alerts.smtp import SmtpServer, html_part, record_count, text_part
 from tests.editing.test_moderation_in_browser import log_in
 from tests.editors import team_members
 from tests.factories import TopicFactory, make_story
+from tests.mail import html_part, record_count, text_part
 
 pytestmark = pytest.mark.browser
 
 CONFIRM_LINK = re.compile(r"http://\S+/alerts/confirm/\S+/")
-
-
-@pytest.fixture
-def smtp(settings):
-    server = SmtpServer().start()
-    for name, value in server.settings().items():
-        setattr(settings, name, value)
-    yield server
-    server.stop()
 
 
 def test_subscribe_confirm_get_an_alert_and_unsubscribe(live_sites, smtp, page, new_context, screenshot, request):

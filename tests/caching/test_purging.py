@@ -180,20 +180,26 @@ def test_editing_reverting_and_unpublishing_reach_every_address(varnish, cached_
     assert varnish.get(STORY_PATH, COALITION_HOST).status == 404
 
 
-def test_scheduled_go_live_and_expiry_reach_every_address(varnish, cached_sites, raids):
-    go_live_at = timezone.now() + datetime.timedelta(hours=1)
+def add_draft_story(sites, topic, **fields):
+    """The coalition's story TITLE about ``topic``, signed by CIPC, not live (not yet published)."""
     story = StoryPage(
         title=TITLE,
         date=datetime.date(2024, 5, 1),
-        category=cached_sites.statement,
+        category=sites.statement,
         summary="The coalition condemns the raids.",
         body=[block("paragraph", "<p>Body text.</p>")],
         live=False,
-        go_live_at=go_live_at,
+        **fields,
     )
-    story.topics = [raids]
-    cached_sites.coalition_press.add_child(instance=story)
-    story.signatories.create(organization=cached_sites.cipc_org, sort_order=0)
+    story.topics = [topic]
+    sites.coalition_press.add_child(instance=story)
+    story.signatories.create(organization=sites.cipc_org, sort_order=0)
+    return story
+
+
+def test_scheduled_go_live_and_expiry_reach_every_address(varnish, cached_sites, raids):
+    go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    story = add_draft_story(cached_sites, raids, go_live_at=go_live_at)
     story.save_revision().publish()  # scheduled, not live
     warm(varnish, EVERYWHERE)
 
@@ -210,17 +216,7 @@ def test_scheduled_go_live_and_expiry_reach_every_address(varnish, cached_sites,
 
 def test_a_moderators_approval_reaches_every_address(varnish, cached_sites, raids):
     users = team_members(cached_sites)
-    story = StoryPage(
-        title=TITLE,
-        date=datetime.date(2024, 5, 1),
-        category=cached_sites.statement,
-        summary="The coalition condemns the raids.",
-        body=[block("paragraph", "<p>Body text.</p>")],
-        live=False,
-    )
-    story.topics = [raids]
-    cached_sites.coalition_press.add_child(instance=story)
-    story.signatories.create(organization=cached_sites.cipc_org, sort_order=0)
+    story = add_draft_story(cached_sites, raids)
     story.save_revision(user=users["iceout-editor"])
     story.get_workflow().start(story, users["iceout-editor"])
     warm(varnish, EVERYWHERE)

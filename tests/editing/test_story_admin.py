@@ -1,23 +1,10 @@
 """Editors in the page editor: required fields on publish, nothing typed is lost, defaults."""
 
-from django.test import TestCase
-from wagtail.test.utils import WagtailTestUtils
-
 from press.models import StoryPage
-from tests.editors import story_form_data
-from tests.factories import SpokespersonFactory
-from tests.sites import build_press_sites
+from tests.editors import SuperuserEditorTestCase, story_form_data
 
 
-class StoryEditorTests(WagtailTestUtils, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.sites = build_press_sites()
-        cls.person = SpokespersonFactory(name="Casey Placeholder", organization=cls.sites.sample_org)
-
-    def setUp(self):
-        self.login()
-
+class StoryEditorTests(SuperuserEditorTestCase):
     def add_url(self, press_room):
         return f"/admin/pages/add/press/storypage/{press_room.pk}/"
 

@@ -8,23 +8,14 @@ import pytest
 from django.core.management import call_command
 
 from interviews.models import InterviewRequest
-from tests.alerts.smtp import SmtpServer, record_count, text_part
 from tests.factories import make_story
 from tests.interviews.helpers import ON_CALL, give_room_an_on_call_contact, tomorrow_at_five
+from tests.mail import record_count, text_part
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 812}
 SHOTS = Path("/tmp/i22-interview-shots")
-
-
-@pytest.fixture
-def smtp(settings):
-    server = SmtpServer().start()
-    for name, value in server.settings().items():
-        setattr(settings, name, value)
-    yield server
-    server.stop()
 
 
 def shoot(screenshot, tab, name):

@@ -3,52 +3,35 @@ scheduler emails the room's on-call contact and acknowledges the journalist, at 
 server (aiosmtpd on 127.0.0.1). Robots, floods and bad input are turned away clearly; a mail
 server that is down loses nothing."""
 
+from datetime import timedelta
+
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from interviews.models import InterviewEmail, InterviewRequest
-from tests.alerts.smtp import SmtpServer, free_port, html_part, record_count, text_part
 from tests.editors import TeamsTestCase
 from tests.factories import make_story
 from tests.interviews.helpers import ON_CALL, give_room_an_on_call_contact, request_data
+from tests.mail import SmtpInboxMixin, html_part, text_part
 from tests.resilience.outage import HungServer, hung_cache_settings
+from tests.servers import free_port
 from tests.sites import CIPC_HOST, COALITION_HOST, translate_press_sites
 
 JOURNALIST = "sam.sample@example.net"
 
 
-class InterviewTestCase(TeamsTestCase):
+class InterviewTestCase(SmtpInboxMixin, TeamsTestCase):
     """Both sites, their teams, the coalition room's on-call contact and an SMTP server."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.smtp = SmtpServer().start()
-        cls.smtp_settings = override_settings(**cls.smtp.settings())
-        cls.smtp_settings.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.smtp_settings.disable()
-        cls.smtp.stop()
 
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
         give_room_an_on_call_contact(cls.sites.coalition_press, cls.sites.sample_org)
         cls.story = make_story(cls.sites.coalition_press, "Coalition statement on a fictional oversight bill")
-
-    def setUp(self):
-        self.inbox = self.smtp.inbox
-        self.inbox.clear()
-        self.emails_before = self.inbox.total
-
-    def tearDown(self):
-        record_count(self.id(), self.inbox.total - self.emails_before)
 
     def ask(self, host=COALITION_HOST, ip="192.0.2.10", prefix="", **fields):
         return self.client.post(f"{prefix}/interview/send/", request_data(**fields), HTTP_HOST=host, REMOTE_ADDR=ip)
@@ -231,6 +214,28 @@ class MailServerDownTests(InterviewTestCase):
         self.assertEqual(len(self.inbox.to(ON_CALL)), 1)
         self.assertEqual(len(self.inbox.to(JOURNALIST)), 1)
         self.assertEqual(set(InterviewEmail.objects.values_list("state", flat=True)), {"sent"})
+
+    def test_emails_a_killed_sender_left_go_out_on_a_later_run_even_the_one_it_was_sending(self):
+        # Unlike an alert (never twice), a request is never lost: the reporter may, rarely, get
+        # the acknowledgement twice, but the press team always hears of the request.
+        self.ask()
+        on_call, acknowledgement = InterviewEmail.objects.order_by("pk")
+        an_hour_ago = timezone.now() - timedelta(hours=1)
+        InterviewEmail.objects.filter(pk=on_call.pk).update(state="claimed", claimed_at=an_hour_ago)
+        InterviewEmail.objects.filter(pk=acknowledgement.pk).update(
+            state="sending", claimed_at=an_hour_ago, attempted_at=an_hour_ago, attempts=1
+        )
+        call_command("send_interview_emails")
+        self.assertEqual(len(self.inbox.to(ON_CALL)), 1)
+        self.assertEqual(len(self.inbox.to(JOURNALIST)), 1)
+        self.assertEqual(list(InterviewEmail.objects.values_list("state", "attempts")), [("sent", 1), ("sent", 2)])
+
+    def test_emails_another_sender_is_sending_now_are_left_to_it(self):
+        self.ask()
+        InterviewEmail.objects.update(state="sending", claimed_at=timezone.now(), attempted_at=timezone.now())
+        call_command("send_interview_emails")
+        self.assertEqual(self.inbox.messages, [])
+        self.assertEqual(set(InterviewEmail.objects.values_list("state", flat=True)), {"sending"})
 
     def test_a_busy_mailbox_is_retried_and_a_refused_one_is_marked_failed_in_the_admin(self):
         self.ask(email="busy-reporter@example.net")

@@ -1,32 +1,17 @@
 """A journalist in a real browser downloads a press kit, whole and file by file, and saves a
 media contact to their address book."""
 
-import mimetypes
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from tests.factories import SpokespersonFactory, make_story
+from tests.media_route import serve_media
 from tests.presskit_data import SVG, build_press_kit
 
 pytestmark = pytest.mark.browser
-
-
-def serve_media(page):
-    """The live server does not serve uploads (production leaves that to S3 or the web
-    server): answer /media/ from MEDIA_ROOT so the screenshot shows the logos and photos."""
-
-    def fulfil(route):
-        path = Path(settings.MEDIA_ROOT) / route.request.url.split("/media/", 1)[1]
-        if path.is_file():
-            route.fulfill(body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0])
-        else:
-            route.fulfill(status=404)
-
-    page.route("**/media/**", fulfil)
 
 
 def download_whole_kit(page, link, tmp_path):

@@ -10,7 +10,7 @@ from django.core import signing
 
 from releases_out import clicks
 from releases_out.models import Send, SendLink
-from tests.alerts.smtp import html_part, text_part
+from tests.mail import html_part, text_part
 from tests.sending.test_release_sends import SendTestCase, send_numbers
 from tests.sites import COALITION_HOST
 

@@ -10,21 +10,12 @@ from playwright.sync_api import expect
 
 from medialists.models import MediaContact, MediaList
 from releases_out.models import SendLink
-from tests.alerts.smtp import SmtpServer, html_part, record_count
 from tests.editing.test_moderation_in_browser import log_in
 from tests.editors import team_members
 from tests.factories import SpokespersonFactory, make_story, statement
+from tests.mail import html_part, record_count
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def smtp(settings):
-    server = SmtpServer().start()
-    for name, value in server.settings().items():
-        setattr(settings, name, value)
-    yield server
-    server.stop()
 
 
 def test_a_moderator_counts_clicks_on_a_send_and_sees_them(live_sites, smtp, page, new_context, screenshot, request):

@@ -18,9 +18,9 @@ from django.utils import timezone
 from embargo.models import EmbargoLink
 from medialists.models import MediaContact, MediaList, Suppression
 from releases_out.models import Delivery, Send
-from tests.alerts.smtp import SmtpServer, html_part, record_count, text_part
 from tests.editors import TeamsTestCase
 from tests.factories import block, example_contacts, make_story, statement
+from tests.mail import SmtpInboxMixin, html_part, text_part
 from tests.sites import COALITION_HOST, translate, translate_press_sites
 
 SIGNING_KEY = "test-mailgun-signing-key"
@@ -38,20 +38,7 @@ def send_numbers(response):
 WEBHOOK = "/releases/webhooks/mailgun/tracking/"
 
 
-class SendTestCase(TeamsTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.smtp = SmtpServer().start()
-        cls.smtp_settings = override_settings(**cls.smtp.settings())
-        cls.smtp_settings.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.smtp_settings.disable()
-        cls.smtp.stop()
-
+class SendTestCase(SmtpInboxMixin, TeamsTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -90,13 +77,8 @@ class SendTestCase(TeamsTestCase):
         cls.spanish.contacts.add(cls.contacts["avery@example.org"])
 
     def setUp(self):
-        self.inbox = self.smtp.inbox
-        self.inbox.clear()
-        self.emails_before = self.inbox.total
+        super().setUp()
         self.client.force_login(self.users["iceout-moderator"])
-
-    def tearDown(self):
-        record_count(self.id(), self.inbox.total - self.emails_before)
 
     def ask(self, story, when, lists=None):
         lists = lists or [self.reporters, self.spanish]

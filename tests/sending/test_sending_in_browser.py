@@ -13,21 +13,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from medialists.models import MediaContact, MediaList, Suppression
-from tests.alerts.smtp import SmtpServer, html_part, record_count, text_part
 from tests.editing.test_moderation_in_browser import log_in
 from tests.editors import team_members
 from tests.factories import SpokespersonFactory, make_story, statement
+from tests.mail import html_part, record_count, text_part
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def smtp(settings):
-    server = SmtpServer().start()
-    for name, value in server.settings().items():
-        setattr(settings, name, value)
-    yield server
-    server.stop()
 
 
 def test_a_moderator_sends_a_release_under_embargo_to_a_media_list(

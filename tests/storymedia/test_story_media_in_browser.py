@@ -1,35 +1,20 @@
 """A journalist on a phone (375 px) finds a story's media section, downloads the release as a
 PDF and a photo's original; screenshots of the section at 375 and 1280 px."""
 
-import mimetypes
 import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from wagtail.images.tests.utils import get_test_image_file_jpeg
 
 from tests.factories import SpokespersonFactory, block, make_story, statement
+from tests.media_route import serve_media
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/i22-assets-shots")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def serve_media(tab):
-    """The live server does not serve uploads: answer /media/ from MEDIA_ROOT so the page shows
-    its photos."""
-
-    def fulfil(route):
-        path = Path(settings.MEDIA_ROOT) / route.request.url.split("/media/", 1)[1]
-        if path.is_file():
-            route.fulfill(body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0])
-        else:
-            route.fulfill(status=404)
-
-    tab.route("**/media/**", fulfil)
 
 
 def test_journalist_on_a_phone_downloads_the_release_and_a_photo(

@@ -1,29 +1,26 @@
-"""A real SMTP server on 127.0.0.1 for the email tests (aiosmtpd), on a free port, and the
-settings that point Django's SMTP backend at it."""
+"""A real SMTP server on 127.0.0.1 for the email tests (aiosmtpd), on a free port, the
+settings that point Django's SMTP backend at it, and the set-up every email test shares: a
+test case mixin (one server per class, an emptied inbox per test) and, for tests run by
+pytest, the ``smtp`` fixture in ``tests/conftest.py``."""
 
 import email
 import email.policy
 import logging
-import socket
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
+from django.test import override_settings
 
 from tests.runlog import RunLog
+from tests.servers import free_port
 
 EMAIL_COUNTS = RunLog(
-    Path(__file__).resolve().parents[2] / "test-artifacts" / "alerts-emails.tsv", "test\temails received\n"
+    Path(__file__).resolve().parents[1] / "test-artifacts" / "alerts-emails.tsv", "test\temails received\n"
 )
 
 
 # aiosmtpd logs every SMTP command at INFO: keep test output to what went wrong.
 logging.getLogger("mail.log").setLevel(logging.WARNING)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Inbox:
@@ -83,6 +80,32 @@ class SmtpServer:
             "EMAIL_HOST_PASSWORD": "",
             "EMAIL_TIMEOUT": 5,
         }
+
+
+class SmtpInboxMixin:
+    """For a TestCase: Django sends to one SMTP server for the whole class; each test starts
+    with ``self.inbox`` empty, and its count of accepted emails goes to the counts file."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.smtp = SmtpServer().start()
+        cls.addClassCleanup(cls.smtp.stop)
+        # A class cleanup, not tearDownClass: cleanups run last-in first-out after it, so a
+        # subclass's own @override_settings (also a cleanup) is undone first and this one then
+        # restores the settings from before the class; undone in tearDownClass, it would leave
+        # this server's settings behind for every later test.
+        cls.enterClassContext(override_settings(**cls.smtp.settings()))
+        super().setUpClass()
+
+    def setUp(self):
+        super().setUp()
+        self.inbox = self.smtp.inbox
+        self.inbox.clear()
+        self.emails_before = self.inbox.total
+
+    def tearDown(self):
+        record_count(self.id(), self.inbox.total - self.emails_before)
+        super().tearDown()
 
 
 def record_count(test_id, count):
