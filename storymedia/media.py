@@ -53,12 +53,18 @@ def story_media(story):
     """The pictures and files ``story`` shows (its live version: the one the visitor has).
     Reads the blocks the page renders anyway (Wagtail keeps them converted) and the share image,
     which costs a query only when the editor chose one apart from the listing image."""
-    images, seen = [], set()
+    images, seen = [], {}  # seen: image id -> its place in images
 
     def add(image, caption="", credit=""):
-        if image is not None and image.pk not in seen:
-            seen.add(image.pk)
+        if image is None:
+            return
+        if image.pk not in seen:
+            seen[image.pk] = len(images)
             images.append(StoryImage(image, caption or "", credit or image.credit or ""))
+        elif credit:
+            # A block's own credit wins over the image's, wherever the picture came first.
+            place = seen[image.pk]
+            images[place] = StoryImage(image, images[place].caption or caption or "", credit)
 
     add(story.listing_image)
     for bound in story.body:

@@ -15,6 +15,15 @@ from tests.factories import SpokespersonFactory
 NOT_CONTENT = {"comments", "comment_notifications", "ORDER", "DELETE", "id"}
 
 
+def field_panels(panels):
+    """The field panels in ``panels``, those inside panel groups (MultiFieldPanel) included."""
+    for panel in panels:
+        if hasattr(panel, "children"):
+            yield from field_panels(panel.children)
+        elif hasattr(panel, "field_name"):
+            yield panel
+
+
 def help_texts(form):
     """(field name, its help text) for every field the editor sees, inline rows included;
     an inline row's help may come from its panel."""
@@ -23,7 +32,8 @@ def help_texts(form):
             yield name, field.help_text
     for prefix, formset in getattr(form, "formsets", {}).items():
         if prefix not in NOT_CONTENT:
-            panel_help = {panel.field_name: panel.help_text for panel in getattr(formset.model, "panels", [])}
+            panels = field_panels(getattr(formset.model, "panels", []))
+            panel_help = {panel.field_name: panel.help_text for panel in panels}
             for name, field in formset.empty_form.fields.items():
                 if name not in NOT_CONTENT:
                     yield f"{prefix}.{name}", field.help_text or panel_help.get(name)

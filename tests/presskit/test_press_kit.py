@@ -249,9 +249,12 @@ class ImageCreditTests(TestCase):
 
     def test_credit_and_licence_show_on_the_image_block_listing_and_bio(self):
         licence = '<a href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license">CC BY-SA 4.0</a>'
-        story = self.client.get(f"/press/{self.story.slug}/", HTTP_HOST=COALITION_HOST).content.decode()
+        page = self.client.get(f"/press/{self.story.slug}/", HTTP_HOST=COALITION_HOST).content.decode()
+        story, media = page.split('<section class="story-media"', 1)  # the story, then its media section
         self.assertEqual(story.count("Credit: Sam Lens/Example Network"), 2)  # image block and bio
         self.assertEqual(story.count(licence), 2)
+        self.assertEqual(media.count("Credit: Sam Lens/Example Network"), 1)  # the photo to download
+        self.assertEqual(media.count(licence), 1)
         listing = self.client.get("/press/", HTTP_HOST=COALITION_HOST).content.decode()
         self.assertIn("Credit: Sam Lens/Example Network", listing)
         self.assertIn(licence, listing)
