@@ -181,6 +181,20 @@ TARGETS = [
 # The public targets the sweep's second part takes (the first takes the rest).
 SPANISH_AND_LINKS = ("/es/", "/embargoed/", "/alerts/", "/interview/", "/releases/")
 
+
+def public_targets(*, spanish, in_press_room):
+    """The anonymous targets of one part of the public sweep: English or Spanish (with the
+    links from emails), and under the press room's address or not."""
+    room = "/es/press/" if spanish else "/press/"
+    return [
+        target
+        for target in TARGETS
+        if target.user is None
+        and target.path.startswith(SPANISH_AND_LINKS) == spanish
+        and target.path.startswith(room) == in_press_room
+    ]
+
+
 # An editor searches a listing, then sorts it by a column (or an address asks for any order).
 SORTED_SEARCH_PATHS = [
     "/admin/snippets/core/spokesperson/",
@@ -520,13 +534,23 @@ class MalformedRequestSweep(TestCase):
     # The sweep in four parts, so that pytest-xdist's two workers can share it; together they
     # send every request the tables make (about 3,100; at least 600).
 
-    def test_no_malformed_query_on_an_english_public_page_gets_a_server_error(self):
-        self.sweep_queries([t for t in TARGETS if t.user is None and not t.path.startswith(SPANISH_AND_LINKS)])
-        self.assert_no_server_error("English public pages", 200)
+    # The public sweeps, in four parts of a similar size, so the two workers share them.
 
-    def test_no_malformed_query_on_a_spanish_public_page_or_a_link_gets_a_server_error(self):
-        self.sweep_queries([t for t in TARGETS if t.user is None and t.path.startswith(SPANISH_AND_LINKS)])
-        self.assert_no_server_error("Spanish public pages and links", 200)
+    def test_no_malformed_query_on_an_english_press_room_address_gets_a_server_error(self):
+        self.sweep_queries(public_targets(spanish=False, in_press_room=True))
+        self.assert_no_server_error("English press room addresses", 200)
+
+    def test_no_malformed_query_on_another_english_public_page_gets_a_server_error(self):
+        self.sweep_queries(public_targets(spanish=False, in_press_room=False))
+        self.assert_no_server_error("other English public pages", 200)
+
+    def test_no_malformed_query_on_a_spanish_press_room_address_gets_a_server_error(self):
+        self.sweep_queries(public_targets(spanish=True, in_press_room=True))
+        self.assert_no_server_error("Spanish press room addresses", 200)
+
+    def test_no_malformed_query_on_another_spanish_public_page_or_a_link_gets_a_server_error(self):
+        self.sweep_queries(public_targets(spanish=True, in_press_room=False))
+        self.assert_no_server_error("other Spanish public pages and links", 200)
 
     def test_no_malformed_query_or_sort_on_an_admin_listing_gets_a_server_error(self):
         self.sweep_queries([t for t in TARGETS if t.user is not None])
