@@ -218,7 +218,7 @@ class DemoHonestyTests(TestCase):
 
     def test_kits_and_home_pages_give_real_people_the_seeds_titles_and_quote_only_the_seed(self):
         # In either language: a kit names a real person with the title the seed gives them, and
-        # what a real organisation is said to call itself is the seed notes' own words, quoted.
+        # what a real organisation is described as is the seed notes' own words, quoted as theirs.
         notes = normalise((SEED_FILE.parent / "NOTES.md").read_text(encoding="utf-8"))
         real = Spokesperson.objects.filter(locale__language_code="en").exclude(slug__in=self.fictional_people)
         named = quoted = 0
@@ -233,6 +233,8 @@ class DemoHonestyTests(TestCase):
                     if person.name in text:
                         self.assertIn(f"{person.name}, {person.title}", text, f"{host}{path}")
                         named += 1
+                # The notes' words are quoted as the notes', never as the organisation's own.
+                self.assertNotIn("se describe a sí misma", text, f"{host}{path}")
                 for words in re.findall(r"“([^”]{20,})”", unescape(strip_tags(main))):
                     words = normalise(words)
                     self.assertTrue(words in notes, f"{host}{path} quotes {words!r}, which the seed does not say")
