@@ -11,7 +11,7 @@ from wagtail import signals
 from wagtail.models import Page, PageViewRestriction
 
 from core.models import Spokesperson
-from press.models import PressIndexPage, StoryPage
+from press.models import PressIndexPage, RoomFacetCount, StoryPage
 from press.models.facet_counts import count_room, count_rooms
 
 # Deletions already recounted: one delete of a room's 10,000 stories recounts once, not once
@@ -50,6 +50,13 @@ def story_deleted(sender, instance, origin=None, **kwargs):
     count_rooms(PressIndexPage.objects.filter(locale_id=instance.locale_id))
 
 
+def room_deleted(sender, instance, **kwargs):
+    """A room's counts go with it. The cascade deletes those it found before the deletion
+    began; Wagtail unpublishes each page it deletes, and the recount that starts can write
+    counts for the room after that, which would break the room's foreign key at the commit."""
+    RoomFacetCount.objects.filter(room_id=instance.pk).delete()
+
+
 def room_published(sender, instance, **kwargs):
     """A room published: what it cross-lists may have changed."""
     count_room(instance)
@@ -66,6 +73,7 @@ signals.page_unpublished.connect(story_changed, sender=StoryPage)
 signals.post_page_move.connect(story_moved, sender=StoryPage)
 post_delete.connect(story_deleted, sender=StoryPage)
 signals.page_published.connect(room_published, sender=PressIndexPage)
+post_delete.connect(room_deleted, sender=PressIndexPage)
 for signal in (post_save, post_delete):
     signal.connect(every_room, sender=PageViewRestriction, dispatch_uid=f"press-facets-privacy-{signal}")
     signal.connect(every_room, sender=Spokesperson, dispatch_uid=f"press-facets-people-{signal}")

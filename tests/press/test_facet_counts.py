@@ -4,6 +4,7 @@ the room lists, on the very next visit."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
@@ -128,3 +129,41 @@ class FacetCountsFollowChanges(TestCase):
         response = self.room()
         self.assert_offers(response, ("2018", "2018", 2))
         self.assertNotContains(response, 'value="2019"')
+
+
+class DeletingARoomWithItsStories(TestCase):
+    """Deleting a whole site's pages (a coalition that leaves) or a press room takes its stories
+    with it; the recount their deletion starts must not write counts for the room that is going."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.sites = build_press_sites()
+        for n in range(2):
+            make_story(cls.sites.coalition_press, f"Coalition story {n}", date=JAN)
+        make_story(cls.sites.cipc_press, "A CIPC story", date=JAN, signatories=[cls.sites.cipc_org])
+
+    def test_deleting_a_press_room_with_its_stories_in_the_admin_works_and_leaves_the_other_room_counted(self):
+        from wagtail.models import Page
+
+        admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "a-long-test-password")
+        self.client.force_login(admin)
+        room = self.sites.coalition_press
+        response = self.client.post(f"/admin/pages/{room.pk}/delete/", HTTP_HOST=CIPC_HOST)
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Page.objects.filter(pk=room.pk).exists())
+        self.assertFalse(StoryPage.objects.filter(title__startswith="Coalition story").exists())
+        self.assertFalse(RoomFacetCount.objects.filter(room_id=room.pk).exists())
+        self.client.logout()
+        self.assert_cipc_counts_one()
+
+    def test_deleting_a_whole_site_s_home_page_works(self):
+        from wagtail.models import Page
+
+        home = self.sites.coalition_home
+        Page.objects.get(pk=home.pk).delete()
+        self.assertFalse(PressIndexPage.objects.filter(pk=self.sites.coalition_press.pk).exists())
+        self.assert_cipc_counts_one()
+
+    def assert_cipc_counts_one(self):
+        response = self.client.get("/press/", HTTP_HOST=CIPC_HOST)
+        self.assertContains(response, option("2019", "2019", 1), html=True)
