@@ -12,8 +12,8 @@ from medialists.models import MediaContact, MediaList
 from releases_out.models import SendLink
 from tests.editing.test_moderation_in_browser import log_in
 from tests.editors import team_members
-from tests.factories import SpokespersonFactory, make_story, statement
 from tests.mail import html_part, record_count
+from tests.sending.stories import HELP_LINE, help_line_story
 
 pytestmark = pytest.mark.browser
 
@@ -21,13 +21,7 @@ pytestmark = pytest.mark.browser
 def test_a_moderator_counts_clicks_on_a_send_and_sees_them(live_sites, smtp, page, new_context, screenshot, request):
     sites, cipc_url, coalition_url = live_sites
     team_members(sites)
-    person = SpokespersonFactory(name="Casey Placeholder", organization=sites.sample_org)
-    story = make_story(
-        sites.coalition_press,
-        "Network opens a sample help line",
-        category=sites.statement,
-        body=[statement(person, "<p>Every sample family deserves a lawyer.</p>")],
-    )
+    story = help_line_story(sites)
     reporters = MediaList.objects.create(site=sites.coalition_site, name="Sample courts reporters")
     reporters.contacts.add(
         MediaContact.objects.create(site=sites.coalition_site, name="Riley Sample", email="riley@example.org")
@@ -51,7 +45,7 @@ def test_a_moderator_counts_clicks_on_a_send_and_sees_them(live_sites, smtp, pag
     story_link = reader.get_by_role("link", name="The story, with its pictures and documents")
     assert re.match(rf"{re.escape(coalition_url)}/releases/click/[^/]+/$", story_link.get_attribute("href"))
     story_link.click()
-    expect(reader.get_by_role("heading", name="Network opens a sample help line")).to_be_visible()
+    expect(reader.get_by_role("heading", name=HELP_LINE)).to_be_visible()
     assert reader.url == f"{coalition_url}/press/{story.slug}/"
     assert SendLink.objects.get(kind="story").clicks == 1
 

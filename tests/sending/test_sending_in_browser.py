@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 from medialists.models import MediaContact, MediaList, Suppression
 from tests.editing.test_moderation_in_browser import log_in
 from tests.editors import team_members
-from tests.factories import SpokespersonFactory, make_story, statement
 from tests.mail import html_part, record_count, text_part
+from tests.sending.stories import help_line_story
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +27,7 @@ def test_a_moderator_sends_a_release_under_embargo_to_a_media_list(
     sites, cipc_url, coalition_url = live_sites
     team_members(sites)
 
-    person = SpokespersonFactory(name="Casey Placeholder", organization=sites.sample_org)
-    story = make_story(
-        sites.coalition_press,
-        "Network opens a sample help line",
-        category=sites.statement,
-        dateline="Sample City, CA",
-        body=[statement(person, "<p>Every sample family deserves a lawyer.</p>")],
-    )
+    story = help_line_story(sites, dateline="Sample City, CA")
     story.unpublish()
     story.refresh_from_db()
     story.go_live_at = timezone.now() + timedelta(days=2)
