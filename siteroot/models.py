@@ -74,7 +74,7 @@ class SiteRootPage(RoutablePageMixin, MetadataPageMixin, Page):
         RoutablePageMixin does), or where rows cannot be carried (SQLite): the room then routes."""
         if connection.vendor != "postgresql" or is_room_route(story_slug):
             return None
-        rooms = self.press_rooms(request).filter(slug=room_slug)
+        rooms = self.rooms_with_press_kit(request, PressIndexPage.objects.child_of(self)).filter(slug=room_slug)
         room_fields = model_fields(PressIndexPage)
         if "press_kit_url_path" in rooms.query.annotations:
             room_fields["press_kit_url_path"] = F("press_kit_url_path")
@@ -102,6 +102,11 @@ class SiteRootPage(RoutablePageMixin, MetadataPageMixin, Page):
             pin_row=pin_row,
             **room_rows,
         )
+        return self.rooms_with_press_kit(request, rooms)
+
+    @staticmethod
+    def rooms_with_press_kit(request, rooms):
+        """``rooms`` carrying the address of the site's press kit (``press_kit_url_path``)."""
         site = Site.find_for_request(request)
         if site is None:
             return rooms

@@ -17,25 +17,26 @@ def home_url(language):
     return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
 
 
-def page_versions(page, request, rooms):
+def page_versions(page, request, room_url):
     """[{code, name, url, exact}] for every language: the page's live translation (exact), else
-    that language's press room (from ``rooms()``), else its home page, so a link never leads
+    that language's press room (``room_url(code)``), else its home page, so a link never leads
     to a 404."""
     found = {language_of_locale(version.locale_id): version for version in live_versions_of(page)}
     versions = []
     for code, name in settings.LANGUAGES:
         version = found.get(code)
         exact = version is not None
-        url = version.get_full_url(request) if exact else rooms().get(code)
+        url = version.get_full_url(request) if exact else room_url(code)
         url = url or request.build_absolute_uri(home_url(code))
         versions.append({"code": code, "name": name, "url": url, "exact": exact})
     return versions
 
 
-def press_room_urls(request, site):
-    """{language code: the site's live press room in that language, as an absolute address}."""
-    rooms = {code: PressIndexPage.in_language_under(site.root_page, code) for code, _name in settings.LANGUAGES}
-    return {code: room.get_full_url(request) for code, room in rooms.items() if room is not None}
+def press_room_url(request, site, language):
+    """The site's live press room in ``language``, as an absolute address, or None: asked only
+    for a language the page has no version in."""
+    room = PressIndexPage.in_language_under(site.root_page, language) if site is not None else None
+    return room.get_full_url(request) if room is not None else None
 
 
 def view_versions(request, to_home):
@@ -71,7 +72,7 @@ def _versions(context, request, to_home):
     if to_home or not isinstance(page, Page) or not page.pk or getattr(request, "is_preview", False):
         return view_versions(request, to_home or isinstance(page, Page))
     site = Site.find_for_request(request)
-    versions = page_versions(page, request, lambda: press_room_urls(request, site) if site is not None else {})
+    versions = page_versions(page, request, lambda language: press_room_url(request, site, language))
     # A page's own route (a room's contacts/): the same route of each language's version of
     # the page; where there is none, that language's room or home page, as for the page.
     route = context.get("room_route")
