@@ -159,11 +159,31 @@ if os.environ.get("DATABASE_URL"):
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # A database that does not answer fails a request (or /readyz/) in seconds, not minutes.
-        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
-        )
+
+DATABASE_PREPARE_THRESHOLD = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5").strip()
+if not DATABASE_PREPARE_THRESHOLD.isdigit():
+    raise ImproperlyConfigured("DATABASE_PREPARE_THRESHOLD must be a whole number (default 5; 0 turns it off).")
+
+
+def postgres_options(database):
+    """``database`` (a DATABASES entry) with this project's PostgreSQL options. A database that
+    does not answer fails a request (or /readyz/) in seconds, not minutes. Parameters are bound
+    on the server, and a query a connection has run DATABASE_PREPARE_THRESHOLD times is kept
+    prepared: the pages' queries carry their related rows (``core.rows``), and planning one took
+    ten times as long as running it. 0 turns both off (a pooler in transaction mode, such as
+    PgBouncer before 1.21, cannot keep prepared statements)."""
+    if database.get("ENGINE") != "django.db.backends.postgresql":
+        return database
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")))
+    if int(DATABASE_PREPARE_THRESHOLD):
+        options.setdefault("server_side_binding", True)
+        options.setdefault("prepare_threshold", int(DATABASE_PREPARE_THRESHOLD))
+    return database
+
+
+if "default" in DATABASES:
+    postgres_options(DATABASES["default"])
 
 # Web requests only (config/wsgi.py turns it on): a query running longer is cancelled and the
 # visitor gets a "try again" page (503) instead of a worker held until gunicorn kills it.

@@ -5,14 +5,16 @@ from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 
-from .base import redis_cache
+from .base import postgres_options, redis_cache
 from .relaxed import *  # noqa: F403
 from .relaxed import BASE_DIR, CACHES
 
 SECRET_KEY = "test-only-" + os.urandom(16).hex()
 
 DATABASES = {
-    "default": dj_database_url.parse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pressroom"))
+    "default": postgres_options(
+        dj_database_url.parse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pressroom"))
+    )
 }
 
 ALLOWED_HOSTS = ["testserver", "localhost", ".localhost", "127.0.0.1"]
