@@ -314,6 +314,13 @@ class StoryPage(MetadataPageMixin, Page):
             url["lastmod"] = self.content_modified_at or url["lastmod"]
         return urls
 
+    # What a listing's card may be told besides the story's own fields: its category named in
+    # the page's language (``for_listing``), the site it comes from when another room lists it
+    # (``press.listing.annotate_home_sites``). Unset, the card reads the category's own name
+    # and says no site.
+    category_label = None
+    home_site_name = None
+
     @property
     def shows_category_label(self):
         """False when the title already begins with the category ("Statement: …", or in a

@@ -46,10 +46,10 @@ class AdvisoryQueryTests(TestCase):
         self.assertIn('class="advisory"', html)
         self.assertIn('id="rsvp"', html)
         self.assertEqual(with_event, plain)
-        self.assertEqual(with_event, 13)
+        self.assertEqual(with_event, 12)
 
     def test_the_room_and_home_list_upcoming_advisories_in_the_room_query(self):
-        for path, budget in (("/press/", 14), ("/", 13)):
+        for path, budget in (("/press/", 13), ("/", 12)):
             with self.subTest(path=path):
                 count, html = self.queries(path)
                 self.assertEqual(html.count('class="upcoming__item"'), 5)  # the soonest five of seven

@@ -276,7 +276,7 @@ class StoryMediaTests(StoryWithMedia, TestCase):
 
     def test_the_story_page_with_its_media_section_costs_no_more_queries(self):
         self.get(self.address)
-        # As many as without the section (measured: 14 both ways): it reads only what the
+        # As many as without the section (measured: 13 both ways): it reads only what the
         # blocks and the story's query brought.
-        with self.assertNumQueries(14):
+        with self.assertNumQueries(13):
             self.assertEqual(self.get(self.address).status_code, 200)
