@@ -327,7 +327,7 @@ class StoryPage(MetadataPageMixin, Page):
         Spanish story "Declaración: …"): no badge twice."""
         if not self.category:
             return False
-        shown = getattr(self, "category_label", None) or localized_name(self.category)
+        shown = self.category_label or localized_name(self.category)
         title = self.title.lower()
         return not any(title.startswith(f"{name.lower()}:") for name in {self.category.name, shown} if name)
 

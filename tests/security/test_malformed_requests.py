@@ -178,7 +178,7 @@ TARGETS = [
     Target("/admin/releases/sends/{release_send}/", ["state", "p"], user="moderator"),
 ]
 
-# The public targets the sweep's second part takes (the first takes the rest).
+# The public targets the Spanish parts of the sweep take (the English parts take the rest).
 SPANISH_AND_LINKS = ("/es/", "/embargoed/", "/alerts/", "/interview/", "/releases/")
 
 
@@ -531,10 +531,9 @@ class MalformedRequestSweep(TestCase):
             )
             self.fail(f"{len(errors)} server errors:\n{report}")
 
-    # The sweep in four parts, so that pytest-xdist's two workers can share it; together they
+    # The sweep in six parts (the public pages in four of a similar size, the admin, and all
+    # but the query strings), so that pytest-xdist's two workers can share it; together they
     # send every request the tables make (about 3,100; at least 600).
-
-    # The public sweeps, in four parts of a similar size, so the two workers share them.
 
     def test_no_malformed_query_on_an_english_press_room_address_gets_a_server_error(self):
         self.sweep_queries(public_targets(spanish=False, in_press_room=True))
